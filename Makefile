@@ -1,0 +1,78 @@
+# Vehicle of the Future portal. `make` alone lists the targets.
+# Python 3.12+ is required: pyenv's .python-version selects it, or set PYTHON=/path/to/python3.12.
+
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.12 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+SCALE ?= 0
+# Development defaults for `run`, `demo`, `test` and `check`; `serve` is production-like.
+DEV_ENV := DEBUG=$${DEBUG:-true} STAFF_MFA_EXEMPT_EMAILS=$${STAFF_MFA_EXEMPT_EMAILS:-staff@vehicle-of-the-future.example}
+DEMO_PASSWORD := demo-portal-2026
+
+.DEFAULT_GOAL := help
+.PHONY: help install translations run demo serve test lint fmt check messages clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3.12")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed ## Create the virtualenv and install the dependencies
+
+translations: install
+	@if command -v msgfmt >/dev/null; then $(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore '.venv' -v0; \
+	else echo "msgfmt (gettext) not found: using the compiled catalogues of the repository"; fi
+
+run: install translations ## Migrate, load the demo content and serve http://$(HOST):$(PORT) (SQLite by default)
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	$(DEV_ENV) $(BIN)/python manage.py load_demo
+	@echo
+	@echo "  The portal runs at http://$(HOST):$(PORT)/  (English: http://$(HOST):$(PORT)/en/)"
+	@echo "  Back-office:       http://$(HOST):$(PORT)/admin/"
+	@echo "  Demo logins (password $(DEMO_PASSWORD) for all):"
+	@echo "    staff         staff@vehicle-of-the-future.example"
+	@echo "    member admin  member@voltaria-demo.example"
+	@echo
+	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+demo: install ## Load the demo content only (SCALE=N adds N generated organisations)
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	$(DEV_ENV) $(BIN)/python manage.py load_demo --scale $(SCALE)
+
+serve: install ## Production-like: DEBUG off, collectstatic, gunicorn on $(PORT); needs SECRET_KEY
+	$(BIN)/python manage.py check --deploy --fail-level ERROR
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/gunicorn cluster_site.wsgi --config gunicorn.conf.py --bind $(HOST):$(PORT)
+
+test: install translations ## Run the whole test suite (browser tests need /usr/bin/chromium)
+	$(DEV_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install ## ruff lint and format check, djhtml check of the templates
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+fmt: install ## Format the code and the templates
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+check: install ## Django checks, missing migrations and translation catalogues
+	$(DEV_ENV) $(BIN)/python manage.py check
+	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(DEV_ENV) $(BIN)/python manage.py messages --check
+
+messages: install ## Update the French catalogues of every app after changing strings
+	$(DEV_ENV) $(BIN)/python manage.py messages
+
+clean: ## Remove the virtualenv, caches and collected static files
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """The Django admin, with the portal's branded and MFA-guarded site as default."""
+
+    default = False
+    default_site = "cluster_site.admin.PortalAdminSite"
+
+
+class ClusterSiteConfig(AppConfig):
+    default = True
+    name = "cluster_site"
+    verbose_name = _("Portal")

@@ -1,0 +1,48 @@
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+# Main navigation. An entry shows only once its app serves the page it points to.
+NAVIGATION = [
+    ("content:market-list", _("Markets")),
+    ("members:organisation-list", _("Members")),
+    ("projects:project-list", _("Projects")),
+    ("trainings:training-list", _("Trainings")),
+    ("events:event-list", _("Events")),
+    ("networks:partner-list", _("Partners")),
+    ("content:article-list", _("News")),
+    ("content:roadmap", _("Roadmap")),
+]
+
+
+def navigation(path: str) -> list[dict]:
+    items = []
+    for url_name, label in NAVIGATION:
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:
+            continue
+        items.append({"url": url, "label": label, "active": path.startswith(url)})
+    return items
+
+
+def site(request):
+    """Site-wide template values: navigation, language alternates, canonical address."""
+    full_path = request.get_full_path()
+    current = get_language()
+    languages = [
+        {
+            "code": code,
+            "name": name,
+            "url": translate_url(full_path, code),
+            "current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+    ]
+    return {
+        "nav_items": navigation(request.path),
+        "language_links": languages,
+        "canonical_url": settings.SITE_URL + request.path,
+        "site_url": settings.SITE_URL,
+    }

@@ -1,0 +1,60 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from accounts.middleware import needs_two_factor_setup
+from content.models import Article, HomeBlock, KeyFigure, Market, RoadmapObjective
+
+
+def home(request):
+    return render(
+        request,
+        "home.html",
+        {
+            "markets": Market.objects.published(),
+            "key_figures": KeyFigure.objects.filter(is_visible=True),
+            "blocks": HomeBlock.objects.filter(is_visible=True),
+            "objectives": RoadmapObjective.objects.published(),
+            "articles": Article.objects.published().for_list()[:3],
+        },
+    )
+
+
+@login_required
+def dashboard(request):
+    """The signed-in person's own space: where to go next."""
+    return render(
+        request,
+        "dashboard.html",
+        {"needs_two_factor": needs_two_factor_setup(request.user)},
+    )
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """200 when the database answers, 503 otherwise (for load balancers and monitors)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /accounts/",
+        "Disallow: /en/accounts/",
+        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

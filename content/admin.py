@@ -1,0 +1,134 @@
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
+
+from content.models import Article, HomeBlock, KeyFigure, Market, Page, RoadmapObjective
+
+PUBLICATION_FIELDSET = (
+    _("Publication"),
+    {"fields": ("status", "published_at", "created_at", "updated_at")},
+)
+SEO_FIELDSET = (
+    _("Search engines"),
+    {"fields": ("seo_title", "seo_description"), "classes": ("collapse",)},
+)
+
+
+class PublishableAdmin(TranslationAdmin):
+    """Common back-office behaviour of staff-curated, scheduled items."""
+
+    readonly_fields = ("created_at", "updated_at")
+    list_filter = ("status",)
+    date_hierarchy = "published_at"
+    actions = ("publish", "unpublish")
+
+    @admin.display(boolean=True, description=_("online"))
+    def is_online(self, obj):
+        return obj.is_live
+
+    @admin.action(description=_("Publish the selected items now"))
+    def publish(self, request, queryset):
+        count = queryset.update(status="published", published_at=timezone.now())
+        self.message_user(
+            request,
+            ngettext("%(count)d item published.", "%(count)d items published.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Return the selected items to draft"))
+    def unpublish(self, request, queryset):
+        count = queryset.update(status="draft")
+        self.message_user(
+            request,
+            ngettext("%(count)d item set to draft.", "%(count)d items set to draft.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Market)
+class MarketAdmin(PublishableAdmin):
+    list_display = ("name", "theme", "order", "status", "published_at", "is_online")
+    list_editable = ("order",)
+    search_fields = ("name_fr", "name_en", "tagline_fr", "tagline_en")
+    prepopulated_fields = {"slug": ("name_fr",)}
+    ordering = ("order",)
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "theme", "order", "tagline")}),
+        (_("Page"), {"fields": ("intro", "challenges", "offer")}),
+        PUBLICATION_FIELDSET,
+        SEO_FIELDSET,
+    )
+
+
+@admin.register(RoadmapObjective)
+class RoadmapObjectiveAdmin(PublishableAdmin):
+    list_display = ("number", "title", "status", "published_at", "is_online")
+    list_display_links = ("number", "title")
+    search_fields = ("title_fr", "title_en", "summary_fr", "summary_en")
+    filter_horizontal = ("markets",)
+    ordering = ("number",)
+    fieldsets = (
+        (None, {"fields": ("number", "title", "summary", "body", "markets")}),
+        PUBLICATION_FIELDSET,
+        SEO_FIELDSET,
+    )
+
+
+@admin.register(Article)
+class ArticleAdmin(PublishableAdmin):
+    list_display = ("title", "kind", "author", "status", "published_at", "is_online")
+    list_filter = ("status", "kind", "markets")
+    list_select_related = ("author",)
+    search_fields = ("title_fr", "title_en", "excerpt_fr", "excerpt_en", "body_fr")
+    prepopulated_fields = {"slug": ("title_fr",)}
+    autocomplete_fields = ("author",)
+    filter_horizontal = ("markets",)
+    ordering = ("-published_at",)
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "kind", "author", "markets")}),
+        (_("Text"), {"fields": ("excerpt", "body")}),
+        (_("Cover"), {"fields": ("cover", "cover_alt")}),
+        PUBLICATION_FIELDSET,
+        SEO_FIELDSET,
+    )
+
+    def get_changeform_initial_data(self, request):
+        return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
+
+
+@admin.register(Page)
+class PageAdmin(PublishableAdmin):
+    list_display = ("title", "role", "slug", "status", "published_at", "is_online")
+    list_filter = ("status", "role")
+    search_fields = ("title_fr", "title_en", "body_fr", "body_en")
+    prepopulated_fields = {"slug": ("title_fr",)}
+    ordering = ("title_fr",)
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "role", "intro", "body")}),
+        PUBLICATION_FIELDSET,
+        SEO_FIELDSET,
+    )
+
+
+@admin.register(KeyFigure)
+class KeyFigureAdmin(TranslationAdmin):
+    list_display = ("value", "label", "order", "is_visible", "updated_at")
+    list_editable = ("order", "is_visible")
+    list_filter = ("is_visible",)
+    search_fields = ("value", "label_fr", "label_en")
+    readonly_fields = ("updated_at",)
+    ordering = ("order",)
+
+
+@admin.register(HomeBlock)
+class HomeBlockAdmin(TranslationAdmin):
+    list_display = ("title", "link_url", "order", "is_visible", "updated_at")
+    list_editable = ("order", "is_visible")
+    list_filter = ("is_visible",)
+    search_fields = ("title_fr", "title_en", "body_fr", "body_en")
+    readonly_fields = ("updated_at",)
+    ordering = ("order",)

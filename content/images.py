@@ -1,0 +1,175 @@
+"""Image uploads: strict validation, metadata stripping and renditions made at upload time.
+
+Every image the portal stores goes through ``RenditionImageField``:
+
+- the form refuses SVG, files over 5 MB, images over 40 megapixels and anything Pillow
+  cannot read, with a message that says which limit was hit;
+- on save the original is re-encoded without its metadata (EXIF, GPS, comments), turned
+  upright and capped at 2,400 pixels;
+- WebP renditions at the field's widths are written next to it (``name.w480.webp``), so
+  pages never resize on request and a rendition's address is known without a query.
+"""
+
+import io
+from pathlib import PurePosixPath
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+MAX_STORED_SIDE = 2400
+ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+ACCEPT_ATTRIBUTE = "image/png,image/jpeg,image/webp,image/gif"
+
+
+def validate_image_upload(upload) -> None:
+    """Raise ValidationError unless ``upload`` is a raster image within the portal's limits."""
+    name = (getattr(upload, "name", "") or "").lower()
+    content_type = getattr(upload, "content_type", "") or ""
+    if name.endswith((".svg", ".svgz")) or "svg" in content_type:
+        raise ValidationError(
+            _("SVG files are not accepted. Upload a PNG, JPEG, WebP or GIF image."),
+            code="svg",
+        )
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            _("This file weighs %(size)s; images may weigh 5 MB at most."),
+            code="too_large",
+            params={"size": filesizeformat(upload.size)},
+        )
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            width, height = image.size
+            if image.format not in ACCEPTED_FORMATS:
+                raise ValidationError(
+                    _("This file is not a PNG, JPEG, WebP or GIF image."), code="format"
+                )
+            if width * height > MAX_PIXELS:
+                raise ValidationError(
+                    _(
+                        "This image is %(width)s × %(height)s pixels; images may have "
+                        "40 megapixels at most."
+                    ),
+                    code="too_many_pixels",
+                    params={"width": width, "height": height},
+                )
+            image.verify()
+    except ValidationError:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise ValidationError(
+            _("This file is not an image or it is damaged. Upload a PNG, JPEG, WebP or GIF image."),
+            code="invalid_image",
+        ) from None
+    finally:
+        upload.seek(0)
+
+
+def normalise_image(upload) -> tuple[ContentFile, str]:
+    """Re-encode an upload without metadata, upright, at most MAX_STORED_SIDE pixels.
+
+    Returns the new content and its file extension (``jpg`` or ``png``).
+    """
+    upload.seek(0)
+    with Image.open(upload) as source:
+        source.seek(0)
+        image = ImageOps.exif_transpose(source)
+        image.thumbnail((MAX_STORED_SIDE, MAX_STORED_SIDE))
+        has_alpha = image.mode in ("RGBA", "LA", "PA") or (
+            image.mode == "P" and "transparency" in image.info
+        )
+        buffer = io.BytesIO()
+        if has_alpha:
+            image.convert("RGBA").save(buffer, format="PNG", optimize=True)
+            extension = "png"
+        else:
+            image.convert("RGB").save(buffer, format="JPEG", quality=85, optimize=True)
+            extension = "jpg"
+    return ContentFile(buffer.getvalue()), extension
+
+
+def rendition_name(name: str, width: int) -> str:
+    path = PurePosixPath(name)
+    return str(path.with_name(f"{path.stem}.w{width}.webp"))
+
+
+def write_renditions(storage, name: str, widths) -> None:
+    """Write one WebP per width next to the stored image ``name`` (never enlarged)."""
+    with storage.open(name, "rb") as stored, Image.open(stored) as original:
+        original.load()
+        for width in widths:
+            image = original.copy()
+            if image.width > width:
+                image.thumbnail((width, width * 10))
+            buffer = io.BytesIO()
+            mode = "RGBA" if image.mode in ("RGBA", "LA") else "RGB"
+            image.convert(mode).save(buffer, format="WEBP", quality=82)
+            target = rendition_name(name, width)
+            if storage.exists(target):
+                storage.delete(target)
+            storage.save(target, ContentFile(buffer.getvalue()))
+
+
+class ImageUploadFormField(forms.ImageField):
+    """Checks the portal's limits first, so the message names the limit that was hit."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("accept", ACCEPT_ATTRIBUTE)
+
+    def to_python(self, data):
+        if data in self.empty_values:
+            return None
+        validate_image_upload(data)
+        return super().to_python(data)
+
+
+class RenditionImageField(models.ImageField):
+    """An ImageField that cleans the image and writes its renditions when it is saved."""
+
+    def __init__(self, *args, renditions=(480, 960), **kwargs):
+        self.renditions = tuple(renditions)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["renditions"] = self.renditions
+        return name, path, args, kwargs
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": ImageUploadFormField, **kwargs})
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        if file and not file._committed:
+            content, extension = normalise_image(file)
+            stem = PurePosixPath(file.name).stem or "image"
+            file.save(f"{stem}.{extension}", content, save=False)
+            write_renditions(file.storage, file.name, self.renditions)
+        return file
+
+
+def rendition_url(file, width: int) -> str:
+    """Address of the rendition of ``file`` closest to ``width``, or of the original."""
+    if not file:
+        return ""
+    field = getattr(file, "field", None)
+    widths = getattr(field, "renditions", ())
+    if not widths:
+        return file.url
+    chosen = min((w for w in widths if w >= width), default=max(widths))
+    return file.storage.url(rendition_name(file.name, chosen))
+
+
+def rendition_srcset(file) -> str:
+    widths = getattr(getattr(file, "field", None), "renditions", ())
+    if not file or not widths:
+        return ""
+    return ", ".join(f"{file.storage.url(rendition_name(file.name, w))} {w}w" for w in widths)

@@ -1,0 +1,37 @@
+"""French and English fields of the editorial content (django-modeltranslation)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from content.models import Article, HomeBlock, KeyFigure, Market, Page, RoadmapObjective
+
+SEO_FIELDS = ("seo_title", "seo_description")
+
+
+@register(Market)
+class MarketTranslation(TranslationOptions):
+    fields = ("name", "tagline", "intro", "challenges", "offer", *SEO_FIELDS)
+
+
+@register(RoadmapObjective)
+class RoadmapObjectiveTranslation(TranslationOptions):
+    fields = ("title", "summary", "body", *SEO_FIELDS)
+
+
+@register(Article)
+class ArticleTranslation(TranslationOptions):
+    fields = ("title", "excerpt", "body", "cover_alt", *SEO_FIELDS)
+
+
+@register(Page)
+class PageTranslation(TranslationOptions):
+    fields = ("title", "intro", "body", *SEO_FIELDS)
+
+
+@register(KeyFigure)
+class KeyFigureTranslation(TranslationOptions):
+    fields = ("label",)
+
+
+@register(HomeBlock)
+class HomeBlockTranslation(TranslationOptions):
+    fields = ("title", "body", "link_label")

@@ -1,0 +1,47 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  "use strict";
+  document.documentElement.classList.remove("no-js");
+  document.documentElement.classList.add("js");
+
+  // Close the account menu when clicking elsewhere or pressing Escape.
+  document.addEventListener("click", function (event) {
+    document.querySelectorAll("details.account-menu[open]").forEach(function (menu) {
+      if (!menu.contains(event.target)) menu.removeAttribute("open");
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    document.querySelectorAll("details.account-menu[open]").forEach(function (menu) {
+      menu.removeAttribute("open");
+      menu.querySelector("summary").focus();
+    });
+  });
+
+  // Forms marked data-autosubmit submit when one of their selects changes
+  // (filters); they keep a submit button for people without JavaScript.
+  document.querySelectorAll("form[data-autosubmit]").forEach(function (form) {
+    form.querySelectorAll("select").forEach(function (select) {
+      select.addEventListener("change", function () { form.requestSubmit(); });
+    });
+  });
+
+  // Image inputs with data-preview show the chosen picture before upload.
+  document.querySelectorAll("input[type=file][data-preview]").forEach(function (input) {
+    var target = document.getElementById(input.dataset.preview);
+    if (!target) return;
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      if (!file || !file.type.startsWith("image/")) return;
+      target.src = URL.createObjectURL(file);
+      target.hidden = false;
+    });
+  });
+
+  // Buttons with data-confirm ask before submitting their form.
+  document.querySelectorAll("[data-confirm]").forEach(function (button) {
+    button.addEventListener("click", function (event) {
+      if (!window.confirm(button.dataset.confirm)) event.preventDefault();
+    });
+  });
+})();

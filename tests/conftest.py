@@ -1,0 +1,123 @@
+"""Test set-up shared by every app: fast settings, markers, personas, the browser."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+
+# Playwright's synchronous API runs an event loop in the test thread; the ORM calls the
+# tests make between two browser steps are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def _skip_or_fail(reason: str) -> None:
+    """Outside CI a missing capability skips the test; under CI=true it fails the run."""
+    if IN_CI:
+        pytest.fail(f"{reason} (required under CI=true)", pytrace=False)
+    pytest.skip(reason)
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        _skip_or_fail("needs PostgreSQL: set DATABASE_URL=postgres://...")
+    if item.get_closest_marker("browser") and not Path(CHROMIUM).exists():
+        _skip_or_fail(f"needs Chromium at {CHROMIUM} (apt-get install chromium)")
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "media-private"
+    settings.STAFF_MFA_EXEMPT_EMAILS = []
+    # Rate limits and cached fragments must not leak from one test to the next.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def user(db):
+    from tests.factories import UserFactory
+
+    return UserFactory()
+
+
+@pytest.fixture
+def staff(db):
+    """A staff superuser who has set up two-factor authentication."""
+    from tests.factories import StaffFactory
+
+    return StaffFactory()
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    client.force_login(staff)
+    return client
+
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The system Chromium driven by Playwright (never a downloaded browser)."""
+    if not Path(CHROMIUM).exists():
+        _skip_or_fail(f"needs Chromium at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser tab on the live test server; fails the test on CSP violations."""
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    csp_errors = []
+    tab.on(
+        "console",
+        lambda message: (
+            csp_errors.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    yield tab
+    context.close()
+    assert not csp_errors, f"Content-Security-Policy violations: {csp_errors}"
+
+
+@pytest.fixture
+def assert_accessible():
+    """Run axe-core on the current page and fail with its report if anything is found."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def check(tab, context: str = ""):
+        results = axe.run(tab)
+        assert results.violations_count == 0, (
+            f"axe-core found accessibility problems on {tab.url} {context}:\n"
+            f"{results.generate_report()}"
+        )
+
+    return check
