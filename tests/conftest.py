@@ -121,3 +121,39 @@ def assert_accessible():
         )
 
     return check
+
+
+# Personas (STYLE §7): the admin of an organisation, a plain colleague, and an outsider who
+# administers another organisation.
+@pytest.fixture
+def organisation(db):
+    from tests.members.factories import OrganisationFactory
+
+    return OrganisationFactory()
+
+
+@pytest.fixture
+def owner(organisation):
+    """An admin of ``organisation``."""
+    from members.models import Membership
+    from tests.members.factories import MembershipFactory
+
+    return MembershipFactory(organisation=organisation, role=Membership.Role.ADMIN).user
+
+
+@pytest.fixture
+def colleague(organisation):
+    """A plain colleague (not an admin) of ``organisation``."""
+    from members.models import Membership
+    from tests.members.factories import MembershipFactory
+
+    return MembershipFactory(organisation=organisation, role=Membership.Role.COLLEAGUE).user
+
+
+@pytest.fixture
+def outsider(db):
+    """The admin of another organisation."""
+    from members.models import Membership
+    from tests.members.factories import MembershipFactory
+
+    return MembershipFactory(role=Membership.Role.ADMIN).user
