@@ -48,7 +48,7 @@ demo: install ## Load the demo content only (SCALE=N adds N generated organisati
 	$(DEV_ENV) $(BIN)/python manage.py load_demo --scale $(SCALE)
 
 serve: install ## Production-like: DEBUG off, collectstatic, gunicorn on $(PORT); needs SECRET_KEY
-	$(BIN)/python manage.py check --deploy --fail-level ERROR
+	$(BIN)/python manage.py check
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/gunicorn cluster_site.wsgi --config gunicorn.conf.py --bind $(HOST):$(PORT)

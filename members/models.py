@@ -158,9 +158,7 @@ class Organisation(models.Model):
         validators=[validate_siret],
         help_text=_("14 digits. Optional for laboratories and organisations outside France."),
     )
-    size_band = models.CharField(
-        _("size"), max_length=10, choices=SizeBand.choices, blank=True
-    )
+    size_band = models.CharField(_("size"), max_length=10, choices=SizeBand.choices, blank=True)
     address = models.CharField(_("address"), max_length=250, blank=True)
     postcode = models.CharField(_("postcode"), max_length=12, blank=True)
     city = models.CharField(_("city"), max_length=120)
@@ -176,9 +174,7 @@ class Organisation(models.Model):
     )
     region = models.CharField(_("region"), max_length=10, choices=Region.choices)
     website = models.URLField(_("website"), max_length=250, blank=True)
-    logo = RenditionImageField(
-        _("logo"), upload_to="logos/", blank=True, renditions=(96, 240, 480)
-    )
+    logo = RenditionImageField(_("logo"), upload_to="logos/", blank=True, renditions=(96, 240, 480))
     pitch = models.CharField(_("short pitch"), max_length=300)
     pitch_en = models.CharField(_("short pitch in English"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
