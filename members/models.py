@@ -239,6 +239,11 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.siret = normalise_siret(self.siret)
+        self.derive_location()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("members:organisation-detail", kwargs={"slug": self.slug})
 
@@ -258,11 +263,6 @@ class Organisation(models.Model):
         else:
             self.department = ""
             self.region = self.Region.ABROAD
-
-    def save(self, *args, **kwargs):
-        self.siret = normalise_siret(self.siret)
-        self.derive_location()
-        super().save(*args, **kwargs)
 
     def is_admin(self, user) -> bool:
         """Whether ``user`` administers this organisation (staff count as admins)."""
