@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from content.images import RenditionImageField
 
@@ -139,8 +140,8 @@ class Article(Publishable):
     """News and foresight (technology and market watch) pieces."""
 
     class Kind(models.TextChoices):
-        NEWS = "news", _("News")
-        FORESIGHT = "foresight", _("Foresight")
+        NEWS = "news", pgettext_lazy("kind of article", "News")
+        FORESIGHT = "foresight", pgettext_lazy("kind of article", "Foresight")
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)

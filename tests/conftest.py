@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.utils import translation
 
 # Playwright's synchronous API runs an event loop in the test thread; the ORM calls the
 # tests make between two browser steps are still synchronous.
@@ -35,10 +36,12 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "media-private"
     settings.STAFF_MFA_EXEMPT_EMAILS = []
-    # Rate limits and cached fragments must not leak from one test to the next.
+    # Rate limits, cached fragments and the active language must not leak between tests.
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
