@@ -1,0 +1,10 @@
+"""French and English fields of the staff-curated partners (django-modeltranslation)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from networks.models import Partner
+
+
+@register(Partner)
+class PartnerTranslation(TranslationOptions):
+    fields = ("name", "summary", "description", "seo_title", "seo_description")
