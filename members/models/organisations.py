@@ -1,16 +1,22 @@
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from content.images import RenditionImageField
+from content.markdown import markdown_to_text
 from content.models import Market
+from members import search
+from members.geography import department_name
 from members.validators import (
     department_from_postcode,
     normalise_siret,
@@ -33,6 +39,11 @@ class Competency(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Organisations are found by the names of their competencies, in both languages.
+        Organisation.objects.filter(competencies=self).refresh_search_text()
 
     def get_absolute_url(self):
         return reverse("members:organisation-list") + f"?competency={self.slug}"
@@ -117,6 +128,58 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(
             memberships__user=user, memberships__role=Membership.Role.ADMIN
         ).distinct()
+
+    def search(self, query: str):
+        """Organisations matching every word of ``query`` in their name, pitch, description,
+        competencies, keywords or city; accents and case ignored (see ``members.search``)."""
+        return search.filter_by_query(self, query)
+
+    def for_cards(self):
+        """What a directory card shows: the markets are prefetched."""
+        return self.prefetch_related("markets")
+
+    def with_completeness(self):
+        """Annotate the counts the completeness indicator needs (one query in all)."""
+        through_markets = Organisation.markets.through.objects.filter(
+            organisation=models.OuterRef("pk")
+        )
+        through_competencies = Organisation.competencies.through.objects.filter(
+            organisation=models.OuterRef("pk")
+        )
+        return self.annotate(
+            market_count=_count(through_markets),
+            competency_count=_count(through_competencies),
+            platform_count=_count(
+                _platform_model().objects.filter(organisation=models.OuterRef("pk"))
+            ),
+            public_people_count=_count(
+                Membership.objects.filter(
+                    organisation=models.OuterRef("pk"), visibility=Membership.Visibility.PUBLIC
+                )
+            ),
+        )
+
+    def refresh_search_text(self) -> int:
+        """Rewrite ``search_text`` and ``sort_name`` of these organisations (no history)."""
+        changed = []
+        for organisation in self.prefetch_related("competencies").iterator(chunk_size=500):
+            organisation.sort_name = search.normalise(organisation.name)[:200]
+            organisation.search_text = organisation.build_search_text()
+            changed.append(organisation)
+        Organisation.objects.bulk_update(changed, ["search_text", "sort_name"], batch_size=500)
+        return len(changed)
+
+
+def _count(queryset, group_by: str = "organisation"):
+    """A correlated ``COUNT(*)`` subquery: several of them never multiply rows like joins."""
+    counted = queryset.order_by().values(group_by).annotate(total=Count("pk")).values("total")
+    return Coalesce(models.Subquery(counted[:1], output_field=models.IntegerField()), 0)
+
+
+def _platform_model():
+    from members.models.platforms import Platform
+
+    return Platform
 
 
 class Organisation(models.Model):
@@ -210,9 +273,15 @@ class Organisation(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Derived on save (see members.search): folded words for search, folded name for sorting.
+    search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
+    sort_name = models.CharField(
+        _("sort name"), max_length=200, blank=True, default="", editable=False
+    )
 
     history = HistoricalRecords(
-        m2m_fields=[markets, competencies, certifications], excluded_fields=["updated_at"]
+        m2m_fields=[markets, competencies, certifications],
+        excluded_fields=["updated_at", "search_text", "sort_name"],
     )
 
     objects = OrganisationQuerySet.as_manager()
@@ -234,7 +303,12 @@ class Organisation(models.Model):
                 violation_error_message=_("The paid period cannot end before the membership."),
             ),
         ]
-        indexes = [models.Index(fields=["membership_status", "is_public", "paid_until"])]
+        indexes = [
+            models.Index(fields=["membership_status", "is_public", "paid_until"]),
+            models.Index(fields=["sort_name"], name="members_org_sort_name_idx"),
+            models.Index(fields=["region", "kind"], name="members_org_region_kind_idx"),
+            models.Index(fields=["-member_since"], name="members_org_member_since_idx"),
+        ]
 
     def __str__(self):
         return self.name
@@ -242,6 +316,11 @@ class Organisation(models.Model):
     def save(self, *args, **kwargs):
         self.siret = normalise_siret(self.siret)
         self.derive_location()
+        self.sort_name = search.normalise(self.name)[:200]
+        self.search_text = self.build_search_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text", "sort_name"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -275,6 +354,145 @@ class Organisation(models.Model):
     @property
     def keyword_list(self) -> list[str]:
         return [word.strip() for word in self.keywords.split(",") if word.strip()]
+
+    def build_search_text(self) -> str:
+        """The folded words the directory search looks into (competencies in both languages)."""
+        competencies = []
+        if self.pk:
+            for competency in self.competencies.all():
+                competencies += [competency.name_fr, competency.name_en]
+        return search.search_document(
+            self.name,
+            self.pitch,
+            self.pitch_en,
+            markdown_to_text(self.description),
+            markdown_to_text(self.description_en),
+            self.keywords.replace(",", " "),
+            self.city,
+            *competencies,
+        )
+
+    def refresh_search_text(self) -> None:
+        """Rewrite ``search_text`` after its competencies changed, without a history entry."""
+        self.search_text = self.build_search_text()
+        Organisation.objects.filter(pk=self.pk).update(search_text=self.search_text)
+
+    @property
+    def is_listed(self) -> bool:
+        """Whether the public directory shows this organisation (same rule as in_directory)."""
+        if self.membership_status != self.Status.ACTIVE or not self.is_public:
+            return False
+        if self.paid_until is None:
+            return True
+        grace = MembershipSettings.current().grace_days
+        return self.paid_until >= timezone.localdate() - timedelta(days=grace)
+
+    @property
+    def department_label(self) -> str:
+        """ "Doubs (25)", or "" outside France."""
+        if not self.department:
+            return ""
+        name = department_name(self.department)
+        return f"{name} ({self.department})" if name else self.department
+
+    @property
+    def location_label(self) -> str:
+        parts = [self.city, self.department_label or self.get_region_display()]
+        return ", ".join(part for part in parts if part)
+
+    def localised(self, field: str, language: str | None = None) -> str:
+        """``pitch``/``description`` in the reader's language when the English one exists."""
+        language = language or get_language() or "fr"
+        english = getattr(self, f"{field}_en", "")
+        if language.startswith("en") and english:
+            return english
+        return getattr(self, field)
+
+    @property
+    def email_domain(self) -> str:
+        """The domain of the website ("voltaria-demo.example"), lower-case, without "www."."""
+        host = (urlsplit(self.website).hostname or "").lower()
+        return host.removeprefix("www.")
+
+    def matches_email(self, email: str) -> bool:
+        """Whether ``email`` belongs to this organisation's domain (or one of its subdomains)."""
+        domain = self.email_domain
+        if not domain or "@" not in email:
+            return False
+        email_domain = email.rsplit("@", 1)[1].lower()
+        return email_domain == domain or email_domain.endswith("." + domain)
+
+    def completeness(self) -> "Completeness":
+        """What the profile has and lacks, for its admins. Uses the counts of
+        ``OrganisationQuerySet.with_completeness()`` when present, queries otherwise."""
+        counts = {}
+        for name, related in (
+            ("market_count", self.markets),
+            ("competency_count", self.competencies),
+            ("platform_count", self.platforms),
+            (
+                "public_people_count",
+                self.memberships.filter(visibility=Membership.Visibility.PUBLIC),
+            ),
+        ):
+            value = getattr(self, name, None)
+            counts[name] = related.count() if value is None else value
+        items = [
+            ("logo", _("a logo"), bool(self.logo)),
+            ("website", _("the website"), bool(self.website)),
+            ("description", _("a description"), len(self.description.strip()) >= 80),
+            ("markets", _("its markets"), counts["market_count"] > 0),
+            ("competencies", _("its competencies"), counts["competency_count"] > 0),
+            ("keywords", _("a few keywords"), bool(self.keyword_list)),
+            (
+                "english",
+                _("the pitch and description in English"),
+                bool(self.pitch_en and self.description_en),
+            ),
+            ("platform", _("a platform or resource centre"), counts["platform_count"] > 0),
+            ("contact", _("a person shown publicly"), counts["public_people_count"] > 0),
+        ]
+        return Completeness(items)
+
+
+class Completeness:
+    """The completeness indicator of a profile: a percentage and the missing items."""
+
+    def __init__(self, items):
+        self.items = [{"key": key, "label": label, "done": done} for key, label, done in items]
+
+    @property
+    def percent(self) -> int:
+        done = sum(1 for item in self.items if item["done"])
+        return round(100 * done / len(self.items))
+
+    @property
+    def missing(self) -> list:
+        return [item for item in self.items if not item["done"]]
+
+    @property
+    def is_complete(self) -> bool:
+        return not self.missing
+
+
+class MembershipQuerySet(models.QuerySet):
+    def admins(self):
+        return self.filter(role=Membership.Role.ADMIN)
+
+    def shown_to(self, user, *, is_member: bool):
+        """The people whose name and role ``user`` may see, following each person's choice:
+        staff see everyone, members see "public" and "members only", visitors "public"."""
+        if user.is_authenticated and user.is_staff:
+            return self
+        levels = [Membership.Visibility.PUBLIC]
+        if is_member:
+            levels.append(Membership.Visibility.MEMBERS)
+        return self.filter(visibility__in=levels)
+
+    def for_people_list(self):
+        return self.select_related("user").order_by(
+            "role", "user__last_name", "user__first_name", "pk"
+        )
 
 
 class Membership(models.Model):
@@ -314,6 +532,8 @@ class Membership(models.Model):
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
+    objects = MembershipQuerySet.as_manager()
+
     class Meta:
         ordering = ["organisation__name", "user__last_name", "user__first_name"]
         verbose_name = _("membership")
@@ -328,6 +548,52 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.organisation}"
+
+    def get_absolute_url(self):
+        return self.organisation.get_absolute_url()
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == self.Role.ADMIN
+
+    @property
+    def display_name(self) -> str:
+        return self.user.get_full_name() or str(_("A member of the organisation"))
+
+
+class ConsentRecord(models.Model):
+    """One line of the consent log: what a person chose to show of themselves, and when."""
+
+    class Source(models.TextChoices):
+        DEFAULT = "default", _("Default when joining")
+        PERSON = "person", _("Chosen by the person")
+        STAFF = "staff", _("Set by staff")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="consent_records",
+        verbose_name=_("person"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="consent_records",
+        verbose_name=_("organisation"),
+    )
+    visibility = models.CharField(
+        _("name and role shown to"), max_length=10, choices=Membership.Visibility.choices
+    )
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices)
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-recorded_at", "-pk"]
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent log")
+
+    def __str__(self):
+        return f"{self.user} · {self.organisation} · {self.get_visibility_display()}"
 
     def get_absolute_url(self):
         return self.organisation.get_absolute_url()

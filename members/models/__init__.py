@@ -1,0 +1,32 @@
+"""Models of the members app, split by topic; import them from ``members.models``."""
+
+from members.models.contact import ContactMessage
+from members.models.joining import Invitation, JoinRequest, MembershipApplication
+from members.models.organisations import (
+    Certification,
+    Competency,
+    ConsentRecord,
+    Membership,
+    MembershipQuerySet,
+    MembershipSettings,
+    Organisation,
+    OrganisationQuerySet,
+)
+from members.models.platforms import Platform, PlatformQuerySet
+
+__all__ = [
+    "Certification",
+    "Competency",
+    "ConsentRecord",
+    "ContactMessage",
+    "Invitation",
+    "JoinRequest",
+    "Membership",
+    "MembershipApplication",
+    "MembershipQuerySet",
+    "MembershipSettings",
+    "Organisation",
+    "OrganisationQuerySet",
+    "Platform",
+    "PlatformQuerySet",
+]

@@ -1,0 +1,138 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from content.images import RenditionImageField
+from content.markdown import markdown_to_text
+from content.models import Market
+from members import search
+from members.models.organisations import Organisation
+
+
+class PlatformQuerySet(models.QuerySet):
+    def public(self):
+        """Platforms of the organisations the public directory lists."""
+        return self.filter(organisation__in=Organisation.objects.in_directory().values("pk"))
+
+    def editable_by(self, user):
+        """Platforms of the organisations ``user`` administers (all of them for staff)."""
+        return self.filter(organisation__in=Organisation.objects.editable_by(user).values("pk"))
+
+    def search(self, query: str):
+        """Platforms whose name, description, equipment or capabilities match ``query``."""
+        return search.filter_by_query(self, query)
+
+    def for_cards(self):
+        return self.select_related("organisation").prefetch_related("markets")
+
+
+class Platform(models.Model):
+    """An innovation platform or resource centre that a member organisation opens to others."""
+
+    class Kind(models.TextChoices):
+        PLATFORM = "platform", _("Innovation platform")
+        RESOURCE_CENTRE = "resource-centre", _("Resource centre")
+        TEST_BENCH = "test-bench", _("Test bench or test site")
+
+    class Access(models.TextChoices):
+        MEMBERS = "members", _("Open to members")
+        REQUEST = "request", _("On request")
+        PARTNERS = "partners", _("Partners only")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="platforms",
+        verbose_name=_("organisation"),
+    )
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PLATFORM)
+    summary = models.CharField(_("summary"), max_length=300)
+    summary_en = models.CharField(_("summary in English"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    description_en = models.TextField(
+        _("description in English"), blank=True, help_text=_("Markdown.")
+    )
+    equipment = models.TextField(
+        _("equipment and capabilities"),
+        help_text=_("One item per line: machines, test means, software, skills on offer."),
+    )
+    markets = models.ManyToManyField(
+        Market, blank=True, related_name="platforms", verbose_name=_("markets")
+    )
+    access = models.CharField(
+        _("who may use it"), max_length=10, choices=Access.choices, default=Access.REQUEST
+    )
+    city = models.CharField(
+        _("city"),
+        max_length=120,
+        blank=True,
+        help_text=_("Only if the platform is not at the organisation's address."),
+    )
+    contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("contact person"),
+        help_text=_(
+            "Receives the access requests (their address is never shown). When empty, the "
+            "organisation's admins receive them."
+        ),
+    )
+    image = RenditionImageField(
+        _("image"), upload_to="platforms/", blank=True, renditions=(480, 960)
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
+
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_text"])
+
+    objects = PlatformQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("platform")
+        verbose_name_plural = _("platforms")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_text = search.search_document(
+            self.name,
+            self.summary,
+            self.summary_en,
+            markdown_to_text(self.description),
+            markdown_to_text(self.description_en),
+            self.equipment,
+            self.city,
+        )
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("members:platform-detail", kwargs={"slug": self.slug})
+
+    @property
+    def equipment_list(self) -> list[str]:
+        return [line.strip(" -•*\t") for line in self.equipment.splitlines() if line.strip(" -•*")]
+
+    @property
+    def location(self) -> str:
+        return self.city or self.organisation.city
+
+    def localised(self, field: str, language: str | None = None) -> str:
+        language = language or get_language() or "fr"
+        english = getattr(self, f"{field}_en", "")
+        if language.startswith("en") and english:
+            return english
+        return getattr(self, field)
