@@ -5,7 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from cluster_site import registry, views
+from cluster_site import calendar, registry, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -13,6 +13,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": registry.sitemaps()}, name="sitemap"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The private feed of a person's events and sessions; the token is the secret.
+    path("calendar/<str:token>.ics", calendar.personal_calendar, name="personal-calendar"),
 ]
 
 urlpatterns += i18n_patterns(

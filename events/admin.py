@@ -1,0 +1,234 @@
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from events import services
+from events.forms import EventAdminForm
+from events.models import CalendarFeed, Event, Registration
+
+
+class RegistrationInline(admin.TabularInline):
+    model = Registration
+    extra = 0
+    fields = ("user", "organisation", "status", "waiting_rank", "price", "created_at")
+    readonly_fields = ("user", "organisation", "status", "waiting_rank", "price", "created_at")
+    ordering = ("status", "waiting_rank", "created_at")
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        # Registrations go through the portal so that capacity and emails are respected.
+        return False
+
+
+@admin.register(Event)
+class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    form = EventAdminForm
+    list_display = (
+        "title",
+        "kind",
+        "start",
+        "city",
+        "audience",
+        "status",
+        "capacity",
+        "confirmed_count",
+        "waiting_count",
+        "staff_links",
+    )
+    list_filter = ("status", "kind", "audience", "markets")
+    list_select_related = ("organiser",)
+    search_fields = ("title_fr", "title_en", "city", "venue_name", "slug")
+    prepopulated_fields = {"slug": ("title_fr",)}
+    filter_horizontal = ("markets", "partners")
+    raw_id_fields = ("organiser",)
+    date_hierarchy = "start"
+    ordering = ("-start",)
+    readonly_fields = ("sequence", "created_at", "updated_at")
+    inlines = (RegistrationInline,)
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "kind", "status", "summary", "description")}),
+        (_("When"), {"fields": ("start", "end", "timezone")}),
+        (_("Where"), {"fields": ("city", "venue_name", "address", "online_url")}),
+        (_("Who"), {"fields": ("markets", "organiser", "partners")}),
+        (_("Cover"), {"fields": ("cover", "cover_alt")}),
+        (
+            _("Registration"),
+            {
+                "fields": (
+                    "registration_enabled",
+                    "audience",
+                    "capacity",
+                    "registration_opens_at",
+                    "registration_closes_at",
+                    "cancellation_deadline",
+                    "price_member",
+                    "price_non_member",
+                )
+            },
+        ),
+        (_("Record"), {"fields": ("sequence", "created_at", "updated_at")}),
+    )
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                confirmed=Count(
+                    "registrations",
+                    filter=Q(registrations__status__in=Registration.REGISTERED_STATUSES),
+                ),
+                waiting=Count("registrations", filter=Q(registrations__status="waiting")),
+            )
+        )
+
+    @admin.display(description=_("confirmed"), ordering="confirmed")
+    def confirmed_count(self, obj):
+        return obj.confirmed
+
+    @admin.display(description=_("waiting"), ordering="waiting")
+    def waiting_count(self, obj):
+        return obj.waiting
+
+    @admin.display(description=_("attendees"))
+    def staff_links(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("events:event-attendees", kwargs={"slug": obj.slug}),
+            _("list and check-in"),
+        )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # A raised capacity frees seats: offer them to the waiting list at once.
+        offered = services.event_seats_refresh(event=form.instance)
+        if offered:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d freed seat was offered to the waiting list.",
+                    "%(count)d freed seats were offered to the waiting list.",
+                    len(offered),
+                )
+                % {"count": len(offered)},
+                messages.INFO,
+            )
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = (
+        "user",
+        "event",
+        "organisation",
+        "status",
+        "waiting_rank",
+        "price",
+        "created_at",
+    )
+    list_filter = ("status", "is_member", "event__kind")
+    list_select_related = ("user", "event", "organisation")
+    search_fields = ("user__email", "user__last_name", "user__first_name", "event__title_fr")
+    raw_id_fields = ("organisation",)
+    ordering = ("-created_at",)
+    date_hierarchy = "created_at"
+    readonly_fields = (
+        "status",
+        "waiting_rank",
+        "offered_at",
+        "offer_expires_at",
+        "checked_in_at",
+        "cancelled_at",
+        "reminder_week_sent_at",
+        "reminder_day_sent_at",
+        "created_at",
+        "updated_at",
+    )
+    fields = ("event", "user", "organisation", "is_member", "price", *readonly_fields)
+    actions = ("promote", "move_to_top", "mark_attended", "mark_no_show", "cancel")
+
+    def has_add_permission(self, request):
+        # New registrations go through the portal (capacity, waiting list, emails).
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*self.readonly_fields, "event", "user")
+
+    def _run(self, request, queryset, action, done_message):
+        done = 0
+        for registration in queryset.select_related("event", "user"):
+            try:
+                action(registration)
+            except services.RegistrationError as error:
+                self.message_user(request, f"{registration}: {error.message}", messages.WARNING)
+            else:
+                done += 1
+        if done:
+            self.message_user(request, done_message(done), messages.SUCCESS)
+
+    @admin.action(description=_("Give a confirmed seat (waiting list)"))
+    def promote(self, request, queryset):
+        self._run(
+            request,
+            queryset,
+            lambda r: services.registration_promote(registration=r),
+            lambda n: ngettext("%(n)d person promoted.", "%(n)d people promoted.", n) % {"n": n},
+        )
+
+    @admin.action(description=_("Move to the top of the waiting list"))
+    def move_to_top(self, request, queryset):
+        self._run(
+            request,
+            queryset,
+            lambda r: services.waiting_list_move(registration=r, direction="top"),
+            lambda n: ngettext("%(n)d person moved.", "%(n)d people moved.", n) % {"n": n},
+        )
+
+    @admin.action(description=_("Mark as attended"))
+    def mark_attended(self, request, queryset):
+        self._run(
+            request,
+            queryset,
+            lambda r: services.registration_mark(registration=r, status="attended"),
+            lambda n: ngettext("%(n)d person marked.", "%(n)d people marked.", n) % {"n": n},
+        )
+
+    @admin.action(description=_("Mark as no-show"))
+    def mark_no_show(self, request, queryset):
+        self._run(
+            request,
+            queryset,
+            lambda r: services.registration_mark(registration=r, status="no-show"),
+            lambda n: ngettext("%(n)d person marked.", "%(n)d people marked.", n) % {"n": n},
+        )
+
+    @admin.action(description=_("Cancel (the seat goes to the waiting list)"))
+    def cancel(self, request, queryset):
+        self._run(
+            request,
+            queryset,
+            lambda r: services.registration_cancel(registration=r, by=request.user),
+            lambda n: (
+                ngettext("%(n)d registration cancelled.", "%(n)d registrations cancelled.", n)
+                % {"n": n}
+            ),
+        )
+
+
+@admin.register(CalendarFeed)
+class CalendarFeedAdmin(admin.ModelAdmin):
+    list_display = ("user", "created_at", "reset_at")
+    list_select_related = ("user",)
+    search_fields = ("user__email", "user__last_name")
+    ordering = ("-created_at",)
+    fields = ("user", "created_at", "reset_at")
+    readonly_fields = ("user", "created_at", "reset_at")
+
+    def has_add_permission(self, request):
+        return False
