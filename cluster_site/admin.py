@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -18,5 +19,7 @@ class PortalAdminSite(admin.AdminSite):
     enable_nav_sidebar = True
 
     def login(self, request, extra_context=None):
+        if request.user.is_authenticated and not self.has_permission(request):
+            raise PermissionDenied
         next_url = request.GET.get("next") or reverse("admin:index", current_app=self.name)
         return redirect_to_login(next_url, login_url=reverse("account_login"))

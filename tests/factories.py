@@ -53,7 +53,7 @@ class MarketFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("theme",)
 
     theme = factory.Iterator(THEMES)
-    name = factory.LazyAttribute(lambda o: Market.Theme(o.theme).label)
+    name = factory.LazyAttribute(lambda o: str(Market.Theme(o.theme).label))
     name_en = factory.LazyAttribute(lambda o: f"{Market.Theme(o.theme).label} (en)")
     slug = factory.LazyAttribute(lambda o: o.theme)
     tagline = factory.Faker("sentence", locale="fr_FR")
