@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse, translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 # Main navigation. An entry shows only once its app serves the page it points to.
@@ -31,14 +31,15 @@ def site(request):
     """Site-wide template values: navigation, language alternates, canonical address."""
     full_path = request.get_full_path()
     current = get_language()
+    # Each language is named in itself (Français, English), whatever the page's language.
     languages = [
         {
             "code": code,
-            "name": name,
+            "name": get_language_info(code)["name_local"],
             "url": translate_url(full_path, code),
             "current": code == current,
         }
-        for code, name in settings.LANGUAGES
+        for code, _name in settings.LANGUAGES
     ]
     return {
         "nav_items": navigation(request.path),

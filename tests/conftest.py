@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.utils import translation
 
 # Playwright's synchronous API runs an event loop in the test thread; the ORM calls the
@@ -42,6 +43,26 @@ def _test_settings(settings, tmp_path):
     yield
     cache.clear()
     translation.activate(settings.LANGUAGE_CODE)
+
+
+class LanguageSafeClient(Client):
+    """A test client after whose requests the test's own language is active again.
+
+    A request to /en/... activates English in the thread; without this, every later
+    reverse() or get_absolute_url() of the test would silently build English addresses.
+    """
+
+    def request(self, **request):
+        language = translation.get_language()
+        try:
+            return super().request(**request)
+        finally:
+            translation.activate(language)
+
+
+@pytest.fixture
+def client():
+    return LanguageSafeClient()
 
 
 @pytest.fixture
