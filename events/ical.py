@@ -6,7 +6,7 @@ and end carry the event's time zone (a VTIMEZONE is included); the venue and the
 link go only into entries made for a registered person.
 """
 
-from datetime import UTC
+from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -93,7 +93,7 @@ def calendar_of(entries, *, name: str = "", method: str = "") -> Calendar:
         calendar.add("x-wr-calname", name)
         calendar.add("name", name)
     calendar.add("x-wr-timezone", "Europe/Paris")
-    calendar.add("refresh-interval", "PT6H", parameters={"VALUE": "DURATION"})
+    calendar.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT6H")
     for entry in entries:
         calendar.add_component(entry)

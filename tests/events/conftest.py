@@ -1,0 +1,27 @@
+import pytest
+
+from members.models import Membership, Organisation
+from tests.members.factories import MembershipFactory, OrganisationFactory
+
+
+@pytest.fixture
+def member(db):
+    """A person of an active member organisation."""
+    return MembershipFactory(role=Membership.Role.COLLEAGUE).user
+
+
+@pytest.fixture
+def lapsed_member(db):
+    """A person whose organisation is no longer an active member."""
+    organisation = OrganisationFactory(membership_status=Organisation.Status.LAPSED)
+    return MembershipFactory(organisation=organisation).user
+
+
+@pytest.fixture
+def mail_on_commit(django_capture_on_commit_callbacks):
+    """Run the on_commit callbacks (emails) of the block, as a real commit would."""
+
+    def capture():
+        return django_capture_on_commit_callbacks(execute=True)
+
+    return capture

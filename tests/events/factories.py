@@ -1,0 +1,45 @@
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+
+from events.models import Event, Registration
+from tests.factories import UserFactory
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published public event in Besançon, in ten days, with 20 seats."""
+
+    class Meta:
+        model = Event
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Événement {n}")
+    title_en = factory.Sequence(lambda n: f"Event {n}")
+    slug = factory.Sequence(lambda n: f"evenement-{n}")
+    kind = Event.Kind.WORKSHOP
+    summary = "Un atelier fictif."
+    description = "Une **description**."
+    start = factory.LazyFunction(
+        lambda: (timezone.now() + timedelta(days=10)).replace(minute=0, second=0, microsecond=0)
+    )
+    end = factory.LazyAttribute(lambda o: o.start + timedelta(hours=3))
+    city = "Besançon"
+    venue_name = "Salle des machines"
+    address = "12 rue Secrète"
+    capacity = 20
+    status = Event.Status.PUBLISHED
+
+    @factory.post_generation
+    def markets(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.markets.set(extracted)
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    event = factory.SubFactory(EventFactory)
+    user = factory.SubFactory(UserFactory)
+    status = Registration.Status.CONFIRMED
