@@ -191,12 +191,14 @@ def offer_from_token(token: str) -> Registration:
     if registration is None:
         raise signing.BadSignature("unknown registration")
     same_offer = registration.offered_at and int(registration.offered_at.timestamp()) == data["t"]
-    if not same_offer or registration.status != Registration.Status.OFFERED:
-        if same_offer and registration.is_registered:
-            raise OfferUsed(_("You already claimed this seat."))
+    if not same_offer:
         raise OfferUsed(_("This seat offer is no longer valid."))
-    if registration.offer_expires_at <= timezone.now():
+    if registration.is_registered:
+        raise OfferUsed(_("You already claimed this seat."))
+    if registration.offer_expires_at and registration.offer_expires_at <= timezone.now():
         raise OfferExpired(_("This seat offer has expired."))
+    if registration.status != Registration.Status.OFFERED:
+        raise OfferUsed(_("This seat offer is no longer valid."))
     return registration
 
 
