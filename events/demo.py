@@ -590,8 +590,6 @@ EVENTS = [
 ]
 
 DESCRIPTION_FR = """
-{summary}
-
 **Au programme**
 
 - accueil et présentation des enjeux par l'équipe du pôle ;
@@ -603,8 +601,6 @@ exact, lien de connexion) sont envoyées aux personnes inscrites.
 """
 
 DESCRIPTION_EN = """
-{summary}
-
 **Programme**
 
 - welcome and introduction by the cluster's team;
@@ -618,6 +614,8 @@ connection link) are sent to registered people.
 
 def _at(days: int, hour: int) -> datetime:
     day = timezone.localdate() + timedelta(days=days)
+    if day.weekday() >= 5:  # events take place on working days
+        day += timedelta(days=7 - day.weekday())
     return datetime.combine(day, time(hour, 0), tzinfo=PARIS)
 
 
