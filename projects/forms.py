@@ -1,0 +1,444 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Field, Fieldset, Layout, Submit
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from content.models import Market
+from members.models import Competency, Organisation
+from projects.models import (
+    Call,
+    ExternalPartner,
+    FundingProgramme,
+    Participation,
+    PartnerSearch,
+    Project,
+    ProjectDocument,
+    ProjectImage,
+)
+
+TRL_CHOICES = [
+    ("", _("Not known yet")),
+    (1, _("1 · Basic principles observed")),
+    (2, _("2 · Technology concept formulated")),
+    (3, _("3 · Experimental proof of concept")),
+    (4, _("4 · Validated in the laboratory")),
+    (5, _("5 · Validated in a relevant environment")),
+    (6, _("6 · Demonstrated in a relevant environment")),
+    (7, _("7 · Prototype demonstrated in operation")),
+    (8, _("8 · System complete and qualified")),
+    (9, _("9 · System proven in operation")),
+]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def row(*fields, sizes=None):
+    sizes = sizes or [12 // len(fields)] * len(fields)
+    return Div(
+        *(Div(Field(f), css_class=f"col-md-{size}") for f, size in zip(fields, sizes, strict=True)),
+        css_class="row",
+    )
+
+
+class ProjectForm(forms.ModelForm):
+    """The project's public text and key facts: what its coordinator writes."""
+
+    class Meta:
+        model = Project
+        fields = [
+            "acronym",
+            "title",
+            "title_en",
+            "summary",
+            "summary_en",
+            "description",
+            "markets",
+            "programme",
+            "total_budget",
+            "public_funding",
+            "start_date",
+            "end_date",
+            "trl_start",
+            "trl_target",
+            "visibility",
+            "results",
+        ]
+        widgets = {
+            "summary": forms.Textarea({"rows": 4}),
+            "summary_en": forms.Textarea({"rows": 4}),
+            "description": forms.Textarea({"rows": 8}),
+            "results": forms.Textarea({"rows": 5}),
+            "markets": forms.CheckboxSelectMultiple,
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "visibility": forms.RadioSelect,
+            "total_budget": forms.NumberInput({"min": 0, "step": 1000}),
+            "public_funding": forms.NumberInput({"min": 0, "step": 1000}),
+        }
+
+    def __init__(self, *args, with_results=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["markets"].queryset = Market.objects.published()
+        programmes = FundingProgramme.objects.active()
+        if self.instance.programme_id:
+            programmes = FundingProgramme.objects.filter(
+                pk__in=programmes.values("pk")
+            ) | FundingProgramme.objects.filter(pk=self.instance.programme_id)
+        self.fields["programme"].queryset = programmes
+        self.fields["programme"].empty_label = _("Not decided yet")
+        self.fields["programme"].label = _("Funding programme targeted")
+        for name in ("trl_start", "trl_target"):
+            self.fields[name] = forms.TypedChoiceField(
+                label=self.fields[name].label,
+                help_text=self.fields[name].help_text,
+                choices=TRL_CHOICES,
+                coerce=int,
+                empty_value=None,
+                required=False,
+            )
+        self.fields["start_date"].help_text = _("Planned or actual start.")
+        if not with_results:
+            del self.fields["results"]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        layout = [
+            Fieldset(
+                _("The project"),
+                row("acronym", "title", sizes=[4, 8]),
+                "summary",
+                "description",
+                "markets",
+            ),
+            Fieldset(
+                _("Funding and schedule"),
+                "programme",
+                row("total_budget", "public_funding"),
+                row("start_date", "end_date"),
+                row("trl_start", "trl_target"),
+            ),
+            Fieldset(_("Who sees it"), "visibility"),
+            Fieldset(
+                _("In English (optional)"),
+                "title_en",
+                "summary_en",
+                css_class="fieldset-optional",
+            ),
+        ]
+        if with_results:
+            layout.insert(1, Fieldset(_("Results"), "results"))
+        self.helper.layout = Layout(*layout)
+
+
+class ProjectSubmitForm(ProjectForm):
+    """A new project: the coordinating organisation is one the person administers."""
+
+    coordinator = forms.ModelChoiceField(
+        label=_("Coordinating organisation"),
+        queryset=Organisation.objects.none(),
+        empty_label=None,
+        help_text=_("Your organisation leads the project; its admins can edit it."),
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, with_results=False, **kwargs)
+        self.fields["coordinator"].queryset = organisations
+        if organisations.count() == 1:
+            self.fields["coordinator"].widget = forms.HiddenInput()
+        self.helper.layout[0].fields.insert(0, "coordinator")
+
+
+class ParticipationForm(forms.ModelForm):
+    class Meta:
+        model = Participation
+        fields = ["organisation", "role"]
+
+    def __init__(self, *args, coordinator=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.coordinator = coordinator
+        self.fields["organisation"].queryset = Organisation.objects.active().only("pk", "name")
+        self.fields["organisation"].label = _("Member organisation")
+        self.fields["organisation"].empty_label = _("Choose a member organisation")
+        self.fields["role"].choices = [
+            choice
+            for choice in Participation.Role.choices
+            if choice[0] != Participation.Role.COORDINATOR
+        ]
+
+    def clean_organisation(self):
+        organisation = self.cleaned_data["organisation"]
+        if self.coordinator and organisation.pk == self.coordinator.pk:
+            raise forms.ValidationError(_("This organisation already coordinates the project."))
+        return organisation
+
+
+class ExternalPartnerForm(forms.ModelForm):
+    class Meta:
+        model = ExternalPartner
+        fields = ["name", "country", "kind", "role"]
+        labels = {"name": _("Organisation name")}
+
+
+ParticipationFormSet = inlineformset_factory(
+    Project,
+    Participation,
+    form=ParticipationForm,
+    extra=3,
+    can_delete=True,
+)
+ExternalPartnerFormSet = inlineformset_factory(
+    Project, ExternalPartner, form=ExternalPartnerForm, extra=2, can_delete=True
+)
+
+
+def consortium_formsets(*, project, coordinator, data=None):
+    """The two formsets of a consortium: member organisations (the coordinator is fixed and
+    left out) and external partners."""
+    if project.pk:
+        participations = project.participations.exclude(
+            role=Participation.Role.COORDINATOR
+        ).select_related("organisation")
+        extra = 2
+    else:
+        participations = Participation.objects.none()
+        extra = 3
+    partners = ParticipationFormSet(
+        data,
+        instance=project,
+        queryset=participations,
+        prefix="partners",
+        form_kwargs={"coordinator": coordinator},
+    )
+    partners.extra = extra
+    externals = ExternalPartnerFormSet(data, instance=project, prefix="externals")
+    return partners, externals
+
+
+class StatusChangeForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"))
+    changed_on = forms.DateField(label=_("Date"), widget=DateInput(), initial=timezone.localdate)
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        widget=forms.Textarea({"rows": 3}),
+        help_text=_(
+            "Seen by the consortium and staff only. For a labelling decision, this message "
+            "is emailed to the coordinator."
+        ),
+    )
+
+    def __init__(self, *args, project, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.project = project
+        self.fields["status"].choices = [
+            (status, Project.Status(status).label) for status in project.next_statuses(user)
+        ]
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            "status",
+            "changed_on",
+            "note",
+            Submit("change", _("Change the status"), css_class="btn-primary"),
+        )
+
+    def clean_changed_on(self):
+        changed_on = self.cleaned_data["changed_on"]
+        if changed_on > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return changed_on
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") in Project.STAFF_ONLY and not cleaned.get("note", "").strip():
+            self.add_error("note", _("Write the message the coordinator will receive."))
+        return cleaned
+
+
+class DocumentForm(forms.ModelForm):
+    class Meta:
+        model = ProjectDocument
+        fields = ["title", "file"]
+        widgets = {"file": forms.ClearableFileInput({"accept": "application/pdf,.pdf"})}
+        help_texts = {"file": _("PDF only, 10 MB at most. Only the consortium can read it.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            "title", "file", Submit("upload", _("Add the document"), css_class="btn-primary")
+        )
+
+
+ProjectImageFormSet = inlineformset_factory(
+    Project,
+    ProjectImage,
+    fields=["image", "alt_text", "caption", "order"],
+    extra=2,
+    max_num=12,
+    validate_max=True,
+    can_delete=True,
+)
+
+
+class ProjectFilterForm(forms.Form):
+    """The showcase filters; unknown values are ignored rather than refused."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    market = forms.ModelChoiceField(
+        label=_("Market"), queryset=Market.objects.none(), required=False, to_field_name="slug"
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    programme = forms.ModelChoiceField(
+        label=_("Programme"),
+        queryset=FundingProgramme.objects.all(),
+        required=False,
+        to_field_name="slug",
+    )
+    year = forms.TypedChoiceField(label=_("Start year"), required=False, coerce=int)
+    region = forms.ChoiceField(
+        label=_("Region of the partners"),
+        required=False,
+        choices=[("", _("All regions")), *Organisation.Region.choices],
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Partner organisation"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        to_field_name="slug",
+    )
+
+    def __init__(self, *args, markets, statuses, years, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["market"].queryset = markets
+        self.fields["market"].empty_label = _("All markets")
+        self.fields["programme"].empty_label = _("All programmes")
+        self.fields["status"].choices = [("", _("All statuses"))] + [
+            (status, Project.Status(status).label) for status in statuses
+        ]
+        self.fields["year"].choices = [("", _("All years"))] + [(y, y) for y in years]
+        self.fields["organisation"].queryset = organisations
+        self.fields["organisation"].empty_label = _("All organisations")
+        self.fields["q"].widget.attrs.update(
+            {"type": "search", "placeholder": _("Acronym, title, partner...")}
+        )
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.form_class = "filter-bar mb-4"
+        self.helper.attrs = {"data-autosubmit": "", "role": "search"}
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Div(
+                Div(Field("q"), css_class="col-md-6 col-lg-4"),
+                Div(Field("market"), css_class="col-sm-6 col-lg-4"),
+                Div(Field("status"), css_class="col-sm-6 col-lg-4"),
+                Div(Field("programme"), css_class="col-sm-6 col-lg-3"),
+                Div(Field("year"), css_class="col-sm-6 col-lg-2"),
+                Div(Field("region"), css_class="col-sm-6 col-lg-3"),
+                Div(Field("organisation"), css_class="col-sm-6 col-lg-4"),
+                css_class="row g-2",
+            ),
+            Div(
+                Submit("", _("Filter"), css_class="btn-primary"),
+                css_class="d-flex gap-2 mt-2",
+            ),
+        )
+
+    def cleaned_or_empty(self) -> dict:
+        """The valid filters only: a stale link with one bad value still shows results."""
+        self.is_valid()
+        return {
+            name: value
+            for name, value in getattr(self, "cleaned_data", {}).items()
+            if value not in (None, "")
+        }
+
+
+class PartnerSearchForm(forms.ModelForm):
+    organisation = forms.ModelChoiceField(
+        label=_("On behalf of"), queryset=Organisation.objects.none(), empty_label=None
+    )
+
+    class Meta:
+        model = PartnerSearch
+        fields = ["organisation", "title", "idea", "competencies", "markets", "call", "deadline"]
+        widgets = {
+            "idea": forms.Textarea({"rows": 6}),
+            "competencies": forms.CheckboxSelectMultiple,
+            "markets": forms.CheckboxSelectMultiple,
+            "deadline": DateInput(),
+        }
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        if organisations.count() == 1:
+            self.fields["organisation"].widget = forms.HiddenInput()
+        self.fields["competencies"].queryset = Competency.objects.all()
+        self.fields["markets"].queryset = Market.objects.published()
+        calls = Call.objects.open()
+        if self.instance.call_id:
+            calls = Call.objects.filter(pk__in=calls.values("pk")) | Call.objects.filter(
+                pk=self.instance.call_id
+            )
+        self.fields["call"].queryset = calls
+        self.fields["call"].empty_label = _("No particular call")
+        if self.instance.pk:
+            del self.fields["organisation"]
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            *(["organisation"] if "organisation" in self.fields else []),
+            "title",
+            "idea",
+            Div(
+                Div(Field("competencies"), css_class="col-md-7 checkbox-columns"),
+                Div(Field("markets"), css_class="col-md-5"),
+                css_class="row",
+            ),
+            row("call", "deadline", sizes=[8, 4]),
+            Submit("save", _("Publish the post"), css_class="btn-primary"),
+        )
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        today = timezone.localdate()
+        if deadline < today:
+            raise forms.ValidationError(_("The deadline cannot be in the past."))
+        if (deadline - today).days > 366:
+            raise forms.ValidationError(_("Choose a deadline within a year."))
+        return deadline
+
+
+class InterestForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("On behalf of"), queryset=Organisation.objects.none(), empty_label=None
+    )
+    message = forms.CharField(
+        label=_("Message (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea({"rows": 3}),
+        help_text=_(
+            "The poster receives your organisation's name, a link to its profile and this "
+            "message. Your email address is not shared."
+        ),
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        if organisations.count() == 1:
+            self.fields["organisation"].widget = forms.HiddenInput()
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            "organisation",
+            "message",
+            Submit("interested", _("I'm interested"), css_class="btn-primary"),
+        )

@@ -1,0 +1,659 @@
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
+from django.db.models.functions import ExtractYear
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from content.images import RenditionImageField
+from content.models import Market
+from members.models import Membership, Organisation
+from projects.models.programme import FundingProgramme
+from projects.storage import get_private_storage
+from projects.validators import validate_pdf
+
+# Slugs the project URLs use for their own pages.
+RESERVED_SLUGS = {"new", "mine", "board", "calls", "partner-searches", "feed", "figures"}
+
+TRL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(9)]
+
+
+def is_cluster_member(user) -> bool:
+    """Whether ``user`` works for an active member organisation (staff count as members).
+
+    Cached on the user object: a page asks it once whatever the number of items.
+    """
+    if not user.is_authenticated:
+        return False
+    if user.is_staff:
+        return True
+    if not hasattr(user, "_projects_is_member"):
+        user._projects_is_member = Organisation.objects.active().of_user(user).exists()
+    return user._projects_is_member
+
+
+class ProjectQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Projects ``user`` may see: the one place where visibility is decided.
+
+        - staff see every project;
+        - a project's consortium (every person of a participating organisation) sees it
+          whatever its status and visibility;
+        - everyone else sees only projects on show (labelled at some point, see
+          ``Project.SHOWCASE``): public ones, plus members-only ones for people who work
+          for an active member organisation. Confidential projects stay with their
+          consortium and staff.
+        """
+        if user.is_authenticated and user.is_staff:
+            return self.all()
+        levels = [Project.Visibility.PUBLIC]
+        if is_cluster_member(user):
+            levels.append(Project.Visibility.MEMBERS)
+        shown = Q(status__in=Project.SHOWCASE, visibility__in=levels)
+        if user.is_authenticated:
+            shown |= Q(pk__in=Participation.objects.of_user(user).values("project_id"))
+        return self.filter(shown)
+
+    def of_consortium(self, user):
+        """Projects one of ``user``'s organisations takes part in."""
+        return self.filter(pk__in=Participation.objects.of_user(user).values("project_id"))
+
+    def editable_by(self, user):
+        """Projects whose public text and consortium ``user`` may edit: the coordinator
+        organisation's admins, and staff."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_staff:
+            return self.all()
+        coordinated = Participation.objects.filter(
+            role=Participation.Role.COORDINATOR,
+            organisation__memberships__user=user,
+            organisation__memberships__role=Membership.Role.ADMIN,
+        )
+        return self.filter(pk__in=coordinated.values("project_id"))
+
+    def labelled(self):
+        """Projects the cluster labelled (they have a labelling date)."""
+        return self.filter(labelled_on__isnull=False)
+
+    def search(self, text: str):
+        """Projects whose acronym, title, summary or partner names contain ``text``."""
+        text = text.strip()
+        if not text:
+            return self
+        by_member = Participation.objects.filter(organisation__name__icontains=text)
+        by_external = ExternalPartner.objects.filter(name__icontains=text)
+        return self.filter(
+            Q(acronym__icontains=text)
+            | Q(title__icontains=text)
+            | Q(title_en__icontains=text)
+            | Q(summary__icontains=text)
+            | Q(summary_en__icontains=text)
+            | Q(pk__in=by_member.values("project_id"))
+            | Q(pk__in=by_external.values("project_id"))
+        )
+
+    def for_cards(self):
+        """Preloads what a project card shows: programme, markets, partners (member
+        organisations annotated with ``listed``: whether their directory profile exists)
+        and external partners."""
+        return self.select_related("programme").prefetch_related(
+            "markets",
+            Prefetch("participations", queryset=Participation.objects.for_display()),
+            "external_partners",
+        )
+
+    def key_figures(self) -> dict:
+        """Counts and budgets of the labelled projects of this queryset, in total, by market
+        and by year of labelling (aggregates: a fixed number of queries)."""
+        labelled = self.labelled()
+        totals = labelled.aggregate(
+            count=Count("pk"), budget=Sum("total_budget"), funding=Sum("public_funding")
+        )
+        through = Project.markets.through.objects.filter(project__in=labelled.values("pk"))
+        per_market = {
+            row["market_id"]: row
+            for row in through.values("market_id").annotate(
+                count=Count("project_id"), budget=Sum("project__total_budget")
+            )
+        }
+        markets = []
+        for market in Market.objects.published().filter(pk__in=per_market):
+            row = per_market[market.pk]
+            markets.append({"market": market, "count": row["count"], "budget": row["budget"]})
+        years = list(
+            labelled.annotate(year=ExtractYear("labelled_on"))
+            .values("year")
+            .annotate(count=Count("pk"), budget=Sum("total_budget"))
+            .order_by("year")
+        )
+        for rows in (markets, years):
+            top = max((row["count"] for row in rows), default=0)
+            for row in rows:
+                # Width of the row's bar in steps of 5 %, used as a CSS class (no inline style).
+                row["bar"] = round(row["count"] * 20 / top) * 5 if top else 0
+        return {
+            "count": totals["count"],
+            "budget": totals["budget"] or 0,
+            "funding": totals["funding"] or 0,
+            "markets": markets,
+            "years": years,
+        }
+
+
+class Project(models.Model):
+    """A collaborative innovation project, from the first idea to its published results."""
+
+    class Status(models.TextChoices):
+        IDEA = "idea", _("Idea / looking for partners")
+        CONSORTIUM = "consortium", _("Consortium being built")
+        SUBMITTED = "submitted", _("Submitted for labelling")
+        LABELLED = "labelled", _("Labelled")
+        NOT_LABELLED = "not-labelled", _("Not labelled")
+        FILED = "filed", _("Filed with a funder")
+        FUNDED = "funded", _("Funded")
+        NOT_FUNDED = "not-funded", _("Not funded")
+        RUNNING = "running", _("Running")
+        FINISHED = "finished", _("Finished")
+        RESULTS = "results", _("Results published")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        MEMBERS = "members", _("Members only")
+        CONFIDENTIAL = "confidential", _("Confidential")
+
+    # Statuses a project can move to from each status.
+    TRANSITIONS = {
+        Status.IDEA: (Status.CONSORTIUM, Status.SUBMITTED),
+        Status.CONSORTIUM: (Status.IDEA, Status.SUBMITTED),
+        Status.SUBMITTED: (Status.LABELLED, Status.NOT_LABELLED, Status.CONSORTIUM),
+        Status.LABELLED: (Status.FILED,),
+        Status.NOT_LABELLED: (Status.CONSORTIUM, Status.SUBMITTED),
+        Status.FILED: (Status.FUNDED, Status.NOT_FUNDED),
+        Status.FUNDED: (Status.RUNNING,),
+        Status.NOT_FUNDED: (Status.FILED,),
+        Status.RUNNING: (Status.FINISHED,),
+        Status.FINISHED: (Status.RESULTS,),
+        Status.RESULTS: (),
+    }
+    # Only staff decide on labelling.
+    STAFF_ONLY = (Status.LABELLED, Status.NOT_LABELLED)
+    # Statuses in which a project can be seen outside its consortium: once labelled.
+    SHOWCASE = (
+        Status.LABELLED,
+        Status.FILED,
+        Status.FUNDED,
+        Status.NOT_FUNDED,
+        Status.RUNNING,
+        Status.FINISHED,
+        Status.RESULTS,
+    )
+    # Statuses of the staff's labelling pipeline, in board order.
+    PIPELINE = (
+        Status.IDEA,
+        Status.CONSORTIUM,
+        Status.SUBMITTED,
+        Status.LABELLED,
+        Status.NOT_LABELLED,
+        Status.FILED,
+    )
+
+    acronym = models.CharField(_("acronym"), max_length=30)
+    title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("title in English"), max_length=200, blank=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    summary = models.TextField(
+        _("summary"),
+        max_length=1200,
+        help_text=_("Public: what the project does and why, in a few sentences."),
+    )
+    summary_en = models.TextField(_("summary in English"), max_length=1200, blank=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    results = models.TextField(
+        _("results"), blank=True, help_text=_("Markdown. What the project achieved.")
+    )
+    markets = models.ManyToManyField(Market, related_name="projects", verbose_name=_("markets"))
+    status = models.CharField(
+        _("status"), max_length=15, choices=Status.choices, default=Status.IDEA, db_index=True
+    )
+    programme = models.ForeignKey(
+        FundingProgramme,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("funding programme"),
+    )
+    total_budget = models.PositiveBigIntegerField(
+        _("total budget (€)"), default=0, help_text=_("In euros, for the whole consortium.")
+    )
+    public_funding = models.PositiveBigIntegerField(
+        _("public funding (€)"), default=0, help_text=_("In euros: grants and advances.")
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    trl_start = models.PositiveSmallIntegerField(
+        _("TRL at start"),
+        null=True,
+        blank=True,
+        validators=TRL_VALIDATORS,
+        help_text=_("Technology readiness level, from 1 (basic principles) to 9 (proven)."),
+    )
+    trl_target = models.PositiveSmallIntegerField(
+        _("target TRL"), null=True, blank=True, validators=TRL_VALIDATORS
+    )
+    labelled_on = models.DateField(_("labelled on"), null=True, blank=True, db_index=True)
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=15,
+        choices=Visibility.choices,
+        default=Visibility.PUBLIC,
+        help_text=_(
+            "Public: on the showcase once labelled. Members only: shown to signed-in members. "
+            "Confidential: only the consortium and the cluster's staff see it."
+        ),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="projects_created",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[markets], excluded_fields=["updated_at"])
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("start_date").desc(nulls_last=True), "acronym"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gt=models.F("start_date")),
+                name="projects_project_ends_after_start",
+                violation_error_message=_("The end date must come after the start date."),
+            ),
+            models.CheckConstraint(
+                condition=Q(public_funding__lte=models.F("total_budget")),
+                name="projects_project_funding_within_budget",
+                violation_error_message=_("Public funding cannot exceed the total budget."),
+            ),
+            models.CheckConstraint(
+                condition=(Q(trl_start__isnull=True) | Q(trl_start__gte=1, trl_start__lte=9))
+                & (Q(trl_target__isnull=True) | Q(trl_target__gte=1, trl_target__lte=9)),
+                name="projects_project_trl_range",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "visibility"])]
+
+    def __str__(self):
+        return f"{self.acronym} · {self.localized_title}"
+
+    def get_absolute_url(self):
+        return reverse("projects:project-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_date and self.end_date and self.end_date <= self.start_date:
+            errors["end_date"] = _("The end date must come after the start date.")
+        if self.public_funding is not None and self.total_budget is not None:
+            if self.public_funding > self.total_budget:
+                errors["public_funding"] = _("Public funding cannot exceed the total budget.")
+        if self.trl_start and self.trl_target and self.trl_target < self.trl_start:
+            errors["trl_target"] = _("The target TRL cannot be lower than the TRL at start.")
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("This address is reserved; choose another one.")
+        if errors:
+            raise ValidationError(errors)
+
+    # Language-aware text: members may give an English version of the title and summary.
+    @property
+    def localized_title(self) -> str:
+        return self.title_en if get_language() == "en" and self.title_en else self.title
+
+    @property
+    def localized_summary(self) -> str:
+        return self.summary_en if get_language() == "en" and self.summary_en else self.summary
+
+    @property
+    def duration_months(self) -> int | None:
+        """Whole months between the start and end dates (rounded up)."""
+        if not (self.start_date and self.end_date):
+            return None
+        months = (self.end_date.year - self.start_date.year) * 12
+        months += self.end_date.month - self.start_date.month
+        if self.end_date.day > self.start_date.day:
+            months += 1
+        return max(months, 1)
+
+    @property
+    def is_on_show(self) -> bool:
+        return self.status in self.SHOWCASE
+
+    @property
+    def coordinator(self):
+        """The coordinating organisation (uses prefetched participations when present)."""
+        for participation in self.participations.all():
+            if participation.role == Participation.Role.COORDINATOR:
+                return participation.organisation
+        return None
+
+    def next_statuses(self, user) -> list[str]:
+        """Statuses ``user`` may move this project to now; labelling decisions are staff's."""
+        allowed = self.TRANSITIONS.get(self.status, ())
+        if not user.is_staff:
+            allowed = [status for status in allowed if status not in self.STAFF_ONLY]
+        return list(allowed)
+
+    def can_move_to(self, status: str, user) -> bool:
+        return status in self.next_statuses(user)
+
+    @classmethod
+    def unique_slug(cls, acronym: str) -> str:
+        """A free slug made from the acronym (``acronym``, ``acronym-2``...)."""
+        from django.utils.text import slugify
+
+        base = slugify(acronym)[:50] or "projet"
+        if base in RESERVED_SLUGS:
+            base = f"{base}-projet"
+        taken = set(cls.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+        slug, number = base, 2
+        while slug in taken:
+            slug = f"{base}-{number}"
+            number += 1
+        return slug
+
+
+class ParticipationQuerySet(models.QuerySet):
+    def of_user(self, user):
+        """Participations of the organisations ``user`` belongs to (any role)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(organisation__memberships__user=user)
+
+    def for_display(self):
+        """With the organisation, annotated ``listed`` when its directory profile is public."""
+        listed = Organisation.objects.in_directory().filter(pk=OuterRef("organisation_id"))
+        return self.select_related("organisation").annotate(listed=Exists(listed))
+
+
+class Participation(models.Model):
+    """A member organisation in a project's consortium."""
+
+    class Role(models.TextChoices):
+        COORDINATOR = "coordinator", _("Coordinator")
+        PARTNER = "partner", _("Partner")
+        SUBCONTRACTOR = "subcontractor", _("Subcontractor")
+        ASSOCIATED = "associated", _("Associated partner (unfunded)")
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="participations", verbose_name=_("project")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="project_participations",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=15, choices=Role.choices, default=Role.PARTNER)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    objects = ParticipationQuerySet.as_manager()
+
+    class Meta:
+        # The coordinator first, then the partners by name.
+        ordering = [
+            models.Case(
+                models.When(role="coordinator", then=0),
+                default=1,
+                output_field=models.IntegerField(),
+            ),
+            "organisation__name",
+        ]
+        verbose_name = _("consortium member")
+        verbose_name_plural = _("consortium members")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "organisation"],
+                name="projects_participation_once",
+                violation_error_message=_("This organisation is already in the consortium."),
+            ),
+            models.UniqueConstraint(
+                fields=["project"],
+                condition=Q(role="coordinator"),
+                name="projects_participation_one_coordinator",
+                violation_error_message=_("A project has one coordinator."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} · {self.get_role_display()}"
+
+    def get_absolute_url(self):
+        return self.project.get_absolute_url()
+
+
+class ExternalPartner(models.Model):
+    """A consortium member that is not a member of the cluster."""
+
+    class Kind(models.TextChoices):
+        COMPANY = "company", _("Company")
+        RESEARCH = "research", _("Research laboratory")
+        UNIVERSITY = "university", _("University or school")
+        PUBLIC = "public", _("Public body")
+        ASSOCIATION = "association", _("Association or cluster")
+        OTHER = "other", _("Other")
+
+    COUNTRIES = [
+        ("FR", _("France")),
+        ("DE", _("Germany")),
+        ("IT", _("Italy")),
+        ("ES", _("Spain")),
+        ("BE", _("Belgium")),
+        ("LU", _("Luxembourg")),
+        ("CH", _("Switzerland")),
+        ("NL", _("Netherlands")),
+        ("AT", _("Austria")),
+        ("PL", _("Poland")),
+        ("CZ", _("Czechia")),
+        ("SE", _("Sweden")),
+        ("FI", _("Finland")),
+        ("DK", _("Denmark")),
+        ("PT", _("Portugal")),
+        ("GB", _("United Kingdom")),
+        ("NO", _("Norway")),
+        ("CA", _("Canada")),
+        ("US", _("United States")),
+        ("JP", _("Japan")),
+        ("KR", _("South Korea")),
+        ("CN", _("China")),
+        ("IN", _("India")),
+        ("XX", _("Other country")),
+    ]
+
+    project = models.ForeignKey(
+        Project,
+        on_delete=models.CASCADE,
+        related_name="external_partners",
+        verbose_name=_("project"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRIES, default="FR")
+    kind = models.CharField(_("kind"), max_length=15, choices=Kind.choices)
+    role = models.CharField(
+        _("role"),
+        max_length=15,
+        choices=[c for c in Participation.Role.choices if c[0] != "coordinator"],
+        default=Participation.Role.PARTNER,
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("external partner")
+        verbose_name_plural = _("external partners")
+
+    def __str__(self):
+        return f"{self.name} ({self.country})"
+
+    def get_absolute_url(self):
+        return self.project.get_absolute_url()
+
+
+class ProjectStatusChange(models.Model):
+    """One step of a project's timeline: which status, when, decided by whom."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("project")
+    )
+    from_status = models.CharField(
+        _("previous status"), max_length=15, choices=Project.Status.choices, blank=True
+    )
+    to_status = models.CharField(_("new status"), max_length=15, choices=Project.Status.choices)
+    changed_on = models.DateField(_("date"), default=timezone.localdate)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="project_status_changes",
+        verbose_name=_("author"),
+    )
+    note = models.TextField(
+        _("note"), blank=True, help_text=_("Shown to the consortium and staff only.")
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["changed_on", "created_at", "pk"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+
+    def __str__(self):
+        return f"{self.project.acronym}: {self.get_to_status_display()} ({self.changed_on})"
+
+    def get_absolute_url(self):
+        return self.project.get_absolute_url() + "#timeline"
+
+
+class ReviewNote(models.Model):
+    """A staff note on a project under review. Never shown to members."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="review_notes", verbose_name=_("project")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="project_review_notes",
+        verbose_name=_("author"),
+    )
+    body = models.TextField(_("note"))
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("review note")
+        verbose_name_plural = _("review notes")
+
+    def __str__(self):
+        return f"{self.project.acronym} · {self.created_at:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return reverse("admin:projects_project_change", args=[self.project_id])
+
+
+def document_path(instance, filename: str) -> str:
+    # A random name: nothing in it can be guessed from the project or the original file.
+    return f"projects/{instance.project_id}/{uuid.uuid4().hex}.pdf"
+
+
+class ProjectDocument(models.Model):
+    """A PDF shared with the consortium, stored outside the public media."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="documents", verbose_name=_("project")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(
+        _("PDF file"),
+        upload_to=document_path,
+        storage=get_private_storage,
+        validators=[validate_pdf],
+        max_length=200,
+    )
+    size = models.PositiveIntegerField(_("size (bytes)"), default=0, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="project_documents",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name = _("consortium document")
+        verbose_name_plural = _("consortium documents")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            self.size = self.file.size
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "projects:document-download", kwargs={"slug": self.project.slug, "pk": self.pk}
+        )
+
+
+class ProjectImage(models.Model):
+    """A picture of the project (prototype, test bench, team), shown on its page."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="images", verbose_name=_("project")
+    )
+    image = RenditionImageField(_("image"), upload_to="projects/%Y/", renditions=(480, 960))
+    alt_text = models.CharField(
+        _("description"),
+        max_length=200,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("project image")
+        verbose_name_plural = _("project images")
+
+    def __str__(self):
+        return self.alt_text
+
+    def get_absolute_url(self):
+        return self.project.get_absolute_url()

@@ -1,0 +1,1 @@
+"""Views of the projects app, split by audience (see each module)."""

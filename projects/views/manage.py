@@ -1,0 +1,248 @@
+"""What the consortium does with its project: submit it, edit it, share documents.
+
+Every view fetches the project through ``Project.objects.visible_to(user)`` first (404 for
+those who may not see it), then checks the edit right (403 for those who see it but may not
+edit: partners, colleagues, outsiders looking at a public project).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from members.models import Organisation
+from projects import services
+from projects.forms import (
+    DocumentForm,
+    ProjectForm,
+    ProjectImageFormSet,
+    ProjectSubmitForm,
+    StatusChangeForm,
+    consortium_formsets,
+)
+from projects.models import Participation, Project
+from projects.services import ProjectError, project_change_status
+
+
+def _project_for_editing(request, slug) -> Project:
+    project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
+    if not Project.objects.editable_by(request.user).filter(pk=project.pk).exists():
+        raise PermissionDenied
+    return project
+
+
+def _project_for_consortium(request, slug) -> Project:
+    """The project if ``request.user`` is in its consortium or staff; 404 otherwise."""
+    project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
+    user = request.user
+    if not user.is_staff and not (
+        Participation.objects.of_user(user).filter(project=project).exists()
+    ):
+        raise Http404
+    return project
+
+
+@login_required
+def project_create(request):
+    organisations = Organisation.objects.active().editable_by(request.user).order_by("name")
+    if not organisations.exists():
+        return render(request, "projects/project_not_admin.html", status=403)
+    form = ProjectSubmitForm(request.POST or None, organisations=organisations)
+    coordinator = None
+    if form.is_bound and form.is_valid():
+        coordinator = form.cleaned_data["coordinator"]
+    partners, externals = consortium_formsets(
+        project=form.instance, coordinator=coordinator, data=request.POST or None
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and partners.is_valid()
+        and externals.is_valid()
+    ):
+        submit = "submit" in request.POST
+        try:
+            project = services.project_create(
+                project=form.save(commit=False),
+                markets=form.cleaned_data["markets"],
+                coordinator=coordinator,
+                by=request.user,
+                partners=[
+                    (f.cleaned_data["organisation"], f.cleaned_data["role"])
+                    for f in partners.forms
+                    if f.cleaned_data.get("organisation") and not f.cleaned_data.get("DELETE")
+                ],
+                externals=[
+                    {key: f.cleaned_data[key] for key in ("name", "country", "kind", "role")}
+                    for f in externals.forms
+                    if f.cleaned_data.get("name") and not f.cleaned_data.get("DELETE")
+                ],
+                submit=submit,
+            )
+        except ProjectError as error:
+            form.add_error(None, error.message)
+        else:
+            if submit:
+                messages.success(
+                    request,
+                    _(
+                        "Your project is submitted for labelling. The cluster's team will get "
+                        "back to you by email."
+                    ),
+                )
+            else:
+                messages.success(request, _("Your project is saved. Submit it when ready."))
+            return redirect(project)
+    return render(
+        request,
+        "projects/project_submit.html",
+        {"form": form, "partners": partners, "externals": externals},
+    )
+
+
+@login_required
+def project_edit(request, slug):
+    project = _project_for_editing(request, slug)
+    form = ProjectForm(request.POST or None, instance=project)
+    if request.method == "POST" and form.is_valid():
+        project = form.save(commit=False)
+        project._change_reason = "edited on the portal"
+        project.save()
+        form.save_m2m()
+        messages.success(request, _("The project is updated."))
+        return redirect(project)
+    return render(request, "projects/project_form.html", {"form": form, "project": project})
+
+
+@login_required
+def project_consortium(request, slug):
+    project = _project_for_editing(request, slug)
+    partners, externals = consortium_formsets(
+        project=project, coordinator=project.coordinator, data=request.POST or None
+    )
+    if request.method == "POST" and partners.is_valid() and externals.is_valid():
+        with transaction.atomic():
+            partners.save()
+            externals.save()
+        messages.success(request, _("The consortium is updated."))
+        return redirect(project)
+    return render(
+        request,
+        "projects/project_consortium.html",
+        {"project": project, "partners": partners, "externals": externals},
+    )
+
+
+@login_required
+def project_status(request, slug):
+    project = _project_for_editing(request, slug)
+    form = StatusChangeForm(request.POST or None, project=project, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            project_change_status(
+                project=project,
+                status=form.cleaned_data["status"],
+                by=request.user,
+                on=form.cleaned_data["changed_on"],
+                note=form.cleaned_data["note"],
+            )
+        except ProjectError as error:
+            form.add_error("status", error.message)
+        else:
+            messages.success(
+                request,
+                _("The project is now “%(status)s”.") % {"status": project.get_status_display()},
+            )
+            return redirect(project)
+    return render(request, "projects/project_status.html", {"form": form, "project": project})
+
+
+@login_required
+def project_images(request, slug):
+    project = _project_for_editing(request, slug)
+    formset = ProjectImageFormSet(
+        request.POST or None, request.FILES or None, instance=project, prefix="images"
+    )
+    if request.method == "POST" and formset.is_valid():
+        formset.save()
+        messages.success(request, _("The pictures are updated."))
+        return redirect(project)
+    return render(request, "projects/project_images.html", {"project": project, "formset": formset})
+
+
+@login_required
+def document_list(request, slug):
+    project = _project_for_consortium(request, slug)
+    can_edit = Project.objects.editable_by(request.user).filter(pk=project.pk).exists()
+    form = None
+    if can_edit:
+        form = DocumentForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            document = form.save(commit=False)
+            document.project = project
+            document.uploaded_by = request.user
+            document.save()
+            messages.success(request, _("The document is shared with the consortium."))
+            return redirect("projects:document-list", slug=project.slug)
+    elif request.method == "POST":
+        raise PermissionDenied
+    documents = project.documents.select_related("uploaded_by")
+    return render(
+        request,
+        "projects/document_list.html",
+        {"project": project, "documents": documents, "form": form, "can_edit": can_edit},
+    )
+
+
+@login_required
+def document_download(request, slug, pk):
+    project = _project_for_consortium(request, slug)
+    document = get_object_or_404(project.documents, pk=pk)
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=f"{slugify(document.title) or 'document'}.pdf",
+        content_type="application/pdf",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def document_delete(request, slug, pk):
+    project = _project_for_editing(request, slug)
+    document = get_object_or_404(project.documents, pk=pk)
+    stored = document.file
+    with transaction.atomic():
+        document.delete()
+        transaction.on_commit(lambda: stored.storage.delete(stored.name))
+    messages.success(request, _("The document is deleted."))
+    return redirect("projects:document-list", slug=project.slug)
+
+
+@login_required
+def project_mine(request):
+    """The projects of the person's organisations, whatever their status and visibility."""
+    projects = (
+        Project.objects.of_consortium(request.user)
+        .select_related("programme")
+        .prefetch_related("markets")
+        .order_by("-updated_at")
+    )
+    editable = set(
+        Project.objects.editable_by(request.user)
+        .filter(pk__in=projects.values("pk"))
+        .values_list("pk", flat=True)
+    )
+    can_submit = Organisation.objects.active().editable_by(request.user).exists()
+    return render(
+        request,
+        "projects/project_mine.html",
+        {"projects": projects, "editable": editable, "can_submit": can_submit},
+    )

@@ -1,0 +1,167 @@
+"""The public side of projects: the showcase, project pages, calls, the feed."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from content.models import Market
+from members.models import Organisation
+from projects.forms import ProjectFilterForm, StatusChangeForm
+from projects.models import (
+    Call,
+    Participation,
+    PartnerSearch,
+    Project,
+    is_cluster_member,
+)
+
+PROJECTS_PER_PAGE = 12
+
+
+def public_figures() -> dict:
+    """Key figures of the labelled projects anybody may see (public ones only)."""
+    return Project.objects.visible_to(AnonymousUser()).key_figures()
+
+
+def project_list(request):
+    visible = Project.objects.visible_to(request.user)
+    statuses = Project.Status.values if request.user.is_staff else Project.SHOWCASE
+    years = [
+        day.year for day in visible.filter(start_date__isnull=False).dates("start_date", "year")
+    ]
+    partners = Organisation.objects.filter(
+        pk__in=Participation.objects.filter(project__in=visible).values("organisation_id")
+    ).only("pk", "name", "slug")
+    form = ProjectFilterForm(
+        request.GET or None,
+        markets=Market.objects.published(),
+        statuses=statuses,
+        years=years,
+        organisations=partners,
+    )
+    filters = form.cleaned_or_empty()
+    projects = visible
+    if "q" in filters:
+        projects = projects.search(filters["q"])
+    if "market" in filters:
+        projects = projects.filter(markets=filters["market"])
+    if "status" in filters:
+        projects = projects.filter(status=filters["status"])
+    if "programme" in filters:
+        projects = projects.filter(programme=filters["programme"])
+    if "year" in filters:
+        projects = projects.filter(start_date__year=filters["year"])
+    if "region" in filters:
+        in_region = Participation.objects.filter(organisation__region=filters["region"])
+        projects = projects.filter(pk__in=in_region.values("project_id"))
+    if "organisation" in filters:
+        of_partner = Participation.objects.filter(organisation=filters["organisation"])
+        projects = projects.filter(pk__in=of_partner.values("project_id"))
+    page = Paginator(projects.for_cards(), PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "projects/project_list.html",
+        {
+            "form": form,
+            "filtered": bool(filters),
+            "page_obj": page,
+            "figures": public_figures(),
+        },
+    )
+
+
+def project_detail(request, slug):
+    project = get_object_or_404(
+        Project.objects.visible_to(request.user).for_cards().prefetch_related("images"),
+        slug=slug,
+    )
+    user = request.user
+    in_consortium = user.is_staff or (
+        user.is_authenticated
+        and Participation.objects.of_user(user).filter(project=project).exists()
+    )
+    can_edit = Project.objects.editable_by(user).filter(pk=project.pk).exists()
+    timeline = project.status_changes.all()
+    if in_consortium:
+        timeline = timeline.select_related("author")
+    status_form = None
+    if can_edit and project.next_statuses(user):
+        status_form = StatusChangeForm(project=project, user=user)
+    return render(
+        request,
+        "projects/project_detail.html",
+        {
+            "project": project,
+            "timeline": timeline,
+            "in_consortium": in_consortium,
+            "can_edit": can_edit,
+            "documents": project.documents.all() if in_consortium else None,
+            "status_form": status_form,
+        },
+    )
+
+
+def call_list(request):
+    today = timezone.localdate()
+    past = request.GET.get("past") == "1"
+    calls = Call.objects.visible_to(request.user).select_related("programme")
+    calls = (
+        calls.filter(deadline__lt=today).order_by("-deadline")
+        if past
+        else calls.filter(deadline__gte=today)
+    )
+    markets = list(Market.objects.published())
+    market = next((m for m in markets if m.slug == request.GET.get("market")), None)
+    if market:
+        calls = calls.filter(markets=market)
+    page = Paginator(calls.prefetch_related("markets"), 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "projects/call_list.html",
+        {"page_obj": page, "markets": markets, "selected_market": market, "past": past},
+    )
+
+
+def call_detail(request, slug):
+    call = get_object_or_404(
+        Call.objects.visible_to(request.user).select_related("programme"), slug=slug
+    )
+    searches = None
+    if is_cluster_member(request.user):
+        searches = (
+            PartnerSearch.objects.visible_to(request.user).open().filter(call=call).for_cards()[:6]
+        )
+    return render(request, "projects/call_detail.html", {"call": call, "searches": searches})
+
+
+class ProjectFeed(Feed):
+    """The latest labelled public projects (RSS). Always built for an anonymous reader."""
+
+    title = _("Vehicle of the Future: labelled projects")
+    description = _("Collaborative innovation projects labelled by the cluster.")
+
+    def link(self):
+        return reverse("projects:project-list")
+
+    def items(self):
+        return (
+            Project.objects.visible_to(AnonymousUser())
+            .order_by("-labelled_on", "-pk")
+            .prefetch_related("markets")[:30]
+        )
+
+    def item_title(self, item):
+        return f"{item.acronym} · {item.localized_title}"
+
+    def item_description(self, item):
+        return item.localized_summary
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_categories(self, item):
+        return [market.name for market in item.markets.all()]
