@@ -84,7 +84,6 @@ def test_query_count_is_the_same_at_30_and_3000_events(client):
     small = measure(client, urls)
     make_events(2970, market, user, offset=30)
     large = measure(client, urls)
-    print("queries per page at 30 and 3,000 events:", small)
     assert large == small
     assert max(small.values()) <= 12, small
 
