@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from accounts.middleware import needs_two_factor_setup
+from cluster_site import registry
 from content.models import Article, HomeBlock, KeyFigure, Market, RoadmapObjective
 
 
@@ -58,3 +59,22 @@ def robots_txt(request):
         f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+SEARCH_LIMIT = 5
+
+
+def search(request):
+    """One search box for the whole portal: each app answers for its own items."""
+    query = request.GET.get("q", "").strip()[:100]
+    sections = []
+    if len(query) >= 2:
+        for module in registry.app_modules("search"):
+            section = module.search(query, request.user, SEARCH_LIMIT)
+            if section:
+                sections.append(section)
+    return render(
+        request,
+        "search.html",
+        {"query": query, "sections": sections, "too_short": 0 < len(query) < 2},
+    )
