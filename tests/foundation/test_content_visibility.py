@@ -75,7 +75,9 @@ def test_unpublished_market_page_and_roadmap_objective_are_hidden(client, staff)
     staff_client = Client()
     staff_client.force_login(staff)
     market = MarketFactory(status=Market.Status.DRAFT)
-    objective = RoadmapObjectiveFactory(title="Objectif caché", status=RoadmapObjective.Status.DRAFT)
+    objective = RoadmapObjectiveFactory(
+        title="Objectif caché", status=RoadmapObjective.Status.DRAFT
+    )
     assert client.get(market.get_absolute_url()).status_code == 404
     assert market.name not in client.get("/markets/").content.decode()
     assert objective.title not in client.get("/roadmap/").content.decode()

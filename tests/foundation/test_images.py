@@ -48,7 +48,9 @@ def post_article(client, cover, **extra):
     ("upload", "message"),
     [
         (
-            SimpleUploadedFile("logo.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>", "image/svg+xml"),
+            SimpleUploadedFile(
+                "logo.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>", "image/svg+xml"
+            ),
             "Les fichiers SVG ne sont pas acceptés",
         ),
         (
@@ -61,7 +63,9 @@ def post_article(client, cover, **extra):
         ),
     ],
 )
-def test_unsafe_uploads_get_a_clear_error_and_nothing_is_stored(staff_client, settings, upload, message):
+def test_unsafe_uploads_get_a_clear_error_and_nothing_is_stored(
+    staff_client, settings, upload, message
+):
     response = post_article(staff_client, upload)
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -93,7 +97,9 @@ def test_a_valid_photo_is_stored_without_metadata_with_renditions(staff_client, 
 
 
 def test_renditions_are_used_in_the_pages(client, staff_client, settings):
-    post_article(staff_client, SimpleUploadedFile("photo.png", png_bytes(2000, 1000)), status="published")
+    post_article(
+        staff_client, SimpleUploadedFile("photo.png", png_bytes(2000, 1000)), status="published"
+    )
     article = Article.objects.get()
     html = client.get(article.get_absolute_url()).content.decode()
     assert rendition_name(article.cover.name, 960) in html

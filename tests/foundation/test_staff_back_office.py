@@ -57,14 +57,21 @@ def admin_pages():
 
 
 @pytest.mark.parametrize(("model", "model_admin"), list(admin_pages()))
-def test_every_admin_list_and_add_page_renders(staff_client, model, model_admin):
+def test_every_admin_list_and_add_page_renders(staff_client, staff, model, model_admin):
     info = (model._meta.app_label, model._meta.model_name)
     changelist = staff_client.get(reverse("admin:{}_{}_changelist".format(*info)))
     assert changelist.status_code == 200
     searchable = model_admin.search_fields
     if searchable:
-        assert staff_client.get(reverse("admin:{}_{}_changelist".format(*info)), {"q": "x"}).status_code == 200
-    if model_admin.has_add_permission(type("R", (), {"user": StaffFactory.build(is_superuser=True)})()):
+        assert (
+            staff_client.get(
+                reverse("admin:{}_{}_changelist".format(*info)), {"q": "x"}
+            ).status_code
+            == 200
+        )
+    if model_admin.has_add_permission(
+        type("R", (), {"user": StaffFactory.build(is_superuser=True)})()
+    ):
         assert staff_client.get(reverse("admin:{}_{}_add".format(*info))).status_code == 200
 
 
