@@ -1,0 +1,690 @@
+"""The training catalogue: trainings (the offer, with every Qualiopi field) and their sessions."""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Avg, Count, F, Max, Min, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from content.models import Market, Publishable, PublishableQuerySet
+from content.search import text_filter
+from members.models import Organisation
+from trainings.models.enrolments import (
+    SATISFIED_FROM,
+    SEAT_HOLDING_STATUSES,
+    Enrolment,
+    EnrolmentStatus,
+    SatisfactionAnswer,
+)
+
+codes_validator = RegexValidator(
+    r"^\s*(\d{3,5}\s*(,\s*\d{3,5}\s*)*)?$", _("Codes of digits separated by commas.")
+)
+certification_code_validator = RegexValidator(
+    r"^(RNCP|RS)\d{3,6}$",
+    _("Write the code with its register: RNCP followed by digits, or RS followed by digits."),
+)
+
+
+def _parse_codes(value: str, length: int) -> list[str]:
+    return [code for code in re.split(r"[,\s]+", value or "") if len(code) == length]
+
+
+class TrainingQuerySet(PublishableQuerySet):
+    def for_catalogue(self):
+        """Cards of the catalogue: markets preloaded, next open session date annotated.
+
+        ``next_session`` is the start date of the first session still to come (not cancelled),
+        ``upcoming_count`` the number of such sessions.
+        """
+        today = timezone.localdate()
+        upcoming = Q(sessions__start_date__gte=today) & ~Q(
+            sessions__status=Session.Status.CANCELLED
+        )
+        return self.prefetch_related("markets").annotate(
+            next_session=Min("sessions__start_date", filter=upcoming),
+            upcoming_count=Count("sessions", filter=upcoming, distinct=True),
+        )
+
+    def with_upcoming_sessions(self):
+        today = timezone.localdate()
+        return self.filter(
+            pk__in=Session.objects.filter(start_date__gte=today)
+            .exclude(status=Session.Status.CANCELLED)
+            .values("training_id")
+        )
+
+    def search(self, text: str):
+        """Trainings whose title, summary, objectives or audience contain every word of
+        ``text`` (ignoring accents on PostgreSQL)."""
+        fields = [
+            f"{field}_{language}"
+            for field in ("title", "summary", "objectives", "target_audience")
+            for language in ("fr", "en")
+        ]
+        return self.filter(text_filter([*fields, "certification_code"], text))
+
+
+def _percent(part: int, whole: int) -> int | None:
+    return round(100 * part / whole) if whole else None
+
+
+@dataclass(frozen=True)
+class TrainingResults:
+    """A training's results, computed from the answers and attendance recorded."""
+
+    answers: int = 0
+    satisfied: int = 0
+    average_rating: float | None = None
+    recommend: int = 0
+    objectives_met: int = 0
+    survey_from: date | None = None
+    survey_to: date | None = None
+    attended: int = 0
+    absent: int = 0
+    attendance_from: date | None = None
+    attendance_to: date | None = None
+    passed: int = 0
+    failed: int = 0
+
+    @property
+    def satisfaction_rate(self) -> int | None:
+        """Share of answers rating the training 4 or 5 out of 5, in percent."""
+        return _percent(self.satisfied, self.answers)
+
+    @property
+    def recommend_rate(self) -> int | None:
+        return _percent(self.recommend, self.answers)
+
+    @property
+    def objectives_rate(self) -> int | None:
+        return _percent(self.objectives_met, self.answers)
+
+    @property
+    def completion_rate(self) -> int | None:
+        """Share of participants expected at finished sessions who attended, in percent."""
+        return _percent(self.attended, self.attended + self.absent)
+
+    @property
+    def pass_rate(self) -> int | None:
+        """Share of recorded certification results that are a pass, in percent."""
+        return _percent(self.passed, self.passed + self.failed)
+
+    @property
+    def certification_results(self) -> int:
+        return self.passed + self.failed
+
+    @property
+    def has_any(self) -> bool:
+        return bool(self.answers or self.attended or self.absent)
+
+
+class Training(Publishable):
+    """A training offer, with every piece of information Qualiopi asks to publish."""
+
+    class Theme(models.TextChoices):
+        TECHNOLOGY = "technology", _("Technologies & engineering")
+        SAFETY = "safety", _("Safety, quality & regulations")
+        PERFORMANCE = "performance", _("Industrial performance")
+        DIGITAL = "digital", _("Digital & data")
+        MANAGEMENT = "management", _("Management & strategy")
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        REMOTE = "remote", _("Remote")
+        BLENDED = "blended", _("Blended (in person and remote)")
+
+    class EntryLevel(models.TextChoices):
+        # Values are the codes of the national exchange format (LHEO "code-niveau-entree").
+        NONE = "1", _("No specific level")
+        LEVEL_3 = "13", _("Level 3 (CAP, BEP)")
+        LEVEL_4 = "14", _("Level 4 (baccalauréat)")
+        LEVEL_5 = "15", _("Level 5 (two years of higher education)")
+        LEVEL_6 = "16", _("Level 6 (bachelor's degree)")
+        LEVEL_7 = "17", _("Level 7 (master's degree, engineer)")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    theme = models.CharField(_("theme"), max_length=20, choices=Theme.choices)
+    markets = models.ManyToManyField(
+        Market, blank=True, related_name="trainings", verbose_name=_("markets")
+    )
+    summary = models.CharField(_("summary"), max_length=300)
+
+    # What participants learn and who the training is for.
+    objectives = models.TextField(
+        _("objectives"), blank=True, help_text=_("One objective per line, starting with a verb.")
+    )
+    prerequisites = models.TextField(
+        _("prerequisites"), blank=True, help_text=_("Write “None” if there are none.")
+    )
+    target_audience = models.TextField(_("target audience"), blank=True)
+    outcome = models.TextField(
+        _("expected results"),
+        blank=True,
+        help_text=_("What participants obtain: skills, certificate of completion, certification."),
+    )
+    duration_hours = models.DecimalField(
+        _("duration in hours"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.5"))],
+    )
+    duration_days = models.DecimalField(
+        _("duration in days"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.5"))],
+    )
+    programme = models.TextField(
+        _("programme"), blank=True, help_text=_("Markdown: the detailed content, part by part.")
+    )
+
+    # How it is taught and assessed.
+    teaching_methods = models.TextField(_("teaching methods"), blank=True)
+    evaluation_methods = models.TextField(_("evaluation methods"), blank=True)
+    format = models.CharField(
+        _("format"), max_length=20, choices=Format.choices, default=Format.IN_PERSON
+    )
+    place = models.CharField(
+        _("place"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where sessions usually take place, e.g. “Étupes (Doubs) or at your site”."),
+    )
+
+    # How to get in.
+    access_methods = models.TextField(
+        _("access methods"), blank=True, help_text=_("How to enrol, step by step.")
+    )
+    access_delay_days = models.PositiveSmallIntegerField(
+        _("access delay (days)"),
+        default=10,
+        help_text=_(
+            "Requests close this many days before a session starts, unless the session sets "
+            "its own deadline."
+        ),
+    )
+    entry_level = models.CharField(
+        _("entry level"), max_length=2, choices=EntryLevel.choices, default=EntryLevel.NONE
+    )
+
+    # Prices, excluding VAT.
+    price_member = models.DecimalField(
+        _("price for members (excl. VAT)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    price_non_member = models.DecimalField(
+        _("price for non-members (excl. VAT)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    on_quotation = models.BooleanField(
+        _("price on quotation"),
+        default=False,
+        help_text=_("For à-la-carte and intra-company trainings: no fixed price is published."),
+    )
+    fundable = models.BooleanField(
+        _("can be funded"),
+        default=True,
+        help_text=_("Employers can ask their skills operator (OPCO) to fund it."),
+    )
+
+    # Disability access and contacts.
+    disability_access = models.TextField(
+        _("disability access"),
+        blank=True,
+        help_text=_("Accessibility of the premises and the adjustments that can be made."),
+    )
+    disability_referent_name = models.CharField(
+        _("disability referent"), max_length=150, blank=True
+    )
+    disability_referent_email = models.EmailField(_("disability referent email"), blank=True)
+    disability_referent_phone = models.CharField(
+        _("disability referent phone"), max_length=25, blank=True
+    )
+    contact_name = models.CharField(_("contact name"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=25, blank=True)
+    trainer = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="trainings_given",
+        verbose_name=_("delivered by"),
+        help_text=_("The member organisation whose experts teach it, if not the cluster itself."),
+    )
+
+    # Certifying courses.
+    is_certifying = models.BooleanField(_("certifying course"), default=False)
+    certification_title = models.CharField(_("certification title"), max_length=250, blank=True)
+    certification_code = models.CharField(
+        _("RNCP or RS code"),
+        max_length=12,
+        blank=True,
+        validators=[certification_code_validator],
+        help_text=_("For example RNCP35123 or RS5610."),
+    )
+    certifying_body = models.CharField(_("certifying body"), max_length=250, blank=True)
+    skill_blocks = models.TextField(
+        _("skill blocks"), blank=True, help_text=_("One block of skills per line.")
+    )
+
+    # Classification for the national exchange format.
+    nsf_codes = models.CharField(
+        _("NSF codes"),
+        max_length=40,
+        blank=True,
+        validators=[codes_validator],
+        help_text=_("Training speciality codes (3 digits), separated by commas, e.g. 255, 252."),
+    )
+    formacodes = models.CharField(
+        _("Formacode codes"),
+        max_length=60,
+        blank=True,
+        validators=[codes_validator],
+        help_text=_("5-digit Formacode subject codes, separated by commas."),
+    )
+    public_codes = models.CharField(
+        _("audience codes"),
+        max_length=60,
+        default="83056",
+        validators=[codes_validator],
+        help_text=_("5-digit Formacode audience codes for the national export (83056: employees)."),
+    )
+
+    objects = TrainingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("training")
+        verbose_name_plural = _("trainings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(price_member__isnull=True) | Q(price_member__gte=0),
+                name="trainings_training_member_price_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(price_non_member__isnull=True) | Q(price_non_member__gte=0),
+                name="trainings_training_price_positive",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("trainings:training-detail", kwargs={"slug": self.slug})
+
+    # Publication gate -------------------------------------------------------------------
+
+    TEXT_REQUIRED = (
+        "title",
+        "summary",
+        "objectives",
+        "prerequisites",
+        "target_audience",
+        "outcome",
+        "programme",
+        "teaching_methods",
+        "evaluation_methods",
+        "access_methods",
+        "place",
+        "disability_access",
+        "disability_referent_name",
+        "disability_referent_email",
+        "contact_name",
+        "contact_email",
+    )
+    CERTIFICATION_REQUIRED = (
+        "certification_title",
+        "certification_code",
+        "certifying_body",
+        "skill_blocks",
+    )
+
+    def _filled(self, name: str) -> bool:
+        # Translated fields must at least exist in French, the default language.
+        value = getattr(self, f"{name}_fr", None)
+        if value is None:
+            value = getattr(self, name)
+        return bool(str(value).strip()) if value is not None else False
+
+    def _label(self, name: str) -> str:
+        return str(self._meta.get_field(name).verbose_name)
+
+    def publication_problems(self, markets=None) -> list[str]:
+        """Names of the mandatory pieces of information that are still missing.
+
+        ``markets`` are the markets about to be saved (from a form); by default the stored
+        ones are read (one query), or none for an unsaved training.
+        """
+        missing = [self._label(name) for name in self.TEXT_REQUIRED if not self._filled(name)]
+        if markets is None:
+            markets = list(self.markets.all()) if self.pk else []
+        if not markets:
+            missing.append(str(_("at least one market")))
+        for name in ("duration_hours", "duration_days"):
+            if getattr(self, name) is None:
+                missing.append(self._label(name))
+        if not self.on_quotation:
+            for name in ("price_member", "price_non_member"):
+                if getattr(self, name) is None:
+                    missing.append(self._label(name))
+        if self.is_certifying:
+            missing += [
+                self._label(name) for name in self.CERTIFICATION_REQUIRED if not self._filled(name)
+            ]
+        return missing
+
+    def clean(self):
+        super().clean()
+        if (
+            self.duration_hours
+            and self.duration_days
+            and self.duration_days * 24 < (self.duration_hours)
+        ):
+            raise ValidationError(
+                {"duration_hours": _("More hours than the days can hold: check both durations.")}
+            )
+        if (
+            self.price_member is not None
+            and self.price_non_member is not None
+            and self.price_member > self.price_non_member
+        ):
+            raise ValidationError(
+                {"price_member": _("The member price cannot be higher than the non-member price.")}
+            )
+
+    # Presentation helpers ---------------------------------------------------------------
+
+    @property
+    def objective_list(self) -> list[str]:
+        return [line.strip(" -•\t") for line in self.objectives.splitlines() if line.strip()]
+
+    @property
+    def skill_block_list(self) -> list[str]:
+        return [line.strip(" -•\t") for line in self.skill_blocks.splitlines() if line.strip()]
+
+    @property
+    def nsf_code_list(self) -> list[str]:
+        return _parse_codes(self.nsf_codes, 3)
+
+    @property
+    def formacode_list(self) -> list[str]:
+        return _parse_codes(self.formacodes, 5)
+
+    @property
+    def public_code_list(self) -> list[str]:
+        return _parse_codes(self.public_codes, 5)
+
+    @property
+    def certification_register(self) -> str:
+        """ "RNCP" or "RS" (the register the certification code belongs to)."""
+        return "RNCP" if self.certification_code.startswith("RNCP") else "RS"
+
+    @property
+    def certification_number(self) -> str:
+        return self.certification_code.removeprefix("RNCP").removeprefix("RS")
+
+    def results(self) -> TrainingResults:
+        """Satisfaction, completion and pass rates from recorded data (two queries)."""
+        survey = SatisfactionAnswer.objects.filter(enrolment__session__training=self).aggregate(
+            answers=Count("pk"),
+            satisfied=Count("pk", filter=Q(rating__gte=SATISFIED_FROM)),
+            average_rating=Avg("rating"),
+            recommend=Count("pk", filter=Q(would_recommend=True)),
+            objectives_met=Count("pk", filter=Q(objectives_met=SatisfactionAnswer.Objectives.YES)),
+            survey_from=Min("enrolment__session__start_date"),
+            survey_to=Max("enrolment__session__end_date"),
+        )
+        recorded = Q(status__in=(EnrolmentStatus.ATTENDED, EnrolmentStatus.ABSENT))
+        attendance = Enrolment.objects.filter(
+            recorded, session__training=self, session__end_date__lt=timezone.localdate()
+        ).aggregate(
+            attended=Count("pk", filter=Q(status=EnrolmentStatus.ATTENDED)),
+            absent=Count("pk", filter=Q(status=EnrolmentStatus.ABSENT)),
+            attendance_from=Min("session__start_date"),
+            attendance_to=Max("session__end_date"),
+            passed=Count("pk", filter=Q(certification_result="passed")),
+            failed=Count("pk", filter=Q(certification_result="failed")),
+        )
+        return TrainingResults(**survey, **attendance)
+
+    @property
+    def has_prices(self) -> bool:
+        return not self.on_quotation and self.price_non_member is not None
+
+
+class SessionQuerySet(models.QuerySet):
+    def with_seats_taken(self):
+        """Annotates ``seats_taken``: enrolments holding a seat (see SEAT_HOLDING_STATUSES)."""
+        return self.annotate(
+            seats_taken=Count("enrolments", filter=Q(enrolments__status__in=SEAT_HOLDING_STATUSES))
+        )
+
+    def upcoming(self):
+        """Sessions starting today or later that are not cancelled, soonest first."""
+        return (
+            self.filter(start_date__gte=timezone.localdate())
+            .exclude(status=Session.Status.CANCELLED)
+            .order_by("start_date", "start_time", "pk")
+        )
+
+    def past(self):
+        return self.filter(end_date__lt=timezone.localdate())
+
+    def of_published_trainings(self):
+        return self.filter(
+            training__status=Training.Status.PUBLISHED,
+            training__published_at__lte=timezone.now(),
+        )
+
+
+@dataclass(frozen=True)
+class EnrolmentState:
+    """Whether a session takes requests now, and why not when it does not."""
+
+    open: bool
+    full: bool = False
+    reason: str = ""
+
+
+class Session(models.Model):
+    """A dated run of a training, with its place and number of seats."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        CONFIRMED = "confirmed", _("Confirmed")
+        FULL = "full", _("Full")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    training = models.ForeignKey(
+        Training, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("training")
+    )
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(_("last day"))
+    start_time = models.TimeField(_("starts at"), default=time(9, 0))
+    end_time = models.TimeField(_("ends at"), default=time(17, 0))
+    venue = models.CharField(
+        _("venue"), max_length=150, blank=True, help_text=_("Name of the building or room.")
+    )
+    address = models.CharField(_("address"), max_length=50, blank=True)
+    postcode = models.CharField(
+        _("postcode"),
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^\d{5}$", _("A French postcode has 5 digits."))],
+    )
+    city = models.CharField(_("city"), max_length=50, blank=True)
+    remote_url = models.URLField(
+        _("remote link"),
+        blank=True,
+        help_text=_("Video-conference address, sent to confirmed participants only."),
+    )
+    seats = models.PositiveSmallIntegerField(_("seats"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+    registration_deadline = models.DateField(
+        _("registration deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to use the training's access delay."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start_date", "start_time", "pk"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")),
+                name="trainings_session_ends_after_start",
+                violation_error_message=_("A session cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(seats__gte=0), name="trainings_session_seats_positive"
+            ),
+        ]
+        indexes = [models.Index(fields=["start_date", "status"])]
+
+    def __str__(self):
+        return f"{self.training} · {self.date_range}"
+
+    def get_absolute_url(self):
+        return self.training.get_absolute_url() + f"#session-{self.pk}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start_date and self.end_date:
+            if self.end_date < self.start_date:
+                errors["end_date"] = _("A session cannot end before it starts.")
+            elif (
+                self.end_date == self.start_date
+                and self.start_time
+                and self.end_time
+                and self.end_time <= self.start_time
+            ):
+                errors["end_time"] = _("The session must end after it starts.")
+        if self.registration_deadline and self.start_date:
+            if self.registration_deadline > self.start_date:
+                errors["registration_deadline"] = _(
+                    "The registration deadline must come before the first day."
+                )
+        if (self.address or self.postcode or self.city) and not (
+            self.address and self.postcode and self.city
+        ):
+            errors["address"] = _("Give the full address: street, postcode and city.")
+        if errors:
+            raise ValidationError(errors)
+
+    # Dates ---------------------------------------------------------------------------
+
+    @property
+    def starts_at(self) -> datetime:
+        return timezone.make_aware(datetime.combine(self.start_date, self.start_time))
+
+    @property
+    def ends_at(self) -> datetime:
+        return timezone.make_aware(datetime.combine(self.end_date, self.end_time))
+
+    @property
+    def day_count(self) -> int:
+        return (self.end_date - self.start_date).days + 1
+
+    @property
+    def date_range(self) -> str:
+        if self.start_date == self.end_date:
+            return date_format(self.start_date, "DATE_FORMAT")
+        return _("%(start)s to %(end)s") % {
+            "start": date_format(self.start_date, "DATE_FORMAT"),
+            "end": date_format(self.end_date, "DATE_FORMAT"),
+        }
+
+    @property
+    def deadline(self) -> date:
+        """Last day requests are accepted."""
+        if self.registration_deadline:
+            return self.registration_deadline
+        return self.start_date - timedelta(days=self.training.access_delay_days)
+
+    @property
+    def is_over(self) -> bool:
+        return self.end_date < timezone.localdate()
+
+    @property
+    def has_started(self) -> bool:
+        return self.start_date <= timezone.localdate()
+
+    @property
+    def is_remote(self) -> bool:
+        return not self.city
+
+    @property
+    def place_label(self) -> str:
+        if self.is_remote:
+            return str(_("Remote"))
+        parts = [self.venue, self.city] if self.venue else [self.city]
+        return ", ".join(parts)
+
+    # Seats and enrolment -------------------------------------------------------------
+
+    def count_seats_taken(self) -> int:
+        """Seats held now; uses the ``seats_taken`` annotation when present."""
+        annotated = getattr(self, "seats_taken", None)
+        if annotated is not None:
+            return annotated
+        return self.enrolments.filter(status__in=SEAT_HOLDING_STATUSES).count()
+
+    @property
+    def seats_left(self) -> int:
+        return max(self.seats - self.count_seats_taken(), 0)
+
+    def enrolment_state(self, seats_taken: int | None = None) -> EnrolmentState:
+        """Whether requests are accepted today. A full session still takes waiting-list
+        requests (``open`` is True and ``full`` is True)."""
+        today = timezone.localdate()
+        if not self.training.is_live:
+            return EnrolmentState(False, reason=str(_("This training is not open for enrolment.")))
+        if self.status == self.Status.CANCELLED:
+            return EnrolmentState(False, reason=str(_("This session has been cancelled.")))
+        if self.start_date <= today:
+            return EnrolmentState(
+                False, reason=str(_("This session has already started or taken place."))
+            )
+        if self.deadline < today:
+            return EnrolmentState(
+                False,
+                reason=str(_("Requests for this session closed on %(date)s."))
+                % {"date": date_format(self.deadline, "DATE_FORMAT")},
+            )
+        taken = self.count_seats_taken() if seats_taken is None else seats_taken
+        if self.status == self.Status.FULL or taken >= self.seats:
+            return EnrolmentState(True, full=True, reason=str(_("This session is full.")))
+        return EnrolmentState(True)

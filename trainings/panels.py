@@ -1,0 +1,71 @@
+"""What the trainings app shows on pages of other apps (see content/panels.py)."""
+
+from django.db.models import F
+
+from trainings.models import Enrolment, Session, Training
+
+MARKET_TRAININGS = 3
+HOME_SESSIONS = 4
+DASHBOARD_REQUESTS = 4
+
+
+def market_context(request, market):
+    """The market's trainings, those with the nearest session first (two queries)."""
+    trainings = list(
+        Training.objects.published()
+        .for_catalogue()
+        .filter(markets=market)
+        .order_by(F("next_session").asc(nulls_last=True), "title")[:MARKET_TRAININGS]
+    )
+    if not trainings:
+        return None
+    return {"trainings": trainings, "market": market}
+
+
+def home_context(request, obj=None):
+    """The next sessions of published trainings, with seats left (one query)."""
+    sessions = list(
+        Session.objects.upcoming()
+        .of_published_trainings()
+        .select_related("training")
+        .with_seats_taken()[:HOME_SESSIONS]
+    )
+    if not sessions:
+        return None
+    return {"sessions": sessions}
+
+
+def dashboard_context(request, obj=None):
+    """The person's latest requests and the questionnaires waiting for them (two queries)."""
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    requests = list(
+        Enrolment.objects.of_user(user)
+        .for_list()
+        .order_by("-session__start_date", "-pk")[:DASHBOARD_REQUESTS]
+    )
+    surveys = list(
+        Enrolment.objects.filter(participant_user=user)
+        .survey_to_answer()
+        .select_related("session__training")
+        .order_by("-session__end_date")[:3]
+    )
+    return {"enrolments": requests, "surveys": surveys}
+
+
+def register() -> None:
+    from content import panels
+
+    panels.register(
+        "market", template="trainings/includes/_market_panel.html", context=market_context, order=30
+    )
+    panels.register(
+        "home", template="trainings/includes/_home_panel.html", context=home_context, order=30
+    )
+    panels.register(
+        "dashboard",
+        template="trainings/includes/_dashboard_panel.html",
+        context=dashboard_context,
+        order=30,
+    )

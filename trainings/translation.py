@@ -1,0 +1,36 @@
+"""French and English fields of the training offers (django-modeltranslation).
+
+The history is registered after the translation (see DESIGN "Known pitfalls"), so that the
+historical table carries the ``_fr``/``_en`` columns: staff and auditors can see what a
+training page said on any date.
+"""
+
+import simple_history
+from modeltranslation.translator import TranslationOptions, register
+
+from trainings.models import Training
+
+
+@register(Training)
+class TrainingTranslation(TranslationOptions):
+    fields = (
+        "title",
+        "summary",
+        "objectives",
+        "prerequisites",
+        "target_audience",
+        "outcome",
+        "programme",
+        "teaching_methods",
+        "evaluation_methods",
+        "place",
+        "access_methods",
+        "disability_access",
+        "certification_title",
+        "skill_blocks",
+        "seo_title",
+        "seo_description",
+    )
+
+
+simple_history.register(Training, m2m_fields=["markets"], excluded_fields=["updated_at"])
