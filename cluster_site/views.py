@@ -69,7 +69,7 @@ def search(request):
     query = request.GET.get("q", "").strip()[:100]
     sections = []
     if len(query) >= 2:
-        for module in registry.app_modules("search"):
+        for module in registry.app_modules("site_search"):
             section = module.search(query, request.user, SEARCH_LIMIT)
             if section:
                 sections.append(section)

@@ -1,6 +1,6 @@
 """Site-wide search: helpers every app's ``search.py`` uses, and the editorial provider.
 
-Each app may ship ``<app>/search.py`` with::
+Each app may ship ``<app>/site_search.py`` with::
 
     def search(query: str, user, limit: int) -> SearchSection | None
 
