@@ -15,7 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Market, Publishable, PublishableQuerySet
-from content.search import text_filter
+from content.site_search import text_filter
 from members.models import Organisation
 from trainings.models.enrolments import (
     SATISFIED_FROM,
