@@ -12,6 +12,7 @@ The document is built with the standard library only; the tests validate it agai
 official schema with lxml.
 """
 
+import re
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from xml.etree import ElementTree as ET
@@ -65,11 +66,25 @@ def clip(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
-def _paragraphs(text: str, limit: int) -> str:
-    """Multi-line text kept in lines, within ``limit`` characters."""
-    lines = [" ".join(line.split()) for line in (text or "").splitlines() if line.strip()]
-    joined = "\n".join(lines)
+def _lines(lines: list[str], limit: int) -> str:
+    """Lines joined with line breaks, within ``limit`` characters."""
+    joined = "\n".join(" ".join(line.split()) for line in lines if line.strip())
     return joined if len(joined) <= limit else clip(joined, limit)
+
+
+BLOCK_START = re.compile(r"([-*+]|\d+[.)]|#{1,6})\s")
+
+
+def _prose(markdown: str, limit: int) -> str:
+    """Plain text of staff Markdown: one line per paragraph, list item or heading."""
+    lines: list[str] = []
+    for raw in (markdown or "").splitlines():
+        line = raw.strip()
+        if lines and lines[-1] and line and not BLOCK_START.match(line):
+            lines[-1] += " " + line  # a paragraph wrapped over several source lines
+        else:
+            lines.append(line)
+    return _lines(markdown_to_text("\n".join(lines)).splitlines(), limit)
 
 
 def _day(value: date) -> str:
@@ -160,7 +175,8 @@ def _disability_text(training: Training) -> str:
         "name": training.disability_referent_name,
         "email": training.disability_referent_email,
     }
-    return clip(f"{clip(training.disability_access, 250 - len(referent) - 3)} – {referent}", 250)
+    access = clip(_prose(training.disability_access, 3000), 250 - len(referent) - 3)
+    return clip(f"{access} – {referent}", 250)
 
 
 def _session(action, session: Session | None, training, provider, today: date):
@@ -176,7 +192,7 @@ def _session(action, session: Session | None, training, provider, today: date):
         _add(period, "fin", _day(session.end_date))
     registration = _add(element, "adresse-inscription")
     _address(registration, **_provider_address(provider))
-    _add(element, "modalites-inscription", clip(training.access_methods, 255))
+    _add(element, "modalites-inscription", clip(_prose(training.access_methods, 3000), 255))
     if session is None:
         _add(element, "etat-recrutement", RECRUITMENT_OPEN)
         _add(_add(element, "url-session"), "urlweb", _absolute(training.get_absolute_url()))
@@ -204,7 +220,7 @@ def _action(formation, training: Training, sessions: list[Session], provider, to
     _add(action, "rythme-formation", _rhythm(training, sessions))
     for code in training.public_code_list[:10] or ["83056"]:
         _add(action, "code-public-vise", code)
-    _add(action, "info-public-vise", clip(training.target_audience, 250))
+    _add(action, "info-public-vise", clip(_prose(training.target_audience, 3000), 250))
     _add(
         action,
         "niveau-entree-obligatoire",
@@ -216,7 +232,7 @@ def _action(formation, training: Training, sessions: list[Session], provider, to
         _("No work-study: continuing education for people in employment."),
     )
     _add(action, "modalites-enseignement", TEACHING_MODE[training.format])
-    _add(action, "conditions-specifiques", _paragraphs(training.prerequisites, 3000))
+    _add(action, "conditions-specifiques", _prose(training.prerequisites, 3000))
     _add(action, "prise-en-charge-frais-possible", "1" if training.fundable else "0")
     places = {}
     for session in sessions:
@@ -234,8 +250,8 @@ def _action(formation, training: Training, sessions: list[Session], provider, to
         _session(action, session, training, provider, today)
     _add(action, "acces-handicapes", _disability_text(training))
     _add(action, "langue-formation", "fr")
-    _add(action, "modalites-recrutement", _paragraphs(training.access_methods, 3000))
-    _add(action, "modalites-pedagogiques", clip(training.teaching_methods, 200))
+    _add(action, "modalites-recrutement", _prose(training.access_methods, 3000))
+    _add(action, "modalites-pedagogiques", clip(_prose(training.teaching_methods, 3000), 200))
     if training.has_prices:
         _add(
             action, "prix-total-TTC", _price_incl_vat(training.price_non_member, provider.vat_rate)
@@ -301,9 +317,9 @@ def _formation(offers, training: Training, sessions, provider, today: date):
     for code in training.nsf_code_list[:3]:
         _add(domain, "code-NSF", code)
     _add(formation, "intitule-formation", clip(training.title, 255))
-    _add(formation, "objectif-formation", _paragraphs(training.objectives, 3000))
-    _add(formation, "resultats-attendus", _paragraphs(training.outcome, 3000))
-    _add(formation, "contenu-formation", _paragraphs(markdown_to_text(training.programme), 3000))
+    _add(formation, "objectif-formation", _lines(training.objective_list, 3000))
+    _add(formation, "resultats-attendus", _prose(training.outcome, 3000))
+    _add(formation, "contenu-formation", _prose(training.programme, 3000))
     _add(formation, "certifiante", "1" if training.is_certifying else "0")
     _coordinates(
         _add(formation, "contact-formation"),

@@ -1,4 +1,4 @@
-"""The trainings section of the site-wide search (see content/search.py)."""
+"""The trainings section of the site-wide search (see content/site_search.py)."""
 
 from django.urls import reverse
 from django.utils.http import urlencode
