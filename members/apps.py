@@ -17,4 +17,27 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self):
+        from content import panels
+        from members import panels as member_panels
+        from members.personal_data import register_sections
+
         post_migrate.connect(_install_search, sender=self, dispatch_uid="members_search")
+        panels.register(
+            "dashboard",
+            template="members/includes/_dashboard_panel.html",
+            context=member_panels.dashboard_context,
+            order=10,
+        )
+        panels.register(
+            "market",
+            template="members/includes/_market_panel.html",
+            context=member_panels.market_context,
+            order=10,
+        )
+        panels.register(
+            "home",
+            template="members/includes/_home_panel.html",
+            context=member_panels.home_context,
+            order=10,
+        )
+        register_sections()

@@ -2,6 +2,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, Q
@@ -330,7 +331,10 @@ class Organisation(models.Model):
         super().clean()
         self.siret = normalise_siret(self.siret)
         if self.country == "FR" and self.postcode:
-            validate_french_postcode(self.postcode)
+            try:
+                validate_french_postcode(self.postcode)
+            except ValidationError as error:
+                raise ValidationError({"postcode": error.messages}) from None
         self.derive_location()
 
     def derive_location(self) -> None:
@@ -407,6 +411,14 @@ class Organisation(models.Model):
         if language.startswith("en") and english:
             return english
         return getattr(self, field)
+
+    @property
+    def localised_pitch(self) -> str:
+        return self.localised("pitch")
+
+    @property
+    def localised_description(self) -> str:
+        return self.localised("description")
 
     @property
     def email_domain(self) -> str:

@@ -136,3 +136,11 @@ class Platform(models.Model):
         if language.startswith("en") and english:
             return english
         return getattr(self, field)
+
+    @property
+    def localised_summary(self) -> str:
+        return self.localised("summary")
+
+    @property
+    def localised_description(self) -> str:
+        return self.localised("description")

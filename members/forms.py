@@ -1,0 +1,592 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from content.models import Market
+from members.geography import department_name
+from members.models import (
+    Certification,
+    Competency,
+    Membership,
+    Organisation,
+    Platform,
+)
+from members.search import query_terms
+
+TEXTAREA_ROWS = 6
+COUNTER_LABEL = _("Characters left: %(count)s")
+
+
+def _column(*fields, css_class="col-md-6"):
+    return Div(*fields, css_class=css_class)
+
+
+def _row(*columns):
+    return Div(*columns, css_class="row g-3")
+
+
+# --- Directory filters -------------------------------------------------------------------
+
+
+class DirectoryFilterForm(forms.Form):
+    """The directory's search box, filters and sort order, read from the address (GET)."""
+
+    SORT_CHOICES = [
+        ("", _("Name")),
+        ("newest", _("Newest members first")),
+        ("relevance", _("Best match first")),
+    ]
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    market = forms.ModelChoiceField(
+        label=_("Market"), queryset=Market.objects.none(), to_field_name="slug", required=False
+    )
+    region = forms.ChoiceField(label=_("Region"), required=False)
+    department = forms.ChoiceField(label=_("Department"), required=False)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    size = forms.ChoiceField(label=_("Size"), required=False)
+    competency = forms.ModelChoiceField(
+        label=_("Competency"),
+        queryset=Competency.objects.all(),
+        to_field_name="slug",
+        required=False,
+    )
+    certification = forms.ModelChoiceField(
+        label=_("Certification"),
+        queryset=Certification.objects.all(),
+        to_field_name="slug",
+        required=False,
+    )
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
+
+    FILTERS = ["market", "region", "department", "kind", "size", "competency", "certification"]
+
+    def __init__(self, data=None, *, departments=(), **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["market"].queryset = Market.objects.published()
+        self.fields["market"].empty_label = _("All markets")
+        self.fields["competency"].empty_label = _("All competencies")
+        self.fields["certification"].empty_label = _("All certifications")
+        self.fields["region"].choices = [("", _("All regions")), *Organisation.Region.choices]
+        self.fields["department"].choices = [("", _("All departments"))] + [
+            (code, f"{department_name(code)} ({code})") for code in sorted(departments)
+        ]
+        self.fields["kind"].choices = [("", _("All kinds")), *Organisation.Kind.choices]
+        self.fields["size"].choices = [("", _("All sizes")), *Organisation.SizeBand.choices]
+        self.fields["q"].widget.attrs.update(
+            {"placeholder": _("Name, know-how, keyword…"), "type": "search"}
+        )
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.form_class = "filter-bar mb-4 directory-filters"
+        self.helper.attrs = {"data-autosubmit": "", "role": "search"}
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            _row(
+                _column(Field("q", css_class="form-control-lg"), css_class="col-lg-8"),
+                _column("sort", css_class="col-sm-6 col-lg-4"),
+            ),
+            _row(
+                *(
+                    _column(name, css_class="col-sm-6 col-lg-3")
+                    for name in ("market", "region", "department", "kind")
+                ),
+                *(
+                    _column(name, css_class="col-sm-6 col-lg-4")
+                    for name in ("size", "competency", "certification")
+                ),
+            ),
+            Div(
+                Submit("", _("Show the organisations"), css_class="btn-primary"),
+                HTML(
+                    '<a class="btn btn-link" href="?">{% load i18n %}'
+                    '{% translate "Clear the filters" %}</a>'
+                ),
+                css_class="d-flex flex-wrap gap-2 mt-3",
+            ),
+        )
+
+    def value(self, name):
+        """The valid value of a filter (None when absent or invalid)."""
+        if not hasattr(self, "cleaned_data"):
+            self.is_valid()
+        return self.cleaned_data.get(name) or None
+
+    @property
+    def query(self) -> str:
+        return self.value("q") or ""
+
+    def filter(self, organisations):
+        """Apply the valid filters (invalid ones are ignored) and the sort order."""
+        filters = {
+            "markets": self.value("market"),
+            "region": self.value("region"),
+            "department": self.value("department"),
+            "kind": self.value("kind"),
+            "size_band": self.value("size"),
+            "competencies": self.value("competency"),
+            "certifications": self.value("certification"),
+        }
+        organisations = organisations.filter(
+            **{field: value for field, value in filters.items() if value is not None}
+        )
+        if self.query:
+            organisations = organisations.search(self.query)
+        return self.order(organisations)
+
+    def order(self, organisations):
+        from members.search import order_by_relevance
+
+        sort = self.value("sort")
+        if sort == "newest":
+            return organisations.order_by("-member_since", "sort_name", "pk")
+        if sort == "relevance" or (sort is None and query_terms(self.query)):
+            return order_by_relevance(organisations, self.query, "sort_name", "pk")
+        return organisations.order_by("sort_name", "pk")
+
+    def active_filters(self) -> list[dict]:
+        """The filters in use, each with its label, for the "remove" chips."""
+        chips = []
+        for name in ["q", *self.FILTERS]:
+            value = self.value(name)
+            if value is None:
+                continue
+            field = self.fields[name]
+            if name == "q":
+                label = f"« {value} »"
+            elif isinstance(field, forms.ModelChoiceField):
+                label = str(value)
+            else:
+                label = dict(field.choices).get(value, value)
+            params = self.data.copy()
+            params.pop(name, None)
+            params.pop("page", None)
+            chips.append(
+                {
+                    "name": name,
+                    "label": label,
+                    "field": field.label,
+                    "remove_url": "?" + params.urlencode(),
+                }
+            )
+        return chips
+
+
+class PlatformFilterForm(forms.Form):
+    q = forms.CharField(label=_("Equipment or capability"), required=False, max_length=100)
+    market = forms.ModelChoiceField(
+        label=_("Market"), queryset=Market.objects.none(), to_field_name="slug", required=False
+    )
+    region = forms.ChoiceField(label=_("Region"), required=False)
+    access = forms.ChoiceField(label=_("Who may use it"), required=False)
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["market"].queryset = Market.objects.published()
+        self.fields["market"].empty_label = _("All markets")
+        self.fields["region"].choices = [("", _("All regions")), *Organisation.Region.choices]
+        self.fields["access"].choices = [("", _("Any access")), *Platform.Access.choices]
+        self.fields["q"].widget.attrs.update(
+            {"placeholder": _("hydrogen test bench, climatic chamber…"), "type": "search"}
+        )
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.form_class = "filter-bar mb-4"
+        self.helper.attrs = {"data-autosubmit": "", "role": "search"}
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            _row(
+                _column(Field("q", css_class="form-control-lg"), css_class="col-12"),
+                _column("market", css_class="col-sm-4"),
+                _column("region", css_class="col-sm-4"),
+                _column("access", css_class="col-sm-4"),
+            ),
+            Div(
+                Submit("", _("Search the platforms"), css_class="btn-primary"),
+                HTML(
+                    '<a class="btn btn-link" href="?">{% load i18n %}'
+                    '{% translate "Clear the filters" %}</a>'
+                ),
+                css_class="d-flex flex-wrap gap-2 mt-3",
+            ),
+        )
+
+    def filter(self, platforms):
+        """Apply the valid filters (invalid ones are ignored); best matches first."""
+        self.is_valid()
+        data = {name: value for name, value in self.cleaned_data.items() if value}
+        if data.get("market"):
+            platforms = platforms.filter(markets=data["market"])
+        if data.get("region"):
+            platforms = platforms.filter(organisation__region=data["region"])
+        if data.get("access"):
+            platforms = platforms.filter(access=data["access"])
+        if data.get("q"):
+            from members.search import order_by_relevance
+
+            platforms = order_by_relevance(platforms.search(data["q"]), data["q"], "name", "pk")
+        return platforms
+
+
+# --- The profile -------------------------------------------------------------------------
+
+
+class OrganisationForm(forms.ModelForm):
+    """What an organisation's admins keep up to date themselves."""
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "kind",
+            "size_band",
+            "siret",
+            "website",
+            "address",
+            "postcode",
+            "city",
+            "country",
+            "logo",
+            "pitch",
+            "pitch_en",
+            "description",
+            "description_en",
+            "markets",
+            "competencies",
+            "keywords",
+            "certifications",
+        ]
+        widgets = {
+            "markets": forms.CheckboxSelectMultiple,
+            "competencies": forms.CheckboxSelectMultiple,
+            "certifications": forms.CheckboxSelectMultiple,
+            "pitch": forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
+            "pitch_en": forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
+            "description": forms.Textarea(attrs={"rows": TEXTAREA_ROWS}),
+            "description_en": forms.Textarea(attrs={"rows": TEXTAREA_ROWS}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["markets"].queryset = Market.objects.published()
+        self.fields["logo"].widget = forms.ClearableFileInput(
+            attrs={"data-preview": "logo-preview", "accept": "image/png,image/jpeg,image/webp"}
+        )
+        self.fields["logo"].help_text = _(
+            "PNG, JPEG or WebP, 5 MB and 40 megapixels at most. A square logo looks best."
+        )
+        self.fields["pitch"].help_text = _("One or two sentences, 300 characters at most.")
+        for name in ("pitch", "pitch_en"):
+            if name in self.fields:
+                self.fields[name].widget.attrs["data-counter"] = COUNTER_LABEL
+        self.fields["siret"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+        self.fields["website"].widget.attrs.update({"placeholder": "https://"})
+        self.helper = FormHelper()
+        self.helper.form_tag = True
+        self.helper.attrs = {"enctype": "multipart/form-data", "novalidate": ""}
+        self.helper.layout = Layout(
+            Fieldset(
+                _("Identity"),
+                _row(
+                    _column("name"),
+                    _column("kind", css_class="col-sm-6 col-md-3"),
+                    _column("size_band", css_class="col-sm-6 col-md-3"),
+                    _column("siret"),
+                    _column("website"),
+                ),
+            ),
+            Fieldset(
+                _("Logo"),
+                HTML(
+                    '<img id="logo-preview" class="logo-preview mb-2" alt="" '
+                    '{% if form.instance.logo %}src="{{ form.instance.logo.url }}"'
+                    "{% else %}hidden{% endif %}>"
+                ),
+                "logo",
+            ),
+            Fieldset(
+                _("Address"),
+                _row(
+                    _column("address", css_class="col-12"),
+                    _column("postcode", css_class="col-sm-4"),
+                    _column("city", css_class="col-sm-5"),
+                    _column("country", css_class="col-sm-3"),
+                ),
+            ),
+            Fieldset(
+                _("Presentation"),
+                _row(_column("pitch"), _column("pitch_en")),
+                _row(_column("description"), _column("description_en")),
+            ),
+            Fieldset(
+                _("Markets and know-how"),
+                Field("markets", wrapper_class="checkbox-columns"),
+                Field("competencies", wrapper_class="checkbox-columns"),
+                "keywords",
+                Field("certifications", wrapper_class="checkbox-columns"),
+            ),
+            Submit("save", _("Save the profile"), css_class="btn-primary btn-lg"),
+        )
+
+    def clean_country(self):
+        return (self.cleaned_data.get("country") or "").strip().upper()
+
+    def clean(self):
+        cleaned = super().clean()
+        country = cleaned.get("country")
+        if country == "FR":
+            if not cleaned.get("postcode"):
+                self.add_error("postcode", _("A French address needs its postcode."))
+            if not cleaned.get("siret") and cleaned.get("kind") != Organisation.Kind.LAB:
+                self.add_error(
+                    "siret",
+                    _("French organisations give their SIRET number (laboratories may not)."),
+                )
+        return cleaned
+
+
+class PlatformForm(forms.ModelForm):
+    class Meta:
+        model = Platform
+        fields = [
+            "name",
+            "kind",
+            "summary",
+            "summary_en",
+            "equipment",
+            "description",
+            "description_en",
+            "markets",
+            "access",
+            "city",
+            "contact",
+            "image",
+        ]
+        widgets = {
+            "markets": forms.CheckboxSelectMultiple,
+            "summary": forms.Textarea(attrs={"rows": 2, "maxlength": 300}),
+            "summary_en": forms.Textarea(attrs={"rows": 2, "maxlength": 300}),
+            "equipment": forms.Textarea(attrs={"rows": TEXTAREA_ROWS}),
+            "description": forms.Textarea(attrs={"rows": TEXTAREA_ROWS}),
+            "description_en": forms.Textarea(attrs={"rows": TEXTAREA_ROWS}),
+            "access": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.contrib.auth import get_user_model
+
+        self.fields["markets"].queryset = Market.objects.published()
+        for name in ("summary", "summary_en"):
+            self.fields[name].widget.attrs["data-counter"] = COUNTER_LABEL
+        self.fields["contact"].queryset = (
+            get_user_model()
+            .objects.filter(memberships__organisation=organisation)
+            .order_by("last_name", "first_name")
+        )
+        self.fields["contact"].label_from_instance = lambda user: (
+            user.get_full_name() or str(_("A member of the organisation"))
+        )
+        self.fields["contact"].empty_label = _("The organisation's admins")
+        self.fields["image"].widget = forms.ClearableFileInput(
+            attrs={"data-preview": "image-preview", "accept": "image/png,image/jpeg,image/webp"}
+        )
+        self.helper = FormHelper()
+        self.helper.attrs = {"enctype": "multipart/form-data", "novalidate": ""}
+        self.helper.layout = Layout(
+            _row(_column("name", css_class="col-md-8"), _column("kind", css_class="col-md-4")),
+            _row(_column("summary"), _column("summary_en")),
+            "equipment",
+            _row(_column("description"), _column("description_en")),
+            Field("markets", wrapper_class="checkbox-columns"),
+            _row(_column("access"), _column("city", "contact")),
+            HTML('<img id="image-preview" class="platform-preview mb-2" alt="" hidden>'),
+            "image",
+            Submit("save", _("Save the platform"), css_class="btn-primary btn-lg"),
+        )
+
+
+# --- People ------------------------------------------------------------------------------
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Email address of your colleague"))
+    role = forms.ChoiceField(
+        label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.COLLEAGUE
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_id = "invite-form"
+        self.helper.layout = Layout(
+            "email",
+            "role",
+            Submit("invite", _("Send the invitation"), css_class="btn-primary mt-2"),
+        )
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
+
+
+class MembershipSelfForm(forms.ModelForm):
+    """What a person decides about their own place in an organisation."""
+
+    class Meta:
+        model = Membership
+        fields = ["job_title", "visibility"]
+        widgets = {"visibility": forms.RadioSelect}
+        help_texts = {
+            "visibility": _(
+                "Your email address and phone number are never shown: people who see your "
+                "name can write to you through the portal."
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            "job_title",
+            "visibility",
+            Submit("save", _("Save my choices"), css_class="btn-primary"),
+        )
+
+
+class JoinRequestForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message to the organisation's admins"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Optional: your team, your role, why you join."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            "message", Submit("send", _("Send my request"), css_class="btn-primary")
+        )
+
+
+class ContactForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=150)
+    body = forms.CharField(
+        label=_("Your message"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Sent by email with your name and your address, so that they can answer you. "
+            "3,000 characters at most."
+        ),
+    )
+
+    def __init__(self, *args, submit_label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            "subject",
+            "body",
+            Submit("send", submit_label or _("Send the message"), css_class="btn-primary"),
+        )
+
+
+# --- Joining the cluster -----------------------------------------------------------------
+
+
+class ApplicationForm(OrganisationForm):
+    """A visitor applies for membership: the organisation, a contact person, a motivation."""
+
+    contact_first_name = forms.CharField(label=_("First name"), max_length=150)
+    contact_last_name = forms.CharField(label=_("Last name"), max_length=150)
+    contact_email = forms.EmailField(
+        label=_("Email address"),
+        help_text=_("We write to you there; it is never published."),
+    )
+    contact_phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    contact_job_title = forms.CharField(label=_("Job title"), max_length=150, required=False)
+    motivation = forms.CharField(
+        label=_("Why do you want to join the cluster?"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": TEXTAREA_ROWS}),
+        help_text=_("Your projects, what you expect from the cluster and what you bring to it."),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the cluster's staff use these details to review the application "
+            "and contact me about it."
+        )
+    )
+
+    class Meta(OrganisationForm.Meta):
+        fields = [
+            "name",
+            "kind",
+            "size_band",
+            "siret",
+            "website",
+            "address",
+            "postcode",
+            "city",
+            "country",
+            "pitch",
+            "markets",
+        ]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["markets"].required = True
+        self.fields["size_band"].required = True
+        self.fields["pitch"].label = _("Your activity in a few words")
+        if user is not None and user.is_authenticated:
+            self.fields["contact_first_name"].initial = user.first_name
+            self.fields["contact_last_name"].initial = user.last_name
+            self.fields["contact_email"].initial = user.email
+            self.fields["contact_job_title"].initial = user.job_title
+        self.helper = FormHelper()
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.layout = Layout(
+            Fieldset(
+                _("Your organisation"),
+                _row(
+                    _column("name"),
+                    _column("kind", css_class="col-sm-6 col-md-3"),
+                    _column("size_band", css_class="col-sm-6 col-md-3"),
+                    _column("siret"),
+                    _column("website"),
+                    _column("address", css_class="col-12"),
+                    _column("postcode", css_class="col-sm-4"),
+                    _column("city", css_class="col-sm-5"),
+                    _column("country", css_class="col-sm-3"),
+                ),
+                "pitch",
+                Field("markets", wrapper_class="checkbox-columns"),
+            ),
+            Fieldset(
+                _("Contact person"),
+                _row(
+                    _column("contact_first_name"),
+                    _column("contact_last_name"),
+                    _column("contact_email"),
+                    _column("contact_phone"),
+                    _column("contact_job_title"),
+                ),
+            ),
+            Fieldset(_("Motivation"), "motivation", "consent"),
+            Submit("apply", _("Send the application"), css_class="btn-primary btn-lg"),
+        )
+
+    def organisation_instance(self) -> Organisation:
+        """The applicant organisation, unsaved, once the form is valid."""
+        return self.save(commit=False)
+
+
+class ApplicationDeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason, sent to the applicant"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=2000,
+    )

@@ -1,0 +1,51 @@
+"""Rate limits kept in the shared cache (Redis in production), so they hold across processes.
+
+``cache.add`` creates a counter only if it is missing and ``cache.incr`` is atomic in Redis:
+two app servers counting the same person's messages never both let the limit slip.
+"""
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+
+@dataclass(frozen=True)
+class Rate:
+    limit: int
+    seconds: int
+
+
+# A person may relay this many messages (to people, organisations or platforms).
+CONTACT_RATES = (Rate(5, 60 * 60), Rate(20, 24 * 60 * 60))
+# Invitations an organisation admin may send.
+INVITATION_RATES = (Rate(30, 24 * 60 * 60),)
+
+
+def _key(scope: str, subject: str, rate: Rate) -> str:
+    return f"members:rate:{scope}:{subject}:{rate.seconds}"
+
+
+def is_limited(scope: str, subject, rates) -> bool:
+    """Whether ``subject`` already used up one of ``rates`` (nothing is counted)."""
+    for rate in rates:
+        if (cache.get(_key(scope, str(subject), rate)) or 0) >= rate.limit:
+            return True
+    return False
+
+
+def hit(scope: str, subject, rates) -> bool:
+    """Count one action of ``subject``; False (and nothing counted) if over a limit."""
+    if is_limited(scope, subject, rates):
+        return False
+    for rate in rates:
+        key = _key(scope, str(subject), rate)
+        if cache.add(key, 1, timeout=rate.seconds):
+            continue
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.add(key, 1, timeout=rate.seconds)
+            count = 1
+        if count > rate.limit:
+            return False
+    return True

@@ -1,0 +1,42 @@
+"""Presentation helpers of the members pages."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data) -> str:
+    """A ``<script type="application/ld+json">`` data block (not executed, so CSP allows it);
+    the characters that could close the element are escaped."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(payload),  # noqa: S308 - JSON with <, > and & escaped just above
+    )
+
+
+@register.filter
+def initials(name: str) -> str:
+    """Up to two initials of an organisation, for the placeholder of a missing logo."""
+    words = [word for word in (name or "").replace("(", " ").split() if word[:1].isalnum()]
+    return "".join(word[0] for word in words[:2]).upper() or "?"
+
+
+@register.simple_tag
+def logo_colour(organisation) -> str:
+    """A stable colour class for a logo placeholder."""
+    return f"logo-tint-{organisation.pk % 6 if organisation.pk else 0}"
+
+
+@register.filter
+def email_domain(email: str) -> str:
+    """ "@voltaria-demo.example" for an address: shows where someone works, not the address."""
+    return "@" + email.rsplit("@", 1)[-1] if email and "@" in email else ""

@@ -1,0 +1,25 @@
+// Progressive enhancement of the members pages: the forms work without this file.
+(function () {
+  "use strict";
+
+  // A live "characters left" hint under the text areas that carry data-counter (the
+  // pitch); the translated label comes from the page, with %(count)s for the number.
+  document.querySelectorAll("textarea[maxlength][data-counter]").forEach(function (area) {
+    var limit = parseInt(area.getAttribute("maxlength"), 10);
+    if (!limit) return;
+    var hint = document.createElement("p");
+    hint.className = "pitch-counter mb-0";
+    hint.id = area.id + "-counter";
+    hint.setAttribute("aria-live", "polite");
+    area.insertAdjacentElement("afterend", hint);
+    var describedBy = area.getAttribute("aria-describedby");
+    area.setAttribute("aria-describedby", (describedBy ? describedBy + " " : "") + hint.id);
+    function update() {
+      var left = limit - area.value.length;
+      hint.textContent = area.dataset.counter.replace("%(count)s", String(left));
+      hint.classList.toggle("is-near", left < 30);
+    }
+    area.addEventListener("input", update);
+    update();
+  });
+})();
