@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from events.models import Event
 
@@ -62,7 +63,7 @@ class CheckinSearchForm(forms.Form):
         self.helper.form_class = "checkin-search"
         self.helper.layout = Layout(
             Field("q", css_class="form-control-lg"),
-            Submit("", _("Search"), css_class="btn-primary btn-lg w-100"),
+            Submit("", pgettext_lazy("event check-in", "Search"), css_class="btn-primary btn-lg w-100"),
         )
 
 
