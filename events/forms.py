@@ -63,7 +63,9 @@ class CheckinSearchForm(forms.Form):
         self.helper.form_class = "checkin-search"
         self.helper.layout = Layout(
             Field("q", css_class="form-control-lg"),
-            Submit("", pgettext_lazy("event check-in", "Search"), css_class="btn-primary btn-lg w-100"),
+            Submit(
+                "", pgettext_lazy("event check-in", "Search"), css_class="btn-primary btn-lg w-100"
+            ),
         )
 
 
