@@ -104,6 +104,22 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
             _("list and check-in"),
         )
 
+    def save_model(self, request, obj, form, change):
+        was_cancelled = change and "status" in form.changed_data and obj.is_cancelled
+        super().save_model(request, obj, form, change)
+        if was_cancelled:
+            told = services.event_cancelled_notify(event=obj)
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d registered person is told of the cancellation by email.",
+                    "%(count)d registered people are told of the cancellation by email.",
+                    told,
+                )
+                % {"count": told},
+                messages.INFO,
+            )
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         # A raised capacity frees seats: offer them to the waiting list at once.

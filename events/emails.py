@@ -70,3 +70,7 @@ def send_cancellation(registration: Registration) -> None:
 
 def send_reminder(registration: Registration, *, days: int) -> None:
     _send(registration, "reminder", {"days": days}, with_ics=True)
+
+
+def send_event_cancelled(registration: Registration) -> None:
+    _send(registration, "event_cancelled")

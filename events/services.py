@@ -354,3 +354,15 @@ def reminders_send(*, now=None) -> int:
                     )
                     sent += 1
     return sent
+
+
+def event_cancelled_notify(*, event: Event) -> int:
+    """Tell everyone who holds a seat or waits for one that the event is cancelled."""
+    registrations = list(
+        event.registrations.active()
+        .exclude(status__in=(Registration.Status.ATTENDED, Registration.Status.NO_SHOW))
+        .select_related("user", "event")
+    )
+    for registration in registrations:
+        transaction.on_commit(lambda r=registration: emails.send_event_cancelled(r))
+    return len(registrations)

@@ -82,3 +82,28 @@ def test_admin_pages_open(staff_client):
         reverse("admin:events_calendarfeed_changelist"),
     ):
         assert staff_client.get(url).status_code == 200, url
+
+
+def test_cancelling_in_the_back_office_tells_registered_people(staff, mail_on_commit):
+    from django.contrib.admin.sites import site
+    from django.core import mail
+    from django.test import RequestFactory
+
+    from tests.events.factories import RegistrationFactory
+
+    event = EventFactory()
+    confirmed = RegistrationFactory(event=event)
+    waiting = RegistrationFactory(event=event, status="waiting", waiting_rank=1)
+    RegistrationFactory(event=event, status="cancelled")
+    model_admin = site._registry[Event]
+    request = RequestFactory().post("/")
+    request.user = staff
+    request._messages = type("M", (), {"add": lambda *a, **k: None})()
+    form = type("F", (), {"changed_data": ["status"]})()
+    event.status = Event.Status.CANCELLED
+    with mail_on_commit():
+        model_admin.save_model(request, event, form, change=True)
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        [confirmed.user.email, waiting.user.email]
+    )
+    assert "annulé" in mail.outbox[0].subject
