@@ -5,6 +5,8 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from members.geography import DEPARTMENTS
+
 LA_POSTE_SIREN = "356000000"
 
 BOURGOGNE_FRANCHE_COMTE = {"21", "25", "39", "58", "70", "71", "89", "90"}
@@ -56,11 +58,10 @@ def department_from_postcode(postcode: str) -> str | None:
     if postcode.startswith("20"):
         return "2A" if int(postcode) < 20200 else "2B"
     if postcode.startswith("97") or postcode.startswith("98"):
-        return postcode[:3]
-    department = postcode[:2]
-    if department == "00" or department == "96":
-        return None
-    return department
+        department = postcode[:3]
+    else:
+        department = postcode[:2]
+    return department if department in DEPARTMENTS else None
 
 
 def region_of_department(department: str | None) -> str:

@@ -334,7 +334,7 @@ class Organisation(models.Model):
             try:
                 validate_french_postcode(self.postcode)
             except ValidationError as error:
-                raise ValidationError({"postcode": error.messages}) from None
+                raise ValidationError({"postcode": error}) from None
         self.derive_location()
 
     def derive_location(self) -> None:

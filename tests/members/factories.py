@@ -1,7 +1,16 @@
 import factory
 from django.utils import timezone
 
-from members.models import Certification, Competency, Membership, Organisation
+from members.models import (
+    Certification,
+    Competency,
+    Invitation,
+    JoinRequest,
+    Membership,
+    MembershipApplication,
+    Organisation,
+    Platform,
+)
 from tests.factories import UserFactory
 
 
@@ -52,6 +61,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     def competencies(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.competencies.set(extracted)
+            obj.refresh_search_text()
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):
@@ -62,3 +72,63 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     role = Membership.Role.COLLEAGUE
     job_title = "Ingénieure"
+
+
+class PlatformFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Platform
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Plateforme d'essais {n}")
+    slug = factory.Sequence(lambda n: f"plateforme-essais-{n}")
+    summary = "Une plateforme fictive de démonstration."
+    equipment = "Banc d'essai\nChambre climatique"
+    access = Platform.Access.REQUEST
+
+    @factory.post_generation
+    def markets(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.markets.set(extracted)
+
+
+class JoinRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = JoinRequest
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    message = "Je travaille ici depuis un an."
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """A pending application, with its applicant organisation."""
+
+    class Meta:
+        model = MembershipApplication
+
+    organisation = factory.SubFactory(
+        OrganisationFactory,
+        membership_status=Organisation.Status.APPLICANT,
+        member_since=None,
+        paid_until=None,
+    )
+    contact_first_name = "Lina"
+    contact_last_name = "Essai"
+    contact_email = factory.Sequence(lambda n: f"candidate{n}@example.org")
+    contact_phone = "03 81 00 00 00"
+    motivation = "Nous voulons rejoindre le pôle."
+
+
+def invitation_for(organisation, *, email="invitee@example.org", role=None, **fields):
+    """An invitation and the token of its link (only its hash is stored)."""
+    token, token_hash = Invitation.new_token()
+    invitation = Invitation.objects.create(
+        organisation=organisation,
+        email=email,
+        role=role or Membership.Role.COLLEAGUE,
+        token_hash=token_hash,
+        expires_at=fields.pop("expires_at", Invitation.default_expiry()),
+        **fields,
+    )
+    return invitation, token
