@@ -387,7 +387,7 @@ def _generated(number: int, market: Market) -> Training:
     )
 
 
-def _load_generated(count: int, markets: list[Market], today: date) -> int:
+def generate_trainings(count: int, markets: list[Market], today: date) -> int:
     """Add the missing generated trainings, their market and two sessions each, in bulk."""
     existing = set(
         Training.objects.filter(slug__startswith=GENERATED_SLUG.format("")).values_list(
@@ -454,7 +454,7 @@ def load(*, scale: int, log) -> None:
     generated = 0
     if scale > 0 and markets:
         ordered = sorted(markets.values(), key=lambda market: market.order)
-        generated = _load_generated(scale // 4, ordered, today)
+        generated = generate_trainings(scale // 4, ordered, today)
     log(
         f"trainings: {len(TRAININGS)} trainings, {sum(map(len, sessions_by_slug.values()))} "
         f"sessions, {requests} requests to come, {answers} satisfaction answers"
