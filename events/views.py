@@ -6,12 +6,14 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -154,32 +156,44 @@ def event_ics(request, slug):
     return response
 
 
-def _feed_response(events, name: str) -> HttpResponse:
-    response = HttpResponse(
-        ical.feed_calendar(events, name=name), content_type="text/calendar; charset=utf-8"
-    )
+FEED_CACHE_SECONDS = 3600
+
+
+def _feed_response(events, name: str, *, scope: str) -> HttpResponse:
+    """A public feed, cached until one of its events changes (a feed of a few thousand
+    events takes seconds to serialise, and calendar applications poll it often)."""
+    stamp = events.aggregate(count=Count("pk"), last=Max("updated_at"))
+    last = stamp["last"].timestamp() if stamp["last"] else 0
+    key = f"events:feed:{scope}:{get_language()}:{stamp['count']}:{last}"
+    body = cache.get(key)
+    if body is None:
+        body = ical.feed_calendar(events.prefetch_related(None), name=name)
+        cache.set(key, body, FEED_CACHE_SECONDS)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "public, max-age=900"
     return response
 
 
-FEED_WINDOW = timedelta(days=365)
+FEED_WINDOW = timedelta(days=180)
 
 
 def feed_events():
-    """What public feeds carry: listed events that ended less than a year ago or are to
-    come (older ones no longer matter to a calendar)."""
+    """What public feeds carry: listed events that ended less than six months ago or are
+    to come (older ones no longer matter to a calendar)."""
     return Event.objects.listed().filter(end__gte=timezone.now() - FEED_WINDOW).order_by("start")
 
 
 def event_feed(request):
-    return _feed_response(feed_events(), _("Vehicle of the Future events"))
+    return _feed_response(feed_events(), _("Vehicle of the Future events"), scope="all")
 
 
 def market_feed(request, slug):
     market = get_object_or_404(Market.objects.published(), slug=slug)
     events = feed_events().filter(markets=market)
     return _feed_response(
-        events, _("Vehicle of the Future events: %(market)s") % {"market": market.name}
+        events,
+        _("Vehicle of the Future events: %(market)s") % {"market": market.name},
+        scope=f"market-{market.pk}",
     )
 
 

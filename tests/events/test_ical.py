@@ -188,3 +188,14 @@ def test_reset_needs_a_post_and_a_login(client, user):
     client.get(reverse("events:calendar-feed-reset"))
     feed.refresh_from_db()
     assert feed.token == token
+
+
+def test_feed_is_cached_until_an_event_changes(client, event, django_assert_num_queries):
+    url = reverse("events:event-feed")
+    client.get(url)
+    with django_assert_num_queries(1):
+        client.get(url)
+    event.title = "Nouveau titre"
+    event.save()
+    calendar = parse(client.get(url))
+    assert str(entries(calendar)[event.calendar_uid()]["SUMMARY"]) == "Nouveau titre"
