@@ -31,9 +31,7 @@ def parsed(events) -> list[icalendar.Event]:
 
 def test_one_event_per_session_with_paris_times(person):
     session = SessionFactory(start_date=timezone.localdate() + timedelta(days=20))
-    EnrolmentFactory(
-        session=session, participant_user=person, status=Enrolment.Status.CONFIRMED
-    )
+    EnrolmentFactory(session=session, participant_user=person, status=Enrolment.Status.CONFIRMED)
     [event] = parsed(personal_entries(person))
     assert str(event["UID"]) == f"training-session-{session.pk}@vehicle-of-the-future.example"
     start, end = event.decoded("DTSTART"), event.decoded("DTEND")

@@ -49,7 +49,13 @@ def data(person):
         dates_wished="mars",
         place="chez nous",
     )
-    return {"future": future, "past": past, "answer": answer, "colleague": colleague, "custom": custom}
+    return {
+        "future": future,
+        "past": past,
+        "answer": answer,
+        "colleague": colleague,
+        "custom": custom,
+    }
 
 
 def test_export_contains_requests_answers_and_custom_requests(person, data):
