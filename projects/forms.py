@@ -377,9 +377,12 @@ class PartnerSearchForm(forms.ModelForm):
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations
-        if organisations.count() == 1:
-            self.fields["organisation"].widget = forms.HiddenInput()
+        if self.instance.pk:
+            del self.fields["organisation"]
+        else:
+            self.fields["organisation"].queryset = organisations
+            if organisations.count() == 1:
+                self.fields["organisation"].widget = forms.HiddenInput()
         self.fields["competencies"].queryset = Competency.objects.all()
         self.fields["markets"].queryset = Market.objects.published()
         calls = Call.objects.open()
@@ -389,8 +392,6 @@ class PartnerSearchForm(forms.ModelForm):
             )
         self.fields["call"].queryset = calls
         self.fields["call"].empty_label = _("No particular call")
-        if self.instance.pk:
-            del self.fields["organisation"]
         self.helper = FormHelper()
         self.helper.layout = Layout(
             *(["organisation"] if "organisation" in self.fields else []),

@@ -114,7 +114,11 @@ def partnersearch_detail(request, pk):
 @members_only
 def partnersearch_create(request):
     organisations = Organisation.objects.active().of_user(request.user).order_by("name")
-    form = PartnerSearchForm(request.POST or None, organisations=organisations)
+    form = PartnerSearchForm(
+        request.POST or None,
+        organisations=organisations,
+        initial={"call": request.GET.get("call"), "organisation": organisations.first()},
+    )
     if request.method == "POST" and form.is_valid():
         search = form.save(commit=False)
         search.author = request.user
