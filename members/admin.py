@@ -94,16 +94,27 @@ class OrganisationResource(resources.ModelResource):
         skip_unchanged = True
         report_skipped = True
 
+    # Columns a member list may lack, and what they default to.
+    DEFAULTS = {
+        "slug": "",
+        "country": "FR",
+        # Derived from the postcode on save; a placeholder passes validation until then.
+        "region": Organisation.Region.FRANCE,
+        "membership_status": Organisation.Status.ACTIVE,
+    }
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        for column, default in self.DEFAULTS.items():
+            if column not in (dataset.headers or []):
+                dataset.append_col([default] * len(dataset), header=column)
+
     def before_import_row(self, row, **kwargs):
-        if not (row.get("slug") or "").strip() and (row.get("name") or "").strip():
+        for column, default in self.DEFAULTS.items():
+            if not str(row.get(column) or "").strip():
+                row[column] = default
+        if not row["slug"] and str(row.get("name") or "").strip():
             row["slug"] = services.unique_slug(Organisation, row["name"])
-        if not (row.get("country") or "").strip():
-            row["country"] = "FR"
-        if not (row.get("region") or "").strip():
-            # Derived from the postcode on save; a placeholder passes validation until then.
-            row["region"] = Organisation.Region.FRANCE
-        if not (row.get("membership_status") or "").strip():
-            row["membership_status"] = Organisation.Status.ACTIVE
 
     def after_import(self, dataset, result, **kwargs):
         super().after_import(dataset, result, **kwargs)
@@ -366,6 +377,7 @@ def _describe_changes(records) -> list[dict]:
                 field = Organisation._meta.get_field(change.field)
                 changes.append(
                     {
+                        "name": field.name,
                         "field": field.verbose_name,
                         "old": _short(change.old),
                         "new": _short(change.new),
@@ -377,6 +389,7 @@ def _describe_changes(records) -> list[dict]:
                 if old != new:
                     changes.append(
                         {
+                            "name": name,
                             "field": Organisation._meta.get_field(name).verbose_name,
                             "old": ", ".join(sorted(old)) or "—",
                             "new": ", ".join(sorted(new)) or "—",

@@ -270,12 +270,16 @@ class OrganisationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["markets"].queryset = Market.objects.published()
-        self.fields["logo"].widget = forms.ClearableFileInput(
-            attrs={"data-preview": "logo-preview", "accept": "image/png,image/jpeg,image/webp"}
-        )
-        self.fields["logo"].help_text = _(
-            "PNG, JPEG or WebP, 5 MB and 40 megapixels at most. A square logo looks best."
-        )
+        if "logo" in self.fields:
+            self.fields["logo"].widget = forms.ClearableFileInput(
+                attrs={
+                    "data-preview": "logo-preview",
+                    "accept": "image/png,image/jpeg,image/webp",
+                }
+            )
+            self.fields["logo"].help_text = _(
+                "PNG, JPEG or WebP, 5 MB and 40 megapixels at most. A square logo looks best."
+            )
         self.fields["pitch"].help_text = _("One or two sentences, 300 characters at most.")
         for name in ("pitch", "pitch_en"):
             if name in self.fields:

@@ -71,7 +71,9 @@ def describe_memberships(user):
 
 
 def erase_memberships(user):
-    # The history of a membership is about the person: it goes with them.
+    # The history of a membership is about the person: it goes with them (deleting the
+    # memberships first, as their deletion itself is recorded in the history).
+    Membership.objects.filter(user=user).delete()
     Membership.history.filter(user_id=user.pk).delete()
 
 

@@ -6,7 +6,7 @@ two app servers counting the same person's messages never both let the limit sli
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
+from django.core.cache import cache as default_cache
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ def _key(scope: str, subject: str, rate: Rate) -> str:
     return f"members:rate:{scope}:{subject}:{rate.seconds}"
 
 
-def is_limited(scope: str, subject, rates) -> bool:
+def is_limited(scope: str, subject, rates, *, cache=default_cache) -> bool:
     """Whether ``subject`` already used up one of ``rates`` (nothing is counted)."""
     for rate in rates:
         if (cache.get(_key(scope, str(subject), rate)) or 0) >= rate.limit:
@@ -33,9 +33,9 @@ def is_limited(scope: str, subject, rates) -> bool:
     return False
 
 
-def hit(scope: str, subject, rates) -> bool:
-    """Count one action of ``subject``; False (and nothing counted) if over a limit."""
-    if is_limited(scope, subject, rates):
+def hit(scope: str, subject, rates, *, cache=default_cache) -> bool:
+    """Count one action of ``subject``; False if it goes over one of ``rates``."""
+    if is_limited(scope, subject, rates, cache=cache):
         return False
     for rate in rates:
         key = _key(scope, str(subject), rate)

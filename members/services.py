@@ -152,7 +152,8 @@ def membership_remove(*, membership: Membership) -> None:
 def membership_update_self(*, membership: Membership, job_title: str, visibility: str):
     """A person changes their job title or who sees their name; each choice is logged."""
     with transaction.atomic():
-        changed_visibility = visibility != membership.visibility
+        stored = Membership.objects.select_for_update().get(pk=membership.pk)
+        changed_visibility = visibility != stored.visibility
         membership.job_title = job_title
         membership.visibility = visibility
         membership.save(update_fields=["job_title", "visibility", "updated_at"])
