@@ -57,23 +57,22 @@ class TrainingAdminForm(forms.ModelForm):
 
 
 class SessionInline(admin.TabularInline):
+    """The training's sessions at a glance; each one is edited on its own page."""
+
     model = Session
     extra = 0
-    fields = (
-        "start_date",
-        "end_date",
-        "start_time",
-        "end_time",
-        "seats",
-        "status",
-        "venue",
-        "address",
-        "postcode",
-        "city",
-        "registration_deadline",
-    )
+    can_delete = False
     show_change_link = True
+    fields = ("start_date", "end_date", "place", "seats", "status")
+    readonly_fields = fields
     ordering = ("-start_date",)
+
+    @admin.display(description=_("place"))
+    def place(self, obj):
+        return obj.place_label
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Training)
@@ -96,12 +95,25 @@ class TrainingAdmin(SimpleHistoryAdmin, TranslationAdmin):
     prepopulated_fields = {"slug": ("title_fr",)}
     ordering = ("title",)
     date_hierarchy = "published_at"
-    readonly_fields = ("publication_checklist", "created_at", "updated_at")
+    readonly_fields = ("publication_checklist", "session_tools", "created_at", "updated_at")
     raw_id_fields = ("trainer",)
     inlines = (SessionInline,)
     actions = ("publish", "unpublish")
     fieldsets = (
-        (None, {"fields": ("title", "slug", "theme", "markets", "summary", "trainer")}),
+        (
+            None,
+            {
+                "fields": (
+                    "title",
+                    "slug",
+                    "theme",
+                    "markets",
+                    "summary",
+                    "trainer",
+                    "session_tools",
+                )
+            },
+        ),
         (
             _("Content"),
             {
@@ -199,6 +211,20 @@ class TrainingAdmin(SimpleHistoryAdmin, TranslationAdmin):
     @admin.display(description=_("upcoming sessions"), ordering="upcoming")
     def upcoming_sessions(self, obj):
         return obj.upcoming
+
+    @admin.display(description=_("sessions"))
+    def session_tools(self, obj):
+        if obj.pk is None:
+            return _("Save the training first, then add its sessions.")
+        return format_html(
+            '<a href="{}?training={}">{}</a> · <a href="{}?training__id__exact={}">{}</a>',
+            reverse("admin:trainings_session_add"),
+            obj.pk,
+            _("Add a session"),
+            reverse("admin:trainings_session_changelist"),
+            obj.pk,
+            _("All its sessions and their requests"),
+        )
 
     @admin.display(description=_("mandatory information"))
     def publication_checklist(self, obj):

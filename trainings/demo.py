@@ -271,7 +271,10 @@ def _member_requests(sessions_by_slug: dict, today: date) -> int:
     member = get_user_model().objects.filter(email=MEMBER_EMAIL).first()
     if member is None:
         return 0
-    organisation = Organisation.objects.active().of_user(member).first()
+    organisations = Organisation.objects.active().of_user(member)
+    organisation = (
+        organisations.filter(name__startswith="Voltaria").first() or organisations.first()
+    )
     company = organisation.name if organisation else "Voltaria (démo)"
     me = {
         "requester_name": "Hugo Exemple",

@@ -219,7 +219,7 @@ class Enrolment(models.Model):
     @property
     def survey_token(self) -> str:
         """The participant's personal link token to the satisfaction questionnaire."""
-        return signing.dumps(self.pk, salt=SURVEY_SALT)
+        return signing.Signer(salt=SURVEY_SALT).sign_object(self.pk)
 
     @property
     def survey_path(self) -> str:
@@ -228,7 +228,7 @@ class Enrolment(models.Model):
     @classmethod
     def pk_from_survey_token(cls, token: str) -> int | None:
         try:
-            value = signing.loads(token, salt=SURVEY_SALT)
+            value = signing.Signer(salt=SURVEY_SALT).unsign_object(token)
         except signing.BadSignature:
             return None
         return value if isinstance(value, int) else None
