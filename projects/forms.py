@@ -152,6 +152,7 @@ class ProjectSubmitForm(ProjectForm):
         self.fields["coordinator"].queryset = organisations
         if organisations.count() == 1:
             self.fields["coordinator"].widget = forms.HiddenInput()
+            self.fields["coordinator"].initial = organisations.first()
         self.helper.layout[0].fields.insert(0, "coordinator")
 
 
@@ -383,6 +384,7 @@ class PartnerSearchForm(forms.ModelForm):
             self.fields["organisation"].queryset = organisations
             if organisations.count() == 1:
                 self.fields["organisation"].widget = forms.HiddenInput()
+                self.fields["organisation"].initial = organisations.first()
         self.fields["competencies"].queryset = Competency.objects.all()
         self.fields["markets"].queryset = Market.objects.published()
         calls = Call.objects.open()
@@ -436,6 +438,7 @@ class InterestForm(forms.Form):
         self.fields["organisation"].queryset = organisations
         if organisations.count() == 1:
             self.fields["organisation"].widget = forms.HiddenInput()
+            self.fields["organisation"].initial = organisations.first()
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(

@@ -117,7 +117,7 @@ def partnersearch_create(request):
     form = PartnerSearchForm(
         request.POST or None,
         organisations=organisations,
-        initial={"call": request.GET.get("call"), "organisation": organisations.first()},
+        initial={"call": request.GET.get("call")},
     )
     if request.method == "POST" and form.is_valid():
         search = form.save(commit=False)
