@@ -147,8 +147,12 @@ def _training_values(entry: dict) -> dict:
 
 
 def _schedule(training: Training) -> tuple[int, time, time]:
-    """Number of days and daily times of a session of ``training``."""
-    days = math.ceil(training.duration_days)
+    """Number of days and daily times of a session of ``training`` (the online part of a
+    blended training is not in the session)."""
+    if training.format == Training.Format.BLENDED:
+        days = max(math.floor(training.duration_days), 1)
+    else:
+        days = math.ceil(training.duration_days)
     per_day = training.duration_hours / days
     if per_day <= 4:
         minutes = int(per_day * 60)

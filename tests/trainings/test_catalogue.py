@@ -123,3 +123,20 @@ def test_query_count_is_the_same_for_12_and_1200_trainings(
     assert count_queries(client, URL + "?market=electric&upcoming=1&q=formation") == small_filtered
     assert count_queries(client, URL + "?page=50") == small
     assert small <= 6, small
+
+
+def test_sitemap_lists_published_trainings(client, markets):
+    published = TrainingFactory()
+    draft = TrainingFactory(status=Training.Status.DRAFT)
+    xml = client.get(reverse("sitemap")).content.decode()
+    assert published.get_absolute_url() in xml
+    assert draft.get_absolute_url() not in xml
+
+
+def test_site_search_has_a_trainings_section(client, markets):
+    TrainingFactory(title="Sécurité des batteries")
+    TrainingFactory(title="Batteries en brouillon", status=Training.Status.DRAFT)
+    html = client.get(reverse("search"), {"q": "batteries"}).content.decode()
+    assert "Sécurité des batteries" in html
+    assert "Batteries en brouillon" not in html
+    assert f"{URL}?q=batteries" in html
