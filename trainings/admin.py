@@ -459,6 +459,8 @@ class EnrolmentAdmin(admin.ModelAdmin):
         _status_action(EnrolmentStatus.CANCELLED, _("Cancel the selected requests")),
         _status_action(EnrolmentStatus.ATTENDED, _("Mark the selected participants as attended")),
         _status_action(EnrolmentStatus.ABSENT, _("Mark the selected participants as absent")),
+        "record_passed",
+        "record_failed",
         "send_survey",
     )
     fieldsets = (
@@ -536,6 +538,31 @@ class EnrolmentAdmin(admin.ModelAdmin):
                 self.message_user(
                     request, _("The requester was emailed about the new status."), messages.INFO
                 )
+
+    def _record_result(self, request, queryset, result):
+        count = queryset.filter(
+            status=EnrolmentStatus.ATTENDED, session__training__is_certifying=True
+        ).update(certification_result=result)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d certification result recorded (attended participants of certifying "
+                "courses only).",
+                "%(count)d certification results recorded (attended participants of certifying "
+                "courses only).",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Record: passed the certification"))
+    def record_passed(self, request, queryset):
+        self._record_result(request, queryset, Enrolment.CertificationResult.PASSED)
+
+    @admin.action(description=_("Record: failed the certification"))
+    def record_failed(self, request, queryset):
+        self._record_result(request, queryset, Enrolment.CertificationResult.FAILED)
 
     @admin.action(description=_("Send the satisfaction questionnaire (attended, once only)"))
     def send_survey(self, request, queryset):

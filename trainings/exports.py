@@ -15,9 +15,28 @@ from trainings.models import SEAT_HOLDING_STATUSES, Enrolment, EnrolmentStatus, 
 BOM = "\ufeff"
 
 
+# Spreadsheets run a cell starting with one of these as a formula: text typed by visitors
+# (company names, messages) is neutralised with a leading apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class _Writer:
+    def __init__(self, stream):
+        self.csv = csv.writer(stream, delimiter=";", lineterminator="\r\n")
+
+    def writerow(self, row):
+        self.csv.writerow([_safe(value) for value in row])
+
+
 def _writer(stream):
     stream.write(BOM)
-    return csv.writer(stream, delimiter=";", lineterminator="\r\n")
+    return _Writer(stream)
 
 
 def _decimal(value) -> str:

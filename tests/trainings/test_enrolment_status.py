@@ -184,3 +184,39 @@ def test_staff_session_page_links_to_the_attendance_list(staff_client):
         reverse("admin:trainings_session_change", args=[session.pk])
     ).content.decode()
     assert reverse("trainings:session-attendance-csv", args=[session.pk]) in html
+
+
+def test_confirmation_of_a_remote_session_gives_the_link(mail_on_commit):
+    session = SessionFactory(
+        venue="", address="", postcode="", city="", remote_url="https://visio.example/classe"
+    )
+    enrolment = EnrolmentFactory(session=session)
+    with mail_on_commit():
+        services.enrolment_change_status(enrolment=enrolment, status=Enrolment.Status.CONFIRMED)
+    assert "https://visio.example/classe" in mail.outbox[0].body
+
+
+def test_requested_email_does_not_give_the_remote_link(mail_on_commit):
+    session = SessionFactory(
+        venue="", address="", postcode="", city="", remote_url="https://visio.example/classe"
+    )
+    enrolment = EnrolmentFactory(session=session, status=Enrolment.Status.WAITING_LIST)
+    with mail_on_commit():
+        services.enrolment_change_status(enrolment=enrolment, status=Enrolment.Status.REQUESTED)
+    assert "https://visio.example/classe" not in mail.outbox[0].body
+
+
+def test_staff_record_certification_results(staff_client):
+    from tests.trainings.factories import CertifyingTrainingFactory
+
+    session = PastSessionFactory(training=CertifyingTrainingFactory())
+    attended = EnrolmentFactory(session=session, status=Enrolment.Status.ATTENDED)
+    absent = EnrolmentFactory(session=session, status=Enrolment.Status.ABSENT)
+    staff_client.post(
+        reverse("admin:trainings_enrolment_changelist"),
+        {"action": "record_passed", "_selected_action": [attended.pk, absent.pk]},
+    )
+    attended.refresh_from_db()
+    absent.refresh_from_db()
+    assert (attended.certification_result, absent.certification_result) == ("passed", "")
+    assert session.training.results().pass_rate == 100

@@ -65,3 +65,10 @@ def test_enrolment_statuses_are_in_french_in_the_export(staff_client):
     EnrolmentFactory(session=session, status=Enrolment.Status.CONFIRMED)
     table = rows(staff_client.get(reverse("trainings:session-attendance-csv", args=[session.pk])))
     assert table[1][6] == "Confirmée"
+
+
+def test_text_typed_by_visitors_cannot_become_a_spreadsheet_formula(staff_client):
+    session = SessionFactory()
+    EnrolmentFactory(session=session, company_name='=HYPERLINK("http://evil.example")')
+    table = rows(staff_client.get(reverse("trainings:session-attendance-csv", args=[session.pk])))
+    assert table[1][4] == '\'=HYPERLINK("http://evil.example")'

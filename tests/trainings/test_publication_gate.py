@@ -227,6 +227,36 @@ def test_bad_session_input_is_a_field_error(staff_client, changes, field):
     assert session.seats == 10
 
 
+def test_seats_cannot_drop_below_the_people_holding_one(staff_client):
+    from tests.trainings.factories import EnrolmentFactory
+
+    session = SessionFactory(start_date=date(2030, 1, 10), seats=5)
+    EnrolmentFactory.create_batch(3, session=session, status="confirmed")
+    data = {
+        "training": session.training.pk,
+        "status": session.status,
+        "seats": "2",
+        "start_date": "2030-01-10",
+        "end_date": "2030-01-11",
+        "start_time": "09:00",
+        "end_time": "17:00",
+        "address": session.address,
+        "postcode": session.postcode,
+        "city": session.city,
+        "enrolments-TOTAL_FORMS": "3",
+        "enrolments-INITIAL_FORMS": "3",
+        "enrolments-MIN_NUM_FORMS": "0",
+        "enrolments-MAX_NUM_FORMS": "1000",
+    }
+    for index, enrolment in enumerate(session.enrolments.all()):
+        data[f"enrolments-{index}-id"] = enrolment.pk
+        data[f"enrolments-{index}-session"] = session.pk
+    response = staff_client.post(reverse("admin:trainings_session_change", args=[session.pk]), data)
+    assert "3 personnes ont déjà une place" in response.content.decode()
+    session.refresh_from_db()
+    assert session.seats == 5
+
+
 def test_a_new_market_choice_is_checked_too():
     training = TrainingFactory(markets=[])
     assert "au moins un marché" in training.publication_problems()

@@ -597,6 +597,13 @@ class Session(models.Model):
                 errors["registration_deadline"] = _(
                     "The registration deadline must come before the first day."
                 )
+        if self.pk and self.seats is not None:
+            holders = self.enrolments.filter(status__in=SEAT_HOLDING_STATUSES).count()
+            if self.seats < holders:
+                errors["seats"] = _(
+                    "%(count)d people already hold a seat: cancel or move requests to the "
+                    "waiting list before lowering the number of seats."
+                ) % {"count": holders}
         if (self.address or self.postcode or self.city) and not (
             self.address and self.postcode and self.city
         ):
