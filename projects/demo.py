@@ -110,6 +110,17 @@ def _organisation_pool(member) -> list[Organisation]:
     Membership.objects.get_or_create(
         user=member, organisation=created[0], defaults={"role": Membership.Role.ADMIN}
     )
+    # Markets and competencies, so that the dashboard has matches to show.
+    markets = list(Market.objects.order_by("order"))
+    competencies = list(_competencies().values())
+    for index, organisation in enumerate(created):
+        if markets:
+            organisation.markets.set(
+                [markets[index % len(markets)], markets[(index + 2) % len(markets)]]
+            )
+        organisation.competencies.set(
+            [competencies[index % len(competencies)], competencies[(index + 4) % len(competencies)]]
+        )
     return own + created + others
 
 

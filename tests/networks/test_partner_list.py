@@ -59,7 +59,7 @@ def test_english_page_shows_english_names(client):
     html = client.get("/en" + reverse("networks:partner-list")).content.decode()
 
     assert "The clusters network" in html
-    assert "Network the cluster belongs to" in html
+    assert "Networks the cluster belongs to" in html
 
 
 def test_empty_list_says_so(client):
