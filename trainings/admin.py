@@ -318,7 +318,7 @@ class SessionAdmin(admin.ModelAdmin):
     autocomplete_fields = ("training",)
     readonly_fields = ("created_at", "updated_at")
     inlines = (EnrolmentInline,)
-    actions = ("send_surveys",)
+    actions = ("cancel_sessions", "send_surveys")
     fieldsets = (
         (None, {"fields": ("training", "status", "seats", "registration_deadline")}),
         (_("Dates"), {"fields": (("start_date", "end_date"), ("start_time", "end_time"))}),
@@ -344,6 +344,28 @@ class SessionAdmin(admin.ModelAdmin):
             reverse("trainings:session-attendance-csv", args=[obj.pk]),
             _("CSV"),
         )
+
+    def save_model(self, request, obj, form, change):
+        cancelling = (
+            change and "status" in form.changed_data and obj.status == Session.Status.CANCELLED
+        )
+        super().save_model(request, obj, form, change)
+        if cancelling:
+            count = services.session_cancel(session=obj)
+            self.message_user(request, self._cancelled_message(count), messages.INFO)
+
+    @staticmethod
+    def _cancelled_message(count: int) -> str:
+        return ngettext(
+            "%(count)d request cancelled; its requester was emailed.",
+            "%(count)d requests cancelled; each requester was emailed.",
+            count,
+        ) % {"count": count}
+
+    @admin.action(description=_("Cancel the selected sessions and tell their participants"))
+    def cancel_sessions(self, request, queryset):
+        count = sum(services.session_cancel(session=session) for session in queryset)
+        self.message_user(request, self._cancelled_message(count), messages.SUCCESS)
 
     @admin.action(description=_("Send the satisfaction questionnaire to the attendees"))
     def send_surveys(self, request, queryset):

@@ -190,6 +190,30 @@ def enrolment_change_status(*, enrolment: Enrolment, status: str) -> Enrolment:
     return enrolment
 
 
+def session_cancel(*, session: Session) -> int:
+    """Cancel a session and every open request of it; each requester is emailed.
+
+    Returns the number of requests cancelled. Attendance already recorded is kept.
+    """
+    with transaction.atomic():
+        session = Session.objects.select_for_update().get(pk=session.pk)
+        if session.status != Session.Status.CANCELLED:
+            session.status = Session.Status.CANCELLED
+            session.save(update_fields=["status", "updated_at"])
+        open_requests = session.enrolments.filter(
+            status__in=(
+                EnrolmentStatus.REQUESTED,
+                EnrolmentStatus.CONFIRMED,
+                EnrolmentStatus.WAITING_LIST,
+            )
+        )
+        count = 0
+        for enrolment in open_requests:
+            enrolment_change_status(enrolment=enrolment, status=EnrolmentStatus.CANCELLED)
+            count += 1
+    return count
+
+
 def enrolment_cancel(*, enrolment: Enrolment) -> Enrolment:
     """The requester (or the participant) cancels before the first day; staff are told."""
     if not enrolment.is_cancellable:

@@ -220,3 +220,21 @@ def test_staff_record_certification_results(staff_client):
     absent.refresh_from_db()
     assert (attended.certification_result, absent.certification_result) == ("passed", "")
     assert session.training.results().pass_rate == 100
+
+
+def test_cancelling_a_session_cancels_its_open_requests_and_tells_each_requester(
+    staff_client, mail_on_commit
+):
+    session = SessionFactory()
+    for status in ("requested", "confirmed", "waiting_list", "cancelled"):
+        EnrolmentFactory(session=session, status=status)
+    with mail_on_commit():
+        staff_client.post(
+            reverse("admin:trainings_session_changelist"),
+            {"action": "cancel_sessions", "_selected_action": [session.pk]},
+        )
+    session.refresh_from_db()
+    assert session.status == "cancelled"
+    assert set(session.enrolments.values_list("status", flat=True)) == {"cancelled"}
+    assert len(mail.outbox) == 3
+    assert all("Demande annulée" in message.subject for message in mail.outbox)
