@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -26,33 +28,61 @@ from trainings.structured_data import course_json_ld
 TRAININGS_PER_PAGE = 12
 
 
+@dataclass
+class CatalogueFilters:
+    """The catalogue's filters read from the query string; unknown values are ignored."""
+
+    market: Market | None = None
+    theme: str = ""
+    format: str = ""
+    upcoming: bool = False
+    certifying: bool = False
+    query: str = ""
+
+    @classmethod
+    def from_request(cls, request, markets: list[Market]) -> "CatalogueFilters":
+        params = request.GET
+        return cls(
+            market=next((m for m in markets if m.slug == params.get("market")), None),
+            theme=params.get("theme", "") if params.get("theme") in Training.Theme.values else "",
+            format=params.get("format", "")
+            if params.get("format") in Training.Format.values
+            else "",
+            upcoming=params.get("upcoming") == "1",
+            certifying=params.get("certifying") == "1",
+            query=params.get("q", "").strip()[:100],
+        )
+
+    @property
+    def active(self) -> bool:
+        return any(
+            (self.market, self.theme, self.format, self.upcoming, self.certifying, self.query)
+        )
+
+    def apply(self, trainings):
+        if self.market:
+            trainings = trainings.filter(markets=self.market)
+        if self.theme:
+            trainings = trainings.filter(theme=self.theme)
+        if self.format:
+            trainings = trainings.filter(format=self.format)
+        if self.upcoming:
+            trainings = trainings.with_upcoming_sessions()
+        if self.certifying:
+            trainings = trainings.filter(is_certifying=True)
+        if self.query:
+            trainings = trainings.search(self.query)
+        return trainings
+
+
 def training_list(request):
-    """The catalogue: published trainings, filtered by market, theme, format and search."""
+    """The catalogue: published trainings, filtered by market, theme, format and search,
+    those with the nearest session first."""
     markets = list(Market.objects.published())
-    trainings = Training.objects.published().for_catalogue()
-    selected_market = next((m for m in markets if m.slug == request.GET.get("market")), None)
-    if selected_market:
-        trainings = trainings.filter(markets=selected_market)
-    theme = request.GET.get("theme", "")
-    if theme in Training.Theme.values:
-        trainings = trainings.filter(theme=theme)
-    else:
-        theme = ""
-    training_format = request.GET.get("format", "")
-    if training_format in Training.Format.values:
-        trainings = trainings.filter(format=training_format)
-    else:
-        training_format = ""
-    upcoming = request.GET.get("upcoming") == "1"
-    if upcoming:
-        trainings = trainings.with_upcoming_sessions()
-    certifying = request.GET.get("certifying") == "1"
-    if certifying:
-        trainings = trainings.filter(is_certifying=True)
-    query = request.GET.get("q", "").strip()[:100]
-    if query:
-        trainings = trainings.search(query)
-    trainings = trainings.order_by(F("next_session").asc(nulls_last=True), "title", "pk")
+    filters = CatalogueFilters.from_request(request, markets)
+    trainings = filters.apply(Training.objects.published().for_catalogue()).order_by(
+        F("next_session").asc(nulls_last=True), "title", "pk"
+    )
     page = Paginator(trainings, TRAININGS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -60,17 +90,9 @@ def training_list(request):
         {
             "page_obj": page,
             "markets": markets,
-            "selected_market": selected_market,
+            "filters": filters,
             "themes": Training.Theme.choices,
-            "selected_theme": theme,
             "formats": Training.Format.choices,
-            "selected_format": training_format,
-            "upcoming": upcoming,
-            "certifying": certifying,
-            "query": query,
-            "filtered": bool(selected_market or theme or training_format or upcoming)
-            or certifying
-            or bool(query),
         },
     )
 
