@@ -77,9 +77,14 @@ def dashboard(request, obj):
     )
     if not (searches or calls or projects or is_cluster_member(user)):
         return None
+    # One list, best matches first whatever their kind, the nearest deadline breaking ties.
+    matches = sorted(
+        [{"kind": "search", "item": search} for search in searches]
+        + [{"kind": "call", "item": call} for call in calls],
+        key=lambda match: (-match["item"].score, match["item"].deadline),
+    )[:DASHBOARD_ITEMS]
     return {
-        "searches": searches,
-        "calls": calls,
+        "matches": matches,
         "projects": projects,
         "is_member": is_cluster_member(user),
         "has_profile": bool(market_ids or competency_ids),

@@ -3,7 +3,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from content.images import RenditionImageField
 from content.models import Market
+from content.site_search import text_filter
 from members.models import Membership, Organisation
 from projects.models.programme import FundingProgramme
 from projects.storage import get_private_storage
@@ -84,21 +85,19 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(labelled_on__isnull=False)
 
     def search(self, text: str):
-        """Projects whose acronym, title, summary or partner names contain ``text``."""
-        text = text.strip()
-        if not text:
-            return self
-        by_member = Participation.objects.filter(organisation__name__icontains=text)
-        by_external = ExternalPartner.objects.filter(name__icontains=text)
-        return self.filter(
-            Q(acronym__icontains=text)
-            | Q(title__icontains=text)
-            | Q(title_en__icontains=text)
-            | Q(summary__icontains=text)
-            | Q(summary_en__icontains=text)
-            | Q(pk__in=by_member.values("project_id"))
-            | Q(pk__in=by_external.values("project_id"))
-        )
+        """Projects where every word of ``text`` appears in the acronym, title, summary or
+        the name of a partner (accents and case ignored on PostgreSQL)."""
+        lookup = "unaccent__icontains" if connection.vendor == "postgresql" else "icontains"
+        queryset = self
+        for word in text.split()[:8]:
+            members = Participation.objects.filter(**{f"organisation__name__{lookup}": word})
+            externals = ExternalPartner.objects.filter(**{f"name__{lookup}": word})
+            queryset = queryset.filter(
+                text_filter(["acronym", "title", "title_en", "summary", "summary_en"], word)
+                | Q(pk__in=members.values("project_id"))
+                | Q(pk__in=externals.values("project_id"))
+            )
+        return queryset
 
     def for_cards(self):
         """Preloads what a project card shows: programme, markets, partners (member

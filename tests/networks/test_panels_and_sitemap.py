@@ -47,3 +47,13 @@ def test_demo_loads_twice_without_duplicates():
     assert Partner.objects.filter(kind=Partner.Kind.NETWORK).count() == 2
     assert Partner.objects.filter(kind=Partner.Kind.FUNDER).count() == 2
     assert Partner.objects.get(slug="eacn").description_en
+
+
+def test_portal_search_finds_published_partners_only(client):
+    PartnerFactory(name="Cluster des Vosges", summary="Un partenaire vosgien.")
+    PartnerFactory(name="Cluster caché des Vosges", status=Partner.Status.DRAFT)
+
+    html = client.get(reverse("search"), {"q": "Vosges"}).content.decode()
+
+    assert "Cluster des Vosges" in html
+    assert "Cluster caché" not in html

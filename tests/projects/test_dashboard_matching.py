@@ -51,6 +51,11 @@ def test_best_matches_come_first_and_non_matches_are_left_out(client, reader):
     )
     CallFactory(title="Appel électrique", markets=[r["electric"]])
     CallFactory(title="Appel hydrogène", markets=[r["hydrogen"]])
+    CallFactory(
+        title="Appel clos",
+        markets=[r["electric"]],
+        deadline=timezone.localdate() - datetime.timedelta(days=1),
+    )
     client.force_login(r["user"])
 
     response = client.get(reverse("dashboard"))
@@ -58,9 +63,10 @@ def test_best_matches_come_first_and_non_matches_are_left_out(client, reader):
     html = response.content.decode()
     assert html.index("Deux compétences et le marché") < html.index("Une compétence")
     assert html.index("Une compétence") < html.index("Marché seul")
-    for absent in ("Rien en commun", "Expirée", "La mienne", "Appel hydrogène"):
+    # A call matching one market scores like a post matching one market.
+    assert html.index("Une compétence") < html.index("Appel électrique")
+    for absent in ("Rien en commun", "Expirée", "La mienne", "Appel hydrogène", "Appel clos"):
         assert absent not in html
-    assert "Appel électrique" in html
 
 
 def test_an_organisation_without_markets_or_competencies_is_invited_to_add_them(client):

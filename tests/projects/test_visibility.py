@@ -85,6 +85,9 @@ def test_every_place_a_project_appears(persona, client, world):
     assert shown(search.content.decode()) == expected
     by_partner = client.get(reverse("projects:project-list"), {"organisation": "partenaire"})
     assert shown(by_partner.content.decode()) == expected
+    # by the portal-wide search (searching a partner's name finds every project),
+    portal_search = client.get(reverse("search"), {"q": "partenaire"})
+    assert shown(portal_search.content.decode()) == expected
     # by the detail pages,
     for acronym in ALL:
         project = Project.objects.get(acronym=acronym)
