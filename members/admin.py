@@ -215,10 +215,6 @@ class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin):
     def listed(self, organisation):
         return organisation.is_listed
 
-    def get_changelist_instance(self, request):
-        MembershipSettings.current()  # cached for the `listed` column of every row
-        return super().get_changelist_instance(request)
-
     def save_model(self, request, obj, form, change):
         # One history entry per edit, holding the final many-to-many values: see
         # save_related().

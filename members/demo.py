@@ -438,19 +438,21 @@ def _ensure_people(specs: list[dict]) -> dict[str, User]:
         User.objects.bulk_create(
             [User(email=s["email"], password=password) for s in missing], batch_size=500
         )
-    people = {}
-    for spec in specs:
+    people = User.objects.in_bulk([s["email"] for s in specs], field_name="email")
+    for spec in missing:
         people[spec["email"]] = ensure_user(**spec)
     return people
 
 
 def _load_vocabularies() -> tuple[dict, dict]:
     competencies = {}
+    existing = Competency.objects.in_bulk(field_name="slug")
     for slug, name_fr, name_en in COMPETENCIES:
-        competency = Competency.objects.filter(slug=slug).first() or Competency(slug=slug)
-        competency.name_fr, competency.name_en = name_fr, name_en
-        competency.name = name_fr
-        competency.save()
+        competency = existing.get(slug) or Competency(slug=slug)
+        if (competency.pk, competency.name_fr, competency.name_en) != (None, name_fr, name_en):
+            competency.name_fr, competency.name_en = name_fr, name_en
+            competency.name = name_fr
+            competency.save()
         competencies[slug] = competency
     certifications = {}
     for slug, name in CERTIFICATIONS:
@@ -478,7 +480,10 @@ def _load_organisations(markets, competencies, certifications) -> list[Organisat
         name, kind, size, postcode, city, themes, skills, certs, pitch = row
         slug = slugify(name.replace("(démo)", "demo"))
         country = FOREIGN.get(city, "FR")
-        organisation = Organisation.objects.filter(slug=slug).first() or Organisation(slug=slug)
+        organisation = Organisation.objects.filter(slug=slug).first() or Organisation(
+            slug=slug,
+            region=Organisation.Region.ABROAD,  # derived from the postcode on save
+        )
         chosen = [competencies[s] for s in skills.split()]
         since = date(2006 + index % 19, 1 + index % 12, 1)
         fields = {
@@ -488,7 +493,6 @@ def _load_organisations(markets, competencies, certifications) -> list[Organisat
             "postcode": postcode,
             "city": city,
             "country": country,
-            "region": Organisation.Region.ABROAD,
             "address": f"{10 + index} rue de l'Innovation",
             "website": f"https://www.{slug.removesuffix('-demo')}-demo.example",
             "siret": "" if kind == K.LAB or country != "FR" else _siret(name),
@@ -506,25 +510,41 @@ def _load_organisations(markets, competencies, certifications) -> list[Organisat
         if index % 4 == 0:
             fields["pitch_en"] = f"{name.replace('(démo)', '(demo)')}: a member of the cluster."
             fields["description_en"] = "A fictional organisation of the portal's demo."
-        for field, value in fields.items():
-            setattr(organisation, field, value)
         if name == "Voltaria (démo)":
-            organisation.website = "https://www.voltaria-demo.example"
-            organisation.pitch_en = "Battery packs and power electronics for electric vans."
-            organisation.description_en = (
+            fields["pitch_en"] = "Battery packs and power electronics for electric vans."
+            fields["description_en"] = (
                 "Voltaria designs and assembles battery packs for light commercial vehicles, "
                 "with its own high-voltage test bench.\n\n*A fictional organisation.*"
             )
+        changed = organisation.pk is None or any(
+            getattr(organisation, field) != value for field, value in fields.items()
+        )
+        for field, value in fields.items():
+            setattr(organisation, field, value)
         needs_logo = not organisation.logo or not organisation.logo.storage.exists(
             organisation.logo.name
         )
         if needs_logo and index % 9 != 8:  # a few keep the initials placeholder
             organisation.logo = ContentFile(logo_png(name), name=f"{slug}.png")
-        organisation.save()
-        organisation.markets.set([markets[t] for t in themes.split() if t in markets])
-        organisation.competencies.set(chosen)
-        organisation.certifications.set([certifications[s] for s in certs.split()])
-        organisation.refresh_search_text()
+            changed = True
+        wanted = {
+            "markets": [markets[t] for t in themes.split() if t in markets],
+            "competencies": chosen,
+            "certifications": [certifications[s] for s in certs.split()],
+        }
+        if organisation.pk is not None:
+            changed = changed or any(
+                set(getattr(organisation, relation).all()) != set(values)
+                for relation, values in wanted.items()
+            )
+        if changed:
+            # One history entry per organisation, with its final many-to-many values.
+            organisation.skip_history_when_saving = True
+            organisation.save()
+            for relation, values in wanted.items():
+                getattr(organisation, relation).set(values)
+            del organisation.skip_history_when_saving
+            organisation.save()
         organisations.append(organisation)
     return organisations
 
@@ -549,7 +569,14 @@ def _load_people(organisations) -> dict:
             role = Membership.Role.ADMIN if position == 0 else Membership.Role.COLLEAGUE
             places.append((organisation, email, role, VISIBILITIES[number % len(VISIBILITIES)]))
     people = _ensure_people(specs)
+    existing = set(
+        Membership.objects.filter(organisation__in=organisations).values_list(
+            "organisation_id", "user_id"
+        )
+    )
     for organisation, email, role, visibility in places:
+        if (organisation.pk, people[email].pk) in existing:
+            continue
         membership = services.membership_create(
             organisation=organisation,
             user=people[email],

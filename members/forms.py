@@ -77,35 +77,11 @@ class DirectoryFilterForm(forms.Form):
         self.fields["q"].widget.attrs.update(
             {"placeholder": _("Name, know-how, keyword…"), "type": "search"}
         )
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.form_class = "filter-bar mb-4 directory-filters"
-        self.helper.attrs = {"data-autosubmit": "", "role": "search"}
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
-            _row(
-                _column(Field("q", css_class="form-control-lg"), css_class="col-lg-8"),
-                _column("sort", css_class="col-sm-6 col-lg-4"),
-            ),
-            _row(
-                *(
-                    _column(name, css_class="col-sm-6 col-lg-3")
-                    for name in ("market", "region", "department", "kind")
-                ),
-                *(
-                    _column(name, css_class="col-sm-6 col-lg-4")
-                    for name in ("size", "competency", "certification")
-                ),
-            ),
-            Div(
-                Submit("", _("Show the organisations"), css_class="btn-primary"),
-                HTML(
-                    '<a class="btn btn-link" href="?">{% load i18n %}'
-                    '{% translate "Clear the filters" %}</a>'
-                ),
-                css_class="d-flex flex-wrap gap-2 mt-3",
-            ),
-        )
+        self.fields["q"].widget.attrs["maxlength"] = 100
+
+    # How the filter bar lays them out (templates/members/includes/_directory_filters.html).
+    WIDE_FILTERS = ["market", "region", "department", "kind"]
+    NARROW_FILTERS = ["size", "competency", "certification"]
 
     def value(self, name):
         """The valid value of a filter (None when absent or invalid)."""
@@ -190,27 +166,9 @@ class PlatformFilterForm(forms.Form):
         self.fields["q"].widget.attrs.update(
             {"placeholder": _("hydrogen test bench, climatic chamber…"), "type": "search"}
         )
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.form_class = "filter-bar mb-4"
-        self.helper.attrs = {"data-autosubmit": "", "role": "search"}
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
-            _row(
-                _column(Field("q", css_class="form-control-lg"), css_class="col-12"),
-                _column("market", css_class="col-sm-4"),
-                _column("region", css_class="col-sm-4"),
-                _column("access", css_class="col-sm-4"),
-            ),
-            Div(
-                Submit("", _("Search the platforms"), css_class="btn-primary"),
-                HTML(
-                    '<a class="btn btn-link" href="?">{% load i18n %}'
-                    '{% translate "Clear the filters" %}</a>'
-                ),
-                css_class="d-flex flex-wrap gap-2 mt-3",
-            ),
-        )
+
+    WIDE_FILTERS = []
+    NARROW_FILTERS = ["market", "region", "access"]
 
     def filter(self, platforms):
         """Apply the valid filters (invalid ones are ignored); best matches first."""

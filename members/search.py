@@ -4,21 +4,22 @@ Each searchable row keeps a ``search_text`` column: its searchable words, lower-
 folded to plain letters in Python ("Véhicule" → "vehicule"), rewritten whenever the row or
 its competencies change. Queries then work the same way on every database:
 
-- on PostgreSQL, French full-text search over that column, with stemming ("batteries" finds
-  "batterie") and prefix matching ("hydro" finds "hydrogène"). The text search
-  configuration ``members_french`` runs every word through the ``unaccent`` dictionary and
-  then the French stemmer, so accents typed in the query are ignored too; a GIN index on
-  the same expression keeps it fast. Both are created by migration 0003 (and, for test
-  databases built without migrations, by :func:`install_postgres_search` after ``migrate``);
-  the database role needs the right to create the ``unaccent`` extension, see
-  ``content/migrations/0002_enable_unaccent.py``.
-- elsewhere (SQLite), every folded word of the query must appear in the column.
+- on PostgreSQL, French full-text search, with stemming ("batteries" finds "batterie") and
+  prefix matching ("hydro" finds "hydrogène"). The text search configuration
+  ``members_french`` runs every word through the ``unaccent`` dictionary and then the French
+  stemmer, so accents typed in the query are ignored too. A trigger keeps the vector of
+  ``search_text`` in the ``search_vector`` column, under a GIN index: a search reads stored
+  vectors and never computes one per row. The configuration, triggers and indexes come from
+  migrations 0003 and 0006 (and, for test databases built without migrations, from
+  :func:`install_postgres_search` after ``migrate``); the database role needs the right to
+  create the ``unaccent`` extension, see ``content/migrations/0002_enable_unaccent.py``.
+- elsewhere (SQLite), every folded word of the query must appear in ``search_text``.
 """
 
 import re
 import unicodedata
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
 from django.db.models import F, QuerySet
 
@@ -51,10 +52,6 @@ def _tsquery(terms: list[str]) -> SearchQuery:
     return SearchQuery(raw, search_type="raw", config=SEARCH_CONFIG)
 
 
-def _vector() -> SearchVector:
-    return SearchVector("search_text", config=SEARCH_CONFIG)
-
-
 def uses_full_text(queryset: QuerySet) -> bool:
     return connections[queryset.db].vendor == "postgresql"
 
@@ -65,10 +62,18 @@ def filter_by_query(queryset: QuerySet, query: str) -> QuerySet:
     if not terms:
         return queryset
     if uses_full_text(queryset):
-        return queryset.alias(search_vector=_vector()).filter(search_vector=_tsquery(terms))
+        return queryset.filter(search_vector=_tsquery(terms))
     for term in terms:
-        queryset = queryset.filter(search_text__contains=normalise(term))
+        queryset = queryset.filter(search_text__contains=_singular(normalise(term)))
     return queryset
+
+
+def _singular(term: str) -> str:
+    """A rough French plural folding for the substring fallback: "véhicules" finds
+    "véhicule" too (PostgreSQL's stemmer does this and more)."""
+    if len(term) > 3 and term[-1] in "sx":
+        return term[:-1]
+    return term
 
 
 def order_by_relevance(queryset: QuerySet, query: str, *then: str) -> QuerySet:
@@ -80,25 +85,28 @@ def order_by_relevance(queryset: QuerySet, query: str, *then: str) -> QuerySet:
     return queryset.alias(search_rank=rank).order_by("-search_rank", *then)
 
 
-# Kept in step with migration 0003_search (which carries its own frozen copy).
+# Kept in step with migrations 0003 and 0006 (which carry their own frozen copies).
 POSTGRES_SEARCH_SQL = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
     """
     DO $$
     BEGIN
         IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'members_french') THEN
-            CREATE TEXT SEARCH CONFIGURATION members_french (COPY = french);
-            ALTER TEXT SEARCH CONFIGURATION members_french
+            CREATE TEXT SEARCH CONFIGURATION public.members_french (COPY = french);
+            ALTER TEXT SEARCH CONFIGURATION public.members_french
                 ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem;
         END IF;
     END
     $$
     """,
-    "CREATE INDEX IF NOT EXISTS members_organisation_search_gin ON members_organisation "
-    "USING gin (to_tsvector('members_french'::regconfig, COALESCE(search_text, '')))",
-    "CREATE INDEX IF NOT EXISTS members_platform_search_gin ON members_platform "
-    "USING gin (to_tsvector('members_french'::regconfig, COALESCE(search_text, '')))",
 ]
+for _table in ("members_organisation", "members_platform"):
+    POSTGRES_SEARCH_SQL += [
+        f"CREATE OR REPLACE TRIGGER {_table}_search_vector BEFORE INSERT OR UPDATE ON {_table} "
+        f"FOR EACH ROW EXECUTE FUNCTION "
+        f"tsvector_update_trigger(search_vector, 'public.members_french', search_text)",
+        f"CREATE INDEX IF NOT EXISTS {_table}_vector_gin ON {_table} USING gin (search_vector)",
+    ]
 
 
 def install_postgres_search(connection) -> None:

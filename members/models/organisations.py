@@ -2,6 +2,8 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -42,9 +44,15 @@ class Competency(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        previous = (
+            Competency.objects.filter(pk=self.pk).values_list("name_fr", "name_en").first()
+            if self.pk
+            else None
+        )
         super().save(*args, **kwargs)
         # Organisations are found by the names of their competencies, in both languages.
-        Organisation.objects.filter(competencies=self).refresh_search_text()
+        if previous is not None and previous != (self.name_fr, self.name_en):
+            Organisation.objects.filter(competencies=self).refresh_search_text()
 
     def get_absolute_url(self):
         return reverse("members:organisation-list") + f"?competency={self.slug}"
@@ -94,18 +102,30 @@ class MembershipSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    CACHE_KEY = "members:settings:grace-days"
 
     @classmethod
     def current(cls) -> "MembershipSettings":
         settings_row, _created = cls.objects.get_or_create(pk=1)
         return settings_row
 
+    @classmethod
+    def grace(cls) -> int:
+        """The grace period in days, kept in the shared cache (every directory query uses it);
+        saving the settings clears it."""
+        days = cache.get(cls.CACHE_KEY)
+        if days is None:
+            days = cls.current().grace_days
+            cache.set(cls.CACHE_KEY, days, timeout=300)
+        return days
+
 
 class OrganisationQuerySet(models.QuerySet):
     def active(self):
         """Organisations whose membership is active and paid (within the grace period)."""
-        grace = MembershipSettings.current().grace_days
-        cutoff = timezone.localdate() - timedelta(days=grace)
+        cutoff = timezone.localdate() - timedelta(days=MembershipSettings.grace())
         return self.filter(membership_status=Organisation.Status.ACTIVE).filter(
             Q(paid_until__isnull=True) | Q(paid_until__gte=cutoff)
         )
@@ -276,13 +296,16 @@ class Organisation(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Derived on save (see members.search): folded words for search, folded name for sorting.
     search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
+    # PostgreSQL keeps the French full-text vector of search_text here, by a trigger; it
+    # stays empty on other databases (see members.search).
+    search_vector = SearchVectorField(null=True, editable=False)
     sort_name = models.CharField(
         _("sort name"), max_length=200, blank=True, default="", editable=False
     )
 
     history = HistoricalRecords(
         m2m_fields=[markets, competencies, certifications],
-        excluded_fields=["updated_at", "search_text", "sort_name"],
+        excluded_fields=["updated_at", "search_text", "search_vector", "sort_name"],
     )
 
     objects = OrganisationQuerySet.as_manager()
@@ -388,7 +411,7 @@ class Organisation(models.Model):
             return False
         if self.paid_until is None:
             return True
-        grace = MembershipSettings.current().grace_days
+        grace = MembershipSettings.grace()
         return self.paid_until >= timezone.localdate() - timedelta(days=grace)
 
     @property

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -91,8 +92,9 @@ class Platform(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "search_text"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "search_text", "search_vector"])
 
     objects = PlatformQuerySet.as_manager()
 
