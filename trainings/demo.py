@@ -448,7 +448,10 @@ def load(*, scale: int, log) -> None:
         training, _created = Training.objects.update_or_create(
             slug=entry["slug"], defaults=_training_values(entry)
         )
-        training.markets.set([markets[theme] for theme in entry["markets"] if theme in markets])
+        chosen = [markets[theme] for theme in entry["markets"] if theme in markets]
+        training.markets.set(chosen)
+        if not chosen:  # without the content demo's markets it cannot go online
+            Training.objects.filter(pk=training.pk).update(status=Training.Status.DRAFT)
         if entry["venue"] is None:  # on quotation, at the client's: no public session
             continue
         sessions = _sessions(training, entry, rank, today)
