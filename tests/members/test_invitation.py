@@ -6,6 +6,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from members.models import Invitation, Membership, Organisation
@@ -49,8 +50,10 @@ def test_a_used_link_shows_a_clear_page(client, organisation):
     client.force_login(UserFactory())
     for response in (client.get(accept_url(token)), client.post(accept_url(token))):
         assert response.status_code == 410
-        assert _("This invitation has already been used. Each link works only once.") in (
-            response.content.decode()
+        assert response.context["reason"] == "used"
+        assert (
+            escape(_("This invitation has already been used. Each link works only once."))
+            in response.content.decode()
         )
     assert organisation.memberships.count() == 1
 
