@@ -290,6 +290,7 @@ class ProjectStatusChangeAdmin(admin.ModelAdmin):
 @admin.register(ReviewNote)
 class ReviewNoteAdmin(admin.ModelAdmin):
     list_display = ("project", "author", "created_at")
+    list_filter = ("created_at",)
     list_select_related = ("project", "author")
     search_fields = ("project__acronym", "body")
     autocomplete_fields = ("project",)
@@ -305,6 +306,7 @@ class ReviewNoteAdmin(admin.ModelAdmin):
 @admin.register(ProjectDocument)
 class ProjectDocumentAdmin(admin.ModelAdmin):
     list_display = ("title", "project", "size", "uploaded_by", "uploaded_at")
+    list_filter = ("uploaded_at",)
     list_select_related = ("project", "uploaded_by")
     search_fields = ("title", "project__acronym")
     fields = ("project", "title", "size", "uploaded_by", "uploaded_at")
@@ -318,6 +320,7 @@ class ProjectDocumentAdmin(admin.ModelAdmin):
 @admin.register(ProjectImage)
 class ProjectImageAdmin(admin.ModelAdmin):
     list_display = ("alt_text", "project", "order")
+    list_filter = ("project__status",)
     list_select_related = ("project",)
     search_fields = ("alt_text", "project__acronym")
     autocomplete_fields = ("project",)
@@ -348,6 +351,7 @@ class PartnerSearchAdmin(SimpleHistoryAdmin):
 @admin.register(PartnerInterest)
 class PartnerInterestAdmin(admin.ModelAdmin):
     list_display = ("search", "organisation", "user", "created_at")
+    list_filter = ("created_at",)
     list_select_related = ("search", "organisation", "user")
     search_fields = ("search__title", "organisation__name")
     readonly_fields = ("search", "organisation", "user", "message", "created_at")

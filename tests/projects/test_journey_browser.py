@@ -97,7 +97,8 @@ def test_submit_label_and_show(page, browser, live_server, assert_accessible):
 
 
 def test_member_pages_are_accessible(page, live_server, assert_accessible):
-    """Partner searches, calls, my projects and the dashboard, at desktop and phone widths."""
+    """Partner searches, calls, project pages, partners and the dashboard, at desktop and
+    phone widths: axe-core finds nothing and nothing scrolls sideways."""
     from tests.members.factories import CompetencyFactory
     from tests.projects.factories import CallFactory, PartnerSearchFactory, ProjectFactory
 
@@ -107,6 +108,9 @@ def test_member_pages_are_accessible(page, live_server, assert_accessible):
     call = CallFactory(title="Appel hydrogène", markets=[market])
     search = PartnerSearchFactory(title="Cherche intégrateur", markets=[market], call=call)
     project = ProjectFactory(coordinator=organisation, markets=[market])
+    from tests.networks.factories import PartnerFactory
+
+    partner = PartnerFactory(featured=True, partnership_since=2015)
 
     page.goto(reverse("account_login"))
     page.locator("input[name=login]").fill(person.email)
@@ -130,6 +134,10 @@ def test_member_pages_are_accessible(page, live_server, assert_accessible):
             reverse("projects:project-status", args=[project.slug]),
             reverse("projects:project-images", args=[project.slug]),
             reverse("networks:partner-list"),
+            partner.get_absolute_url(),
+            reverse("projects:project-list"),
+            reverse("projects:project-create"),
+            reverse("search") + "?q=projet",
         ):
             page.goto(url)
             assert page.locator("h1").count() == 1, url
