@@ -5,6 +5,7 @@ only a small set of formatting tags survives, links get ``rel="noopener noreferr
 no script, style, event handler or ``javascript:`` address can get through.
 """
 
+import html
 from functools import lru_cache
 
 import markdown as markdown_lib
@@ -37,5 +38,8 @@ def render_markdown(text: str) -> SafeString:
 
 
 def markdown_to_text(text: str) -> str:
-    """Plain text of a Markdown snippet (for meta descriptions and search)."""
-    return nh3.clean(markdown_lib.markdown(text or ""), tags=set()).strip()
+    """Plain text of a Markdown snippet (for meta descriptions and search).
+
+    Entities are decoded (``R&amp;D`` becomes ``R&D``): templates escape the text once.
+    """
+    return html.unescape(nh3.clean(markdown_lib.markdown(text or ""), tags=set())).strip()

@@ -51,3 +51,12 @@ def test_a_draft_call_is_404_for_visitors(client):
     call = CallFactory(status=Call.Status.DRAFT)
 
     assert client.get(call.get_absolute_url()).status_code == 404
+
+
+def test_a_call_summary_with_an_ampersand_is_escaped_once(client):
+    CallFactory(summary="Projets de R&D sur les batteries.")
+
+    html = client.get(reverse("projects:call-list")).content.decode()
+
+    assert "R&amp;D" in html
+    assert "&amp;amp;" not in html
