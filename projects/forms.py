@@ -164,7 +164,11 @@ class ParticipationForm(forms.ModelForm):
     def __init__(self, *args, coordinator=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.coordinator = coordinator
-        self.fields["organisation"].queryset = Organisation.objects.active().only("pk", "name")
+        choices = Organisation.objects.active()
+        if self.instance.organisation_id:
+            # A partner whose membership lapsed stays in the consortium it is already in.
+            choices = choices | Organisation.objects.filter(pk=self.instance.organisation_id)
+        self.fields["organisation"].queryset = choices.only("pk", "name")
         self.fields["organisation"].label = _("Member organisation")
         self.fields["organisation"].empty_label = _("Choose a member organisation")
         self.fields["role"].choices = [

@@ -4,10 +4,14 @@ Each makes a fixed number of queries and uses ``Project.objects.visible_to``, so
 never shows on a page to someone who may not see it.
 """
 
+from django.db.models import F
+
 from members.models import Organisation
 from projects.models import Call, Participation, PartnerSearch, Project, is_cluster_member
 
 PANEL_PROJECTS = 3
+# Panels lead with the most recently labelled projects.
+RECENT_FIRST = (F("labelled_on").desc(nulls_last=True), "acronym")
 PROFILE_PROJECTS = 6
 DASHBOARD_ITEMS = 5
 
@@ -23,7 +27,7 @@ def home(request, obj):
 
 def market(request, market):
     projects = Project.objects.visible_to(request.user).filter(markets=market)
-    shown = list(projects.for_cards()[:PANEL_PROJECTS])
+    shown = list(projects.for_cards().order_by(*RECENT_FIRST)[:PANEL_PROJECTS])
     if not shown:
         return None
     return {"projects": shown, "total": projects.count(), "market": market}
@@ -34,7 +38,7 @@ def organisation(request, organisation):
     projects = Project.objects.visible_to(request.user).filter(
         pk__in=of_organisation.values("project_id")
     )
-    shown = list(projects.for_cards()[:PROFILE_PROJECTS])
+    shown = list(projects.for_cards().order_by(*RECENT_FIRST)[:PROFILE_PROJECTS])
     if not shown:
         return None
     return {"projects": shown, "total": projects.count(), "organisation": organisation}

@@ -249,3 +249,29 @@ def test_edit_bad_input_shows_field_errors_and_saves_nothing(client, cast):
     assert {"total_budget", "end_date", "trl_start"} <= set(errors)
     project.refresh_from_db()
     assert project.title == "Titre d'origine"
+
+
+def test_a_lapsed_partner_does_not_block_saving_the_consortium(client, cast):
+    project = project_for(cast)
+    partner = cast["_partner"]
+    partner.membership_status = "lapsed"
+    partner.save()
+    existing = project.participations.get(organisation=partner)
+    client.force_login(cast["coordinator_admin"])
+
+    response = client.post(
+        reverse("projects:project-consortium", args=[project.slug]),
+        {
+            "partners-TOTAL_FORMS": "1",
+            "partners-INITIAL_FORMS": "1",
+            "partners-0-id": existing.pk,
+            "partners-0-organisation": partner.pk,
+            "partners-0-role": "subcontractor",
+            "externals-TOTAL_FORMS": "0",
+            "externals-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 302
+    existing.refresh_from_db()
+    assert existing.role == "subcontractor"
