@@ -35,6 +35,7 @@ urlpatterns = [
     path("<slug:slug>/consortium/", manage.project_consortium, name="project-consortium"),
     path("<slug:slug>/status/", manage.project_status, name="project-status"),
     path("<slug:slug>/pictures/", manage.project_images, name="project-images"),
+    path("<slug:slug>/history/", manage.project_history, name="project-history"),
     path("<slug:slug>/documents/", manage.document_list, name="document-list"),
     path("<slug:slug>/documents/<int:pk>/", manage.document_download, name="document-download"),
     path("<slug:slug>/documents/<int:pk>/delete/", manage.document_delete, name="document-delete"),

@@ -226,6 +226,36 @@ def document_delete(request, slug, pk):
     return redirect("projects:document-list", slug=project.slug)
 
 
+HISTORY_ENTRIES = 50
+
+
+@login_required
+def project_history(request, slug):
+    """Who changed the project's text and facts, and when: for the consortium and staff."""
+    project = _project_for_consortium(request, slug)
+    records = list(
+        project.history.select_related("history_user").order_by("-history_date", "-history_id")[
+            : HISTORY_ENTRIES + 1
+        ]
+    )
+    labels = {field.name: field.verbose_name for field in Project._meta.fields}
+    entries = []
+    for newer, older in zip(records, records[1:] + [None], strict=True):
+        if len(entries) == HISTORY_ENTRIES:
+            break
+        if older is None:
+            changed = []
+        else:
+            delta = newer.diff_against(older, excluded_fields=["markets", "updated_at"])
+            changed = [labels.get(name, name) for name in delta.changed_fields]
+        if older is not None and not changed:
+            continue  # a save that changed nothing visible (markets only, or no change)
+        entries.append({"record": newer, "changed": changed, "created": older is None})
+    return render(
+        request, "projects/project_history.html", {"project": project, "entries": entries}
+    )
+
+
 @login_required
 def project_mine(request):
     """The projects of the person's organisations, whatever their status and visibility."""

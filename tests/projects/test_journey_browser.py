@@ -133,6 +133,7 @@ def test_member_pages_are_accessible(page, live_server, assert_accessible):
             reverse("projects:document-list", args=[project.slug]),
             reverse("projects:project-status", args=[project.slug]),
             reverse("projects:project-images", args=[project.slug]),
+            reverse("projects:project-history", args=[project.slug]),
             reverse("networks:partner-list"),
             partner.get_absolute_url(),
             reverse("projects:project-list"),

@@ -275,3 +275,15 @@ def test_a_lapsed_partner_does_not_block_saving_the_consortium(client, cast):
     assert response.status_code == 302
     existing.refresh_from_db()
     assert existing.role == "subcontractor"
+
+
+def test_an_edit_is_kept_in_the_history_with_its_author(client, cast):
+    project = project_for(cast)
+    client.force_login(cast["coordinator_admin"])
+
+    client.post(reverse("projects:project-edit", args=[project.slug]), edit_data(project))
+
+    history = list(project.history.order_by("history_date"))
+    assert history[0].title == "Titre d'origine"
+    assert history[-1].title == "Titre modifié"
+    assert history[-1].history_user == cast["coordinator_admin"]
