@@ -156,7 +156,29 @@ class ProjectSubmitForm(ProjectForm):
         self.helper.layout[0].fields.insert(0, "coordinator")
 
 
-class ParticipationForm(forms.ModelForm):
+class OptionalRowMixin:
+    """Rows of a consortium formset are optional: no "required" mark on an empty extra row,
+    but a row that is started must be complete."""
+
+    row_required = ()
+
+    def mark_optional(self):
+        if self.empty_permitted:
+            for name in self.row_required:
+                self.fields[name].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.empty_permitted and self.has_changed() and not cleaned.get("DELETE"):
+            for name in self.row_required:
+                if not cleaned.get(name) and name not in self.errors:
+                    self.add_error(name, forms.Field.default_error_messages["required"])
+        return cleaned
+
+
+class ParticipationForm(OptionalRowMixin, forms.ModelForm):
+    row_required = ("organisation",)
+
     class Meta:
         model = Participation
         fields = ["organisation", "role"]
@@ -176,19 +198,26 @@ class ParticipationForm(forms.ModelForm):
             for choice in Participation.Role.choices
             if choice[0] != Participation.Role.COORDINATOR
         ]
+        self.mark_optional()
 
     def clean_organisation(self):
         organisation = self.cleaned_data["organisation"]
-        if self.coordinator and organisation.pk == self.coordinator.pk:
+        if organisation and self.coordinator and organisation.pk == self.coordinator.pk:
             raise forms.ValidationError(_("This organisation already coordinates the project."))
         return organisation
 
 
-class ExternalPartnerForm(forms.ModelForm):
+class ExternalPartnerForm(OptionalRowMixin, forms.ModelForm):
+    row_required = ("name", "kind")
+
     class Meta:
         model = ExternalPartner
         fields = ["name", "country", "kind", "role"]
         labels = {"name": _("Organisation name")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.mark_optional()
 
 
 ParticipationFormSet = inlineformset_factory(

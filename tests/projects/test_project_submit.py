@@ -233,3 +233,31 @@ def test_a_colleague_sees_the_submitted_project_of_their_organisation(
 
     assert client.get(project.get_absolute_url()).status_code == 200
     assert "NEWCAR" in client.get(reverse("projects:project-mine")).content.decode()
+
+
+def test_a_started_row_must_be_complete(client, organisation, owner, programme):
+    client.force_login(owner)
+
+    response = client.post(
+        URL,
+        form_data(
+            organisation,
+            programme,
+            MarketFactory(),
+            **{"partners-0-role": "subcontractor", "externals-0-name": "Sans type"},
+        ),
+    )
+
+    assert response.status_code == 200
+    assert "organisation" in response.context["partners"].forms[0].errors
+    assert "kind" in response.context["externals"].forms[0].errors
+    assert not Project.objects.exists()
+
+
+def test_empty_extra_rows_are_not_marked_required(client, organisation, owner):
+    client.force_login(owner)
+
+    response = client.get(URL)
+
+    row = response.context["partners"].forms[0]
+    assert not row.fields["organisation"].required
