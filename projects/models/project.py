@@ -116,6 +116,8 @@ class ProjectQuerySet(models.QuerySet):
         totals = labelled.aggregate(
             count=Count("pk"), budget=Sum("total_budget"), funding=Sum("public_funding")
         )
+        if not totals["count"]:
+            return {"count": 0, "budget": 0, "funding": 0, "markets": [], "years": []}
         through = Project.markets.through.objects.filter(project__in=labelled.values("pk"))
         per_market = {
             row["market_id"]: row

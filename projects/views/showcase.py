@@ -1,11 +1,16 @@
 """The public side of projects: the showcase, project pages, calls, the feed."""
 
+import hashlib
+
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db.models import Count, Max, Subquery, Value
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Market
@@ -22,9 +27,46 @@ from projects.models import (
 PROJECTS_PER_PAGE = 12
 
 
+FIGURES_CACHE_SECONDS = 24 * 3600
+
+
 def public_figures() -> dict:
-    """Key figures of the labelled projects anybody may see (public ones only)."""
-    return Project.objects.visible_to(AnonymousUser()).key_figures()
+    """Key figures of the labelled projects anybody may see (public ones only).
+
+    The same for every reader, so they are cached under a key that changes with the data:
+    one query checks the stamp (number and latest change of the public projects, latest
+    change of the markets, number of market links); the aggregates run only when it moved.
+    """
+    visible = Project.objects.visible_to(AnonymousUser())
+    latest_market = (
+        Market.objects.order_by()
+        .annotate(one=Value(1))
+        .values("one")
+        .annotate(latest=Max("updated_at"))
+        .values("latest")
+    )
+    links = (
+        Project.markets.through.objects.order_by()
+        .annotate(one=Value(1))
+        .values("one")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    stamp = list(
+        visible.order_by()
+        .annotate(one=Value(1))
+        .values("one")
+        .annotate(count=Count("pk"), changed=Max("updated_at"))
+        .annotate(markets=Subquery(latest_market), links=Subquery(links))
+        .values_list("count", "changed", "markets", "links")
+    )
+    digest = hashlib.sha256(repr(stamp).encode()).hexdigest()[:32]
+    key = f"projects:public-figures:{get_language()}:{digest}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = visible.key_figures()
+        cache.set(key, figures, FIGURES_CACHE_SECONDS)
+    return figures
 
 
 def project_list(request):

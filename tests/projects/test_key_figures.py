@@ -112,3 +112,25 @@ def test_amounts_are_written_compactly(amount, french, english):
         assert euros(amount).replace("\xa0", " ").replace("\u202f", " ") == french
     with translation.override("en"):
         assert euros(amount) == english
+
+
+def test_public_figures_are_cached_until_the_data_changes(django_assert_num_queries):
+    from projects.views.showcase import public_figures
+
+    market = MarketFactory(theme="electric")
+    project = ProjectFactory(total_budget=1_000_000, markets=[market])
+    assert public_figures()["budget"] == 1_000_000
+
+    with django_assert_num_queries(1):
+        assert public_figures()["count"] == 1
+
+    project.total_budget = 3_000_000
+    project.save()
+    assert public_figures()["budget"] == 3_000_000
+    ProjectFactory(total_budget=1, public_funding=0, visibility="confidential")
+    assert public_figures()["count"] == 1
+    other = MarketFactory(theme="hydrogen")
+    project.markets.add(other)
+    assert {row["market"].theme for row in public_figures()["markets"]} == {"electric", "hydrogen"}
+    project.delete()
+    assert public_figures()["count"] == 0
