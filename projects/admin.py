@@ -185,6 +185,11 @@ class ProjectAdmin(SimpleHistoryAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+        if not change:
+            # A project entered in the back-office starts its timeline at its first status.
+            ProjectStatusChange.objects.create(
+                project=obj, to_status=obj.status, author=request.user
+            )
 
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)

@@ -74,3 +74,43 @@ def test_the_seed_migration_creates_the_issues_programmes_once():
     names = set(FundingProgramme.objects.values_list("name_fr", flat=True))
     assert len(names) == 10
     assert {"PSPC-Régions (ex-FUI)", "Horizon Europe", "Autre financement"} <= names
+
+
+def test_a_project_added_in_the_back_office_starts_its_timeline(staff_client, staff):
+    from projects.models import Project
+    from tests.factories import MarketFactory
+    from tests.members.factories import OrganisationFactory
+
+    organisation = OrganisationFactory()
+    data = {
+        "acronym": "ADMINPRJ",
+        "slug": "adminprj",
+        "title": "Projet saisi par l'équipe",
+        "status": "running",
+        "visibility": "public",
+        "summary": "Résumé",
+        "markets": [MarketFactory().pk],
+        "total_budget": "100000",
+        "public_funding": "0",
+    }
+    for prefix in (
+        "review_notes",
+        "participations",
+        "external_partners",
+        "status_changes",
+        "documents",
+        "images",
+    ):
+        data[f"{prefix}-TOTAL_FORMS"] = "0"
+        data[f"{prefix}-INITIAL_FORMS"] = "0"
+    data["participations-TOTAL_FORMS"] = "1"
+    data["participations-0-organisation"] = organisation.pk
+    data["participations-0-role"] = "coordinator"
+
+    response = staff_client.post(reverse("admin:projects_project_add"), data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    project = Project.objects.get(acronym="ADMINPRJ")
+    step = project.status_changes.get()
+    assert (step.to_status, step.author) == ("running", staff)
+    assert project.coordinator == organisation
