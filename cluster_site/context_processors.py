@@ -16,14 +16,23 @@ NAVIGATION = [
 ]
 
 
-def navigation(path: str) -> list[dict]:
+# Shortcuts of the account menu to a person's own items in each app.
+ACCOUNT_SHORTCUTS = [
+    ("events:my-events", _("My events"), "calendar"),
+    ("trainings:enrolment-list", _("My trainings"), "graduation"),
+    ("projects:project-mine", _("My projects"), "handshake"),
+]
+
+
+def navigation(path: str, entries=NAVIGATION) -> list[dict]:
     items = []
-    for url_name, label in NAVIGATION:
+    for url_name, label, *icon in entries:
         try:
             url = reverse(url_name)
         except NoReverseMatch:
             continue
-        items.append({"url": url, "label": label, "active": path.startswith(url)})
+        active = path.startswith(url)
+        items.append({"url": url, "label": label, "active": active, "icon": "".join(icon)})
     return items
 
 
@@ -43,6 +52,9 @@ def site(request):
     ]
     return {
         "nav_items": navigation(request.path),
+        "account_shortcuts": navigation(request.path, ACCOUNT_SHORTCUTS)
+        if request.user.is_authenticated
+        else [],
         "language_links": languages,
         "canonical_url": settings.SITE_URL + request.path,
         "site_url": settings.SITE_URL,
