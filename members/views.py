@@ -475,7 +475,12 @@ def platform_list(request):
     form = PlatformFilterForm(request.GET)
     platforms = form.filter(Platform.objects.public().for_cards())
     page = Paginator(platforms, PLATFORMS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "members/platform_list.html", {"form": form, "page_obj": page})
+    active = [name for name in form.NARROW_FILTERS if request.GET.get(name)]
+    return render(
+        request,
+        "members/platform_list.html",
+        {"form": form, "page_obj": page, "active_filters": active},
+    )
 
 
 def _visible_platform(request, slug) -> Platform:

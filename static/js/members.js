@@ -23,3 +23,13 @@
     update();
   });
 })();
+
+// On a phone the directory's filters start folded (unless some are in use), so that the
+// results come first; without JavaScript they stay unfolded.
+(function () {
+  "use strict";
+  if (!window.matchMedia("(max-width: 767.98px)").matches) return;
+  document.querySelectorAll("details[data-collapse-small=true]").forEach(function (details) {
+    details.removeAttribute("open");
+  });
+})();
