@@ -251,9 +251,9 @@ class OrganisationForm(forms.ModelForm):
             Fieldset(
                 _("Identity"),
                 _row(
-                    _column("name"),
-                    _column("kind", css_class="col-sm-6 col-md-3"),
-                    _column("size_band", css_class="col-sm-6 col-md-3"),
+                    _column("name", css_class="col-12"),
+                    _column("kind", css_class="col-sm-6"),
+                    _column("size_band", css_class="col-sm-6"),
                     _column("siret"),
                     _column("website"),
                 ),
@@ -514,9 +514,9 @@ class ApplicationForm(OrganisationForm):
             Fieldset(
                 _("Your organisation"),
                 _row(
-                    _column("name"),
-                    _column("kind", css_class="col-sm-6 col-md-3"),
-                    _column("size_band", css_class="col-sm-6 col-md-3"),
+                    _column("name", css_class="col-12"),
+                    _column("kind", css_class="col-sm-6"),
+                    _column("size_band", css_class="col-sm-6"),
                     _column("siret"),
                     _column("website"),
                     _column("address", css_class="col-12"),
