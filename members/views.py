@@ -100,7 +100,8 @@ def organisation_export(request):
         ]
     )
     for organisation in organisations.iterator(chunk_size=500):
-        writer.writerow(
+        write_safe_row(
+            writer,
             [
                 organisation.name,
                 organisation.get_kind_display(),
@@ -114,9 +115,20 @@ def organisation_export(request):
                 ", ".join(c.name for c in organisation.competencies.all()),
                 organisation.member_since.isoformat() if organisation.member_since else "",
                 request.build_absolute_uri(organisation.get_absolute_url()),
-            ]
+            ],
         )
     return response
+
+
+def write_safe_row(writer, values) -> None:
+    """Write a CSV row whose cells cannot run as spreadsheet formulas (text that members
+    typed could start with "=", "+", "-" or "@")."""
+    writer.writerow(
+        [
+            "'" + value if isinstance(value, str) and value[:1] in "=+-@\t\r" else value
+            for value in values
+        ]
+    )
 
 
 def organisation_map(request):

@@ -157,3 +157,12 @@ def test_a_member_exports_the_filtered_list_without_personal_data(client, market
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [row[0] for row in rows[1:]] == ["Volta Export"]
     assert "@" not in response.content.decode().replace("https://", "")
+
+
+def test_the_export_cannot_smuggle_spreadsheet_formulas(client):
+    member = MembershipFactory().user
+    OrganisationFactory(name='=HYPERLINK("http://evil.example","clic")')
+    client.force_login(member)
+    response = client.get(reverse("members:organisation-export"))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert any(row[0].startswith("'=HYPERLINK") for row in rows)
