@@ -216,11 +216,20 @@ class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin):
         return organisation.is_listed
 
     def save_model(self, request, obj, form, change):
-        # One history entry per edit, holding the final many-to-many values: see
-        # save_related().
         obj._history_user = request.user
-        obj.skip_history_when_saving = True
+        if not _is_revert(request):
+            # One history entry per edit, holding the final many-to-many values: see
+            # save_related() (a revert records its own entries, see history_form_view()).
+            obj.skip_history_when_saving = True
         super().save_model(request, obj, form, change)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Reverting to a version: the search text follows the restored competencies."""
+        response = super().history_form_view(request, object_id, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            for organisation in Organisation.objects.filter(pk=object_id):
+                organisation.refresh_search_text()
+        return response
 
     def save_related(self, request, form, formsets, change):
         organisation = form.instance
@@ -327,6 +336,11 @@ class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin):
             "page_obj": page,
         }
         return TemplateResponse(request, "members/admin/recent_changes.html", context)
+
+
+def _is_revert(request) -> bool:
+    match = getattr(request, "resolver_match", None)
+    return bool(match and match.url_name == "members_organisation_simple_history")
 
 
 def _recent_records():

@@ -183,3 +183,52 @@ def test_people_who_are_not_staff_cannot_open_the_feed(client, owner):
     client.force_login(owner)
     response = client.get(reverse("admin:members_organisation_recent_changes"))
     assert response.status_code == 302
+
+
+def test_staff_revert_a_profile_to_an_earlier_version(staff_client, organisation, owner, markets):
+    editor = Client()
+    editor.force_login(owner)
+    data = {
+        "name": organisation.name,
+        "kind": organisation.kind,
+        "size_band": organisation.size_band,
+        "siret": "73282932000074",
+        "website": organisation.website,
+        "postcode": organisation.postcode,
+        "city": organisation.city,
+        "country": "FR",
+        "pitch": "Un pitch abîmé",
+    }
+    editor.post(reverse("members:organisation-edit", args=[organisation.slug]), data)
+    organisation.refresh_from_db()
+    assert organisation.pitch == "Un pitch abîmé"
+    original = organisation.history.order_by("history_date").first()
+    url = reverse(
+        "admin:members_organisation_simple_history", args=[organisation.pk, original.history_id]
+    )
+    page = staff_client.get(url)
+    form = page.context["adminform"].form
+    post = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if value is None or name == "logo":
+            continue
+        if isinstance(value, list | tuple) or hasattr(value, "all"):
+            post[name] = [getattr(item, "pk", item) for item in value]
+        elif isinstance(value, bool):
+            if value:
+                post[name] = "on"
+        else:
+            post[name] = value
+    for formset in page.context.get("inline_admin_formsets", []):
+        management = formset.formset.management_form
+        prefix = formset.formset.prefix
+        post[f"{prefix}-TOTAL_FORMS"] = "0"
+        post[f"{prefix}-INITIAL_FORMS"] = "0"
+        post[f"{prefix}-MIN_NUM_FORMS"] = management["MIN_NUM_FORMS"].value()
+        post[f"{prefix}-MAX_NUM_FORMS"] = management["MAX_NUM_FORMS"].value()
+    response = staff_client.post(url, post)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    organisation.refresh_from_db()
+    assert organisation.pitch == original.pitch
+    assert organisation.history.first().history_user.is_staff
