@@ -272,6 +272,34 @@ ORGANISATIONS = [
 ]  # fmt: skip
 
 FOREIGN = {"Stuttgart": "DE", "Basel": "CH"}
+# A few members wrote their presentation in English too.
+ENGLISH = {
+    "Hydrolyse Comtoise (démo)": (
+        "Compact electrolysers for the hydrogen stations of captive fleets.",
+        "We design containerised electrolysers sized for bus depots and logistics hubs."
+        "\n\n*A fictional organisation.*",
+    ),
+    "Strasbourg Cyber Mobilité (démo)": (
+        "Penetration testing and security for connected vehicles and their services.",
+        "Our lab audits vehicle networks, telematics units and back-end services."
+        "\n\n*A fictional organisation.*",
+    ),
+    "Stuttgart Antriebstechnik (démo)": (
+        "German supplier of electric drivetrains, a cross-border partner of the cluster.",
+        "Motors, inverters and reduction gears for passenger cars and vans."
+        "\n\n*A fictional organisation.*",
+    ),
+    "Basel Sensor Systems (démo)": (
+        "Lidar and radar sensors for autonomous vehicles, based in Switzerland.",
+        "We build perception sensors and the software that fuses their data."
+        "\n\n*A fictional organisation.*",
+    ),
+    "Laboratoire Mobilités Avancées (démo)": (
+        "Research on fuel cells and energy management for vehicles.",
+        "Fuel cell test benches from 1 to 150 kW, modelling and ageing studies."
+        "\n\n*A fictional laboratory.*",
+    ),
+}
 LAPSED = {"Sedan Emboutissage (démo)"}
 HIDDEN = {"Saint-Dizier Métal (démo)"}
 
@@ -507,9 +535,7 @@ def _load_organisations(markets, competencies, certifications) -> list[Organisat
         if name in LAPSED:
             fields["membership_status"] = Organisation.Status.LAPSED
             fields["paid_until"] = today - timedelta(days=200)
-        if index % 4 == 0:
-            fields["pitch_en"] = f"{name.replace('(démo)', '(demo)')}: a member of the cluster."
-            fields["description_en"] = "A fictional organisation of the portal's demo."
+        fields["pitch_en"], fields["description_en"] = ENGLISH.get(name, ("", ""))
         if name == "Voltaria (démo)":
             fields["pitch_en"] = "Battery packs and power electronics for electric vans."
             fields["description_en"] = (
