@@ -42,8 +42,13 @@ def search_document(*parts) -> str:
 
 
 def query_terms(query: str) -> list[str]:
-    """The words of a query typed by someone, lower-cased (accents kept for PostgreSQL)."""
-    return _TERM.findall((query or "").translate(_LIGATURES).lower())[:MAX_TERMS]
+    """The words of a query typed by someone, lower-cased (accents kept for PostgreSQL).
+
+    Single letters left by French elisions ("l'hydrogène", "d'essai") are dropped.
+    """
+    words = _TERM.findall((query or "").translate(_LIGATURES).lower())
+    longer = [word for word in words if len(word) > 1]
+    return (longer or words)[:MAX_TERMS]
 
 
 def _tsquery(terms: list[str]) -> SearchQuery:

@@ -80,7 +80,16 @@ def test_filters_combine_and_an_unknown_value_is_ignored(client, markets):
 
 
 @pytest.mark.parametrize(
-    "query", ["vehicule", "VÉHICULE", "véhicules", "Vehicule electrique", "électri"]
+    "query",
+    [
+        "vehicule",
+        "VÉHICULE",
+        "véhicules",
+        "Vehicule electrique",
+        "électri",
+        "le véhicule",
+        "l'électrique",
+    ],
 )
 def test_search_ignores_accents_and_case(client, query):
     OrganisationFactory(name="Mobilis", pitch="Le véhicule électrique pour tous")
