@@ -83,7 +83,8 @@ def test_filtered_search_over_5000_organisations_is_under_100_ms(markets, capsys
             "wall": statistics.median(wall),
             "count": count,
         }
-    plan = Organisation.objects.in_directory().search("batteries").explain()
+    # A selective search goes through the GIN index of the stored vectors.
+    plan = Organisation.objects.in_directory().search("00042").explain()
     lines = [
         f"Directory over 5,000 organisations on PostgreSQL, median of {ROUNDS} requests, "
         f"in ms (load average {os.getloadavg()[0]:.1f}):",
