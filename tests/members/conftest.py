@@ -1,7 +1,6 @@
-"""Fixtures of the members tests. Benchmarks run only when asked for."""
+"""Fixtures of the members tests."""
 
 import io
-import os
 
 import pytest
 from PIL import Image
@@ -9,19 +8,6 @@ from PIL import Image
 from members.models import Membership
 from tests.factories import MarketFactory
 from tests.members.factories import MembershipFactory
-
-
-def pytest_runtest_setup(item):
-    """Timing benchmarks are left out of the normal run: ``RUN_BENCHMARKS=1`` (or
-    ``-m benchmark``) runs them."""
-    if not item.get_closest_marker("benchmark"):
-        return
-    asked = os.environ.get("RUN_BENCHMARKS") == "1" or (
-        "benchmark" in (item.config.getoption("markexpr") or "")
-        and "not benchmark" not in item.config.getoption("markexpr")
-    )
-    if not asked:
-        pytest.skip("timing benchmark: run with RUN_BENCHMARKS=1 or -m benchmark")
 
 
 @pytest.fixture

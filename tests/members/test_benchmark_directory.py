@@ -1,7 +1,7 @@
 """Benchmark: the directory answers a filtered search over 5,000 organisations in under
 100 ms of server time on PostgreSQL.
 
-Not part of the normal run: ``RUN_BENCHMARKS=1 pytest tests/members/test_benchmark_directory.py``
+Not part of the normal run: ``pytest -m benchmark tests/members/test_benchmark_directory.py``
 (on a PostgreSQL ``DATABASE_URL``) prints the timings and checks the target.
 
 Server time is the work the request costs: the CPU time of the Django thread plus the time
