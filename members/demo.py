@@ -309,9 +309,11 @@ FIRST_NAMES = [
     "Pauline", "Romain", "Élodie", "Guillaume", "Anaïs", "Vincent", "Marion", "Alexandre",
 ]  # fmt: skip
 LAST_NAMES = [
-    "Martin", "Bernard", "Dubois", "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent",
-    "Lefebvre", "Michel", "Garcia", "Roux", "Fournier", "Girard", "Bonnet", "Dupont", "Lambert",
-    "Fontaine", "Rousseau", "Vincent", "Muller", "Schmitt", "Meyer", "Weber", "Klein",
+    # Surnames nobody carries, so that no demo person can be taken for a real one.
+    "Exemple", "Démo", "Fictif", "Maquette", "Prototype", "Essai", "Pilote", "Modèle",
+    "Échantillon", "Brouillon", "Gabarit", "Esquisse", "Ébauche", "Croquis", "Calque",
+    "Canevas", "Témoin", "Jalon", "Repère", "Balise", "Factice", "Virtuel", "Imaginaire",
+    "Inventé", "Simulé", "Scénario",
 ]  # fmt: skip
 JOB_TITLES = [
     "Directrice générale", "Responsable R&D", "Ingénieur projets", "Chargée d'affaires",
@@ -629,9 +631,9 @@ def _load_member_account(voltaria: Organisation) -> None:
         )
     # A colleague waits for an answer to join Voltaria; another one is invited.
     requester = ensure_user(
-        email="ines.fontaine@voltaria-demo.example",
+        email="ines.jalon@voltaria-demo.example",
         first_name="Inès",
-        last_name="Fontaine",
+        last_name="Jalon",
         job_title="Technicienne d'essais",
     )
     if not voltaria.memberships.filter(user=requester).exists():
@@ -698,8 +700,8 @@ def _load_application(markets) -> None:
         organisation=organisation,
         defaults={
             "contact_first_name": "Lina",
-            "contact_last_name": "Schmitt",
-            "contact_email": "lina.schmitt@hydrovia-demo.example",
+            "contact_last_name": "Prototype",
+            "contact_email": "lina.prototype@hydrovia-demo.example",
             "contact_job_title": "Cofondatrice",
             "motivation": (
                 "Nous cherchons des partenaires industriels pour industrialiser notre kit de "

@@ -985,18 +985,18 @@ TRAININGS = [
 
 # Fictional participants of the demo sessions (people without an account).
 PEOPLE = [
-    ("Inès", "Garnier", "Technicienne de maintenance"),
-    ("Thomas", "Lefort", "Ingénieur bureau d'études"),
-    ("Sofia", "Benali", "Responsable HSE"),
-    ("Julien", "Marchand", "Chef d'équipe"),
-    ("Claire", "Roussel", "Ingénieure systèmes"),
-    ("Mehdi", "Haddad", "Technicien d'essais"),
-    ("Laura", "Perrin", "Acheteuse"),
-    ("Nicolas", "Faure", "Responsable de production"),
-    ("Emma", "Giraud", "Chargée d'affaires"),
-    ("Hugo", "Morel", "Technicien méthodes"),
-    ("Camille", "Lambert", "Ingénieure qualité"),
-    ("Antoine", "Colin", "Responsable maintenance"),
+    ("Inès", "Esquisse", "Technicienne de maintenance"),
+    ("Thomas", "Calque", "Ingénieur bureau d'études"),
+    ("Sofia", "Canevas", "Responsable HSE"),
+    ("Julien", "Balise", "Chef d'équipe"),
+    ("Claire", "Repère", "Ingénieure systèmes"),
+    ("Mehdi", "Gabarit", "Technicien d'essais"),
+    ("Laura", "Ébauche", "Acheteuse"),
+    ("Nicolas", "Croquis", "Responsable de production"),
+    ("Emma", "Témoin", "Chargée d'affaires"),
+    ("Hugo", "Virtuel", "Technicien méthodes"),
+    ("Camille", "Factice", "Ingénieure qualité"),
+    ("Antoine", "Simulé", "Responsable maintenance"),
 ]
 COMPANIES = [
     "Mécatronic Doubs (démo)",
