@@ -11,9 +11,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from import_export import fields, resources, widgets
 from import_export.admin import ImportExportMixin
-from import_export.formats import base_formats
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -33,95 +31,9 @@ from members.models import (
     Organisation,
     Platform,
 )
+from members.resources import OrganisationResource, SniffedCSV
 
 RECENT_CHANGES_PER_PAGE = 50
-
-
-# --- CSV import and export ---------------------------------------------------------------
-
-
-class OrganisationResource(resources.ModelResource):
-    """Columns of the CSV import/export. Markets, competencies and certifications are lists
-    of slugs separated by commas; rows without a slug get one made from the name. Every row
-    is validated like a form (SIRET, postcode, website...) and shown before anything is saved.
-    """
-
-    markets = fields.Field(
-        attribute="markets",
-        column_name="markets",
-        widget=widgets.ManyToManyWidget(Market, field="slug", separator=","),
-    )
-    competencies = fields.Field(
-        attribute="competencies",
-        column_name="competencies",
-        widget=widgets.ManyToManyWidget(Competency, field="slug", separator=","),
-    )
-    certifications = fields.Field(
-        attribute="certifications",
-        column_name="certifications",
-        widget=widgets.ManyToManyWidget(Certification, field="slug", separator=","),
-    )
-
-    class Meta:
-        model = Organisation
-        import_id_fields = ["slug"]
-        fields = [
-            "slug",
-            "name",
-            "kind",
-            "siret",
-            "size_band",
-            "address",
-            "postcode",
-            "city",
-            "country",
-            "region",
-            "website",
-            "pitch",
-            "pitch_en",
-            "description",
-            "keywords",
-            "membership_status",
-            "member_since",
-            "paid_until",
-            "is_public",
-            "markets",
-            "competencies",
-            "certifications",
-        ]
-        export_order = fields
-        clean_model_instances = True
-        skip_unchanged = True
-        report_skipped = True
-
-    # Columns a member list may lack, and what they default to.
-    DEFAULTS = {
-        "slug": "",
-        "country": "FR",
-        # Derived from the postcode on save; a placeholder passes validation until then.
-        "region": Organisation.Region.FRANCE,
-        "membership_status": Organisation.Status.ACTIVE,
-    }
-
-    def before_import(self, dataset, **kwargs):
-        super().before_import(dataset, **kwargs)
-        for column, default in self.DEFAULTS.items():
-            if column not in (dataset.headers or []):
-                dataset.append_col([default] * len(dataset), header=column)
-
-    def before_import_row(self, row, **kwargs):
-        for column, default in self.DEFAULTS.items():
-            if not str(row.get(column) or "").strip():
-                row[column] = default
-        if not row["slug"] and str(row.get("name") or "").strip():
-            row["slug"] = services.unique_slug(Organisation, row["name"])
-
-    def after_import(self, dataset, result, **kwargs):
-        super().after_import(dataset, result, **kwargs)
-        if kwargs.get("dry_run"):
-            return
-        ids = [row.object_id for row in result.rows if row.object_id]
-        Organisation.objects.filter(pk__in=ids).refresh_search_text()
 
 
 # --- Organisations -----------------------------------------------------------------------
@@ -162,7 +74,7 @@ class PlatformInline(admin.TabularInline):
 @admin.register(Organisation)
 class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [OrganisationResource]
-    formats = [base_formats.CSV]
+    formats = [SniffedCSV]
     list_display = [
         "name",
         "kind",
