@@ -253,6 +253,12 @@ def invitation_for_token(token: str) -> Invitation:
     return invitation
 
 
+def invitation_matches(*, invitation: Invitation, user) -> bool:
+    """Whether ``user`` has a verified address the invitation was sent to."""
+    invited = invitation.email.lower()
+    return any(email.lower() == invited for email in verified_emails(user))
+
+
 def invitation_accept(*, invitation: Invitation, user) -> Membership:
     """Use an invitation: ``user`` joins the organisation with the invited role, once."""
     with transaction.atomic():

@@ -560,35 +560,53 @@ def application_status(request, public_id):
 
 
 def invitation_accept(request, token):
+    """Open an invitation link, and accept it once signed in.
+
+    Holding the link is the proof: it was sent to the invited address only. When the account
+    signed in has no verified address matching the invitation (a colleague using another
+    address, or a forwarded link), the page says so, shows the invited address partly masked
+    and asks the person to confirm before their account joins.
+    """
     try:
         invitation = services.invitation_for_token(token)
     except services.InvitationInvalid as error:
         status = 404 if error.reason == "unknown" else 410
-        return render(
-            request,
-            "members/invitation_invalid.html",
-            {"message": error.message, "reason": error.reason},
-            status=status,
-        )
-    if request.method == "POST" and request.user.is_authenticated:
-        try:
-            services.invitation_accept(invitation=invitation, user=request.user)
-        except services.InvitationInvalid as error:
-            return render(
+        return _invitation_invalid(request, error, status=status)
+    user = request.user
+    matches = user.is_authenticated and services.invitation_matches(
+        invitation=invitation, user=user
+    )
+    needs_confirmation = False
+    if request.method == "POST" and user.is_authenticated:
+        if matches or request.POST.get("confirm_account"):
+            try:
+                services.invitation_accept(invitation=invitation, user=user)
+            except services.InvitationInvalid as error:
+                return _invitation_invalid(request, error, status=410)
+            messages.success(
                 request,
-                "members/invitation_invalid.html",
-                {"message": error.message, "reason": error.reason},
-                status=410,
+                _("Welcome to %(organisation)s!") % {"organisation": invitation.organisation},
             )
-        messages.success(
-            request,
-            _("Welcome to %(organisation)s!") % {"organisation": invitation.organisation},
-        )
-        return redirect("members:membership-self", slug=invitation.organisation.slug)
+            return redirect("members:membership-self", slug=invitation.organisation.slug)
+        needs_confirmation = True
     return render(
         request,
         "members/invitation_accept.html",
-        {"invitation": invitation, "next": request.get_full_path()},
+        {
+            "invitation": invitation,
+            "next": request.get_full_path(),
+            "matches": matches,
+            "needs_confirmation": needs_confirmation,
+        },
+    )
+
+
+def _invitation_invalid(request, error, *, status):
+    return render(
+        request,
+        "members/invitation_invalid.html",
+        {"message": error.message, "reason": error.reason},
+        status=status,
     )
 
 

@@ -42,6 +42,17 @@ def email_domain(email: str) -> str:
     return "@" + email.rsplit("@", 1)[-1] if email and "@" in email else ""
 
 
+@register.filter
+def masked_email(email: str) -> str:
+    """ "n•••e@voltaria-demo.example": enough for its owner to recognise the address, too
+    little for anyone else to write to it."""
+    if not email or "@" not in email:
+        return ""
+    local, domain = email.rsplit("@", 1)
+    hidden = local[0] + "•••" + (local[-1] if len(local) > 2 else "")
+    return f"{hidden}@{domain}"
+
+
 @register.simple_tag
 def filter_select(form, name: str):
     """A labelled ``<select>`` of a GET filter form, built in one pass (the directory renders

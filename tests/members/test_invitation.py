@@ -31,9 +31,14 @@ def test_an_anonymous_visitor_is_asked_to_sign_in_or_sign_up(client, organisatio
 
 
 def test_an_existing_account_accepts_and_joins_with_the_invited_role(client, organisation):
-    invitation, token = invitation_for(organisation, role=Membership.Role.ADMIN)
-    person = UserFactory()
+    invitation, token = invitation_for(
+        organisation, email="Invitee@Example.org", role=Membership.Role.ADMIN
+    )
+    person = UserFactory(email="invitee@example.org")
     client.force_login(person)
+    page = client.get(accept_url(token))
+    assert page.context["matches"] is True
+    assert 'name="confirm_account"' not in page.content.decode()
     response = client.post(accept_url(token))
     assert response.status_code == 302
     membership = Membership.objects.get(user=person, organisation=organisation)
@@ -43,12 +48,58 @@ def test_an_existing_account_accepts_and_joins_with_the_invited_role(client, org
     assert person.consent_records.get().source == "default"
 
 
+def test_the_page_shows_the_invited_address_masked(client, organisation):
+    _invitation, token = invitation_for(organisation, email="nouvelle.recrue@example.org")
+    for signed_in in (False, True):
+        if signed_in:
+            client.force_login(UserFactory())
+        content = client.get(accept_url(token)).content.decode()
+        assert "n•••e@example.org" in content
+        assert "nouvelle.recrue@example.org" not in content
+
+
+def test_another_account_must_confirm_that_the_invitation_is_for_them(client, organisation):
+    """Holding the link is the proof (it went to the invited address only); an account
+    without that address is told so and joins only once the person confirms."""
+    invitation, token = invitation_for(organisation, email="invitee@example.org")
+    person = UserFactory(email="private.address@example.net")
+    client.force_login(person)
+    page = client.get(accept_url(token))
+    assert page.context["matches"] is False
+    assert 'name="confirm_account"' in page.content.decode()
+    refused = client.post(accept_url(token))
+    assert refused.status_code == 200
+    assert refused.context["needs_confirmation"] is True
+    assert _("Tick the box to confirm that the invitation is for you.") in (
+        refused.content.decode()
+    )
+    assert not organisation.memberships.exists()
+    invitation.refresh_from_db()
+    assert invitation.is_pending
+    response = client.post(accept_url(token), {"confirm_account": "1"})
+    assert response.status_code == 302
+    assert organisation.memberships.filter(user=person).exists()
+    invitation.refresh_from_db()
+    assert invitation.accepted_by == person
+
+
+def test_an_unverified_copy_of_the_invited_address_does_not_count(client, organisation):
+    _invitation, token = invitation_for(organisation, email="invitee@example.org")
+    person = UserFactory(email="someone@example.net")
+    EmailAddress.objects.create(user=person, email="invitee@example.org", verified=False)
+    client.force_login(person)
+    assert client.get(accept_url(token)).context["matches"] is False
+    assert client.post(accept_url(token)).status_code == 200
+    assert not organisation.memberships.exists()
+
+
 def test_a_used_link_shows_a_clear_page(client, organisation):
     _invitation, token = invitation_for(organisation)
-    client.force_login(UserFactory())
+    client.force_login(UserFactory(email="invitee@example.org"))
     client.post(accept_url(token))
     client.force_login(UserFactory())
-    for response in (client.get(accept_url(token)), client.post(accept_url(token))):
+    confirmed = {"confirm_account": "1"}
+    for response in (client.get(accept_url(token)), client.post(accept_url(token), confirmed)):
         assert response.status_code == 410
         assert response.context["reason"] == "used"
         assert (
@@ -62,7 +113,7 @@ def test_an_expired_link_shows_a_clear_page(client, organisation):
     _invitation, token = invitation_for(
         organisation, expires_at=timezone.now() - timedelta(minutes=1)
     )
-    client.force_login(UserFactory())
+    client.force_login(UserFactory(email="invitee@example.org"))
     response = client.post(accept_url(token))
     assert response.status_code == 410
     assert response.context["reason"] == "expired"
