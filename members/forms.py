@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Market
@@ -12,7 +13,7 @@ from members.models import (
     Organisation,
     Platform,
 )
-from members.search import query_terms
+from members.search import normalise, query_terms
 
 TEXTAREA_ROWS = 6
 COUNTER_LABEL = _("Characters left: %(count)s")
@@ -24,6 +25,24 @@ def _column(*fields, css_class="col-md-6"):
 
 def _row(*columns):
     return Div(*columns, css_class="row g-3")
+
+
+class AlphabeticalIterator(ModelChoiceIterator):
+    """Choices in the alphabetical order of their names in the reader's language, accents
+    ignored ("Économie" among the E, "Battery systems" first in English): the database
+    orders by the French column, and by bytes on SQLite."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in sorted(self.queryset, key=lambda obj: normalise(str(obj))):
+            yield self.choice(obj)
+
+
+def alphabetical(field):
+    field.iterator = AlphabeticalIterator
+    field.widget.choices = field.choices
+    return field
 
 
 # --- Directory filters -------------------------------------------------------------------
@@ -68,6 +87,7 @@ class DirectoryFilterForm(forms.Form):
         self.fields["market"].empty_label = _("All markets")
         self.fields["competency"].empty_label = _("All competencies")
         self.fields["certification"].empty_label = _("All certifications")
+        alphabetical(self.fields["competency"])
         self.fields["region"].choices = [("", _("All regions")), *Organisation.Region.choices]
         self.fields["department"].choices = [("", _("All departments"))] + [
             (code, f"{department_name(code)} ({code})") for code in sorted(departments)
@@ -130,7 +150,7 @@ class DirectoryFilterForm(forms.Form):
                 continue
             field = self.fields[name]
             if name == "q":
-                label = f"« {value} »"
+                label = _("“%(query)s”") % {"query": value}
             elif isinstance(field, forms.ModelChoiceField):
                 label = str(value)
             else:
@@ -228,6 +248,8 @@ class OrganisationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["markets"].queryset = Market.objects.published()
+        if "competencies" in self.fields:
+            alphabetical(self.fields["competencies"])
         if "logo" in self.fields:
             self.fields["logo"].widget = forms.ClearableFileInput(
                 attrs={

@@ -19,7 +19,7 @@ from content.images import RenditionImageField
 from content.markdown import markdown_to_text
 from content.models import Market
 from members import search
-from members.geography import department_name
+from members.geography import country_name, department_name
 from members.validators import (
     department_from_postcode,
     normalise_siret,
@@ -423,8 +423,16 @@ class Organisation(models.Model):
         return f"{name} ({self.department})" if name else self.department
 
     @property
+    def country_label(self) -> str:
+        return country_name(self.country)
+
+    @property
     def location_label(self) -> str:
-        parts = [self.city, self.department_label or self.get_region_display()]
+        """ "Besançon, Doubs (25)"; "Basel, Switzerland" abroad."""
+        if self.country != "FR":
+            parts = [self.city, self.country_label]
+        else:
+            parts = [self.city, self.department_label or self.get_region_display()]
         return ", ".join(part for part in parts if part)
 
     def localised(self, field: str, language: str | None = None) -> str:

@@ -33,3 +33,28 @@
     details.removeAttribute("open");
   });
 })();
+
+// A logo whose file cannot be loaded gives way to the organisation's initials on a coloured
+// tile, as for organisations without a logo (never an empty box).
+(function () {
+  "use strict";
+  function placeholder(img) {
+    var tile = document.createElement("span");
+    var size = Array.prototype.filter.call(img.classList, function (name) {
+      return /^org-logo-(sm|md|lg)$/.test(name);
+    });
+    tile.className = ["org-logo", "org-logo-placeholder", "logo-tint-" + img.dataset.tint]
+      .concat(size)
+      .join(" ");
+    tile.setAttribute("aria-hidden", "true");
+    tile.textContent = img.dataset.initials;
+    img.replaceWith(tile);
+  }
+  document.querySelectorAll("img.org-logo[data-initials]").forEach(function (img) {
+    if (img.complete && img.naturalWidth === 0) {
+      placeholder(img);
+    } else {
+      img.addEventListener("error", function () { placeholder(img); }, { once: true });
+    }
+  });
+})();
