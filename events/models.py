@@ -22,6 +22,15 @@ DEFAULT_TIMEZONE = "Europe/Paris"
 RESERVED_SLUGS = {"mine", "archive", "calendar", "feed", "offers", "registrations", "staff"}
 
 
+def acts_as_staff(user) -> bool:
+    """Staff powers on the portal (drafts, everyone's registrations, the venue of every
+    event) need two-factor authentication, as the back-office does: a staff account
+    without it is treated as anybody else's."""
+    from accounts.middleware import needs_two_factor_setup
+
+    return user.is_authenticated and user.is_staff and not needs_two_factor_setup(user)
+
+
 def validate_timezone(value: str) -> None:
     if value not in available_timezones():
         raise ValidationError(_("Unknown time zone: use a name such as Europe/Paris."))
@@ -40,7 +49,7 @@ class EventQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Everything for staff (they preview drafts), listed events for everyone else."""
-        if user.is_authenticated and user.is_staff:
+        if acts_as_staff(user):
             return self.all()
         return self.listed()
 
@@ -413,11 +422,12 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(status=Registration.Status.WAITING).order_by("waiting_rank", "pk")
 
     def visible_to(self, user):
-        """Registrations ``user`` may see and cancel: their own, those of the people of the
-        organisations they administer, every one for staff."""
+        """Registrations ``user`` may see and cancel: their own; those made for an
+        organisation they administer by people who still belong to it; every one for
+        staff."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
+        if acts_as_staff(user):
             return self.all()
         from members.models import Membership
 
@@ -425,7 +435,9 @@ class RegistrationQuerySet(models.QuerySet):
             "organisation"
         )
         colleague_of_admin = Membership.objects.filter(
-            user=OuterRef("user"), organisation__in=administered
+            user=OuterRef("user"),
+            organisation=OuterRef("organisation"),
+            organisation__in=administered,
         )
         return self.filter(Q(user=user) | Exists(colleague_of_admin))
 
@@ -554,7 +566,7 @@ class Registration(models.Model):
         staff can always cancel."""
         if not self.is_active or self.status in (self.Status.ATTENDED, self.Status.NO_SHOW):
             return False
-        if user.is_authenticated and user.is_staff:
+        if acts_as_staff(user):
             return True
         if self.status in (self.Status.WAITING, self.Status.OFFERED):
             return not self.event.has_started

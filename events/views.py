@@ -1,5 +1,6 @@
 import calendar
 import csv
+import hashlib
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
@@ -8,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,7 +22,7 @@ from accounts.decorators import staff_required
 from content.models import Market
 from events import ical, services
 from events.forms import CheckinSearchForm, MonthFilterForm
-from events.models import CalendarFeed, Event, Registration
+from events.models import CalendarFeed, Event, Registration, acts_as_staff
 
 EVENTS_PER_PAGE = 12
 
@@ -138,7 +139,7 @@ def event_detail(request, slug):
             "state": event.registration_state(),
             "shows_private": registration is not None
             and registration.is_registered
-            or (request.user.is_authenticated and request.user.is_staff),
+            or acts_as_staff(request.user),
         },
     )
 
@@ -157,40 +158,56 @@ def event_ics(request, slug):
 
 
 FEED_CACHE_SECONDS = 3600
-
-
-def _feed_response(events, name: str, *, scope: str) -> HttpResponse:
-    """A public feed, cached until one of its events changes (a feed of a few thousand
-    events takes seconds to serialise, and calendar applications poll it often)."""
-    stamp = events.aggregate(count=Count("pk"), last=Max("updated_at"))
-    last = stamp["last"].timestamp() if stamp["last"] else 0
-    key = f"events:feed:{scope}:{get_language()}:{stamp['count']}:{last}"
-    body = cache.get(key)
-    if body is None:
-        body = ical.feed_calendar(events.prefetch_related(None), name=name)
-        cache.set(key, body, FEED_CACHE_SECONDS)
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Cache-Control"] = "public, max-age=900"
-    return response
-
-
 FEED_WINDOW = timedelta(days=180)
 
 
 def feed_events():
-    """What public feeds carry: listed events that ended less than six months ago or are
-    to come (older ones no longer matter to a calendar)."""
-    return Event.objects.listed().filter(end__gte=timezone.now() - FEED_WINDOW).order_by("start")
+    """What public feeds carry: events open to everyone (members-only events reach a
+    member's own calendar once they register), listed, that ended less than six months ago
+    or are to come (older ones no longer matter to a calendar)."""
+    return (
+        Event.objects.listed()
+        .filter(audience=Event.Audience.PUBLIC, end__gte=timezone.now() - FEED_WINDOW)
+        .order_by("start", "pk")
+    )
+
+
+def _feed_response(request, events, name: str, *, scope: str) -> HttpResponse:
+    """A public feed, cached under a fingerprint of its events' versions.
+
+    The fingerprint (one light query) changes with any edit, addition, removal, change of
+    market or passing of the time window, so a cached body is never stale; the entries
+    themselves are cached one by one (``ical.feed_calendar``). Calendar applications poll
+    often: the fingerprint is also the ETag, and an unchanged feed answers 304.
+    """
+    versions = events.values_list("pk", "updated_at")
+    fingerprint = hashlib.sha256(
+        ";".join([name, *(f"{pk}:{updated.timestamp()}" for pk, updated in versions)]).encode()
+    ).hexdigest()[:32]
+    etag = f'"{fingerprint}-{get_language()}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponse(status=304)
+    else:
+        key = f"events:feed:{scope}:{get_language()}:{fingerprint}"
+        body = cache.get(key)
+        if body is None:
+            body = ical.feed_calendar(events, name=name)
+            cache.set(key, body, FEED_CACHE_SECONDS)
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["ETag"] = etag
+    response["Cache-Control"] = "public, max-age=900"
+    return response
 
 
 def event_feed(request):
-    return _feed_response(feed_events(), _("Vehicle of the Future events"), scope="all")
+    return _feed_response(request, feed_events(), _("Vehicle of the Future events"), scope="all")
 
 
 def market_feed(request, slug):
     market = get_object_or_404(Market.objects.published(), slug=slug)
     events = feed_events().filter(markets=market)
     return _feed_response(
+        request,
         events,
         _("Vehicle of the Future events: %(market)s") % {"market": market.name},
         scope=f"market-{market.pk}",

@@ -12,9 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def registration(colleague):
-    """A registration of ``colleague``, a plain member of ``organisation``."""
-    return RegistrationFactory(user=colleague)
+def registration(colleague, organisation):
+    """A registration of ``colleague``, a plain member of ``organisation``, made for it."""
+    return RegistrationFactory(user=colleague, organisation=organisation)
 
 
 def detail_url(registration):
