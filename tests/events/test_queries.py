@@ -106,3 +106,94 @@ def test_staff_pages_query_count(client, staff, django_assert_max_num_queries):
         with django_assert_max_num_queries(14, info=url):
             assert client.get(url).status_code == 200
     assert market
+
+
+def add_registrations(event, count: int, organisation, *, status="confirmed", rank_from=0):
+    """``count`` people of ``organisation`` registered for ``event`` (in bulk)."""
+    from members.models import Membership
+
+    users = UserFactory.create_batch(count)
+    Membership.objects.bulk_create(
+        [Membership(user=u, organisation=organisation, role="colleague") for u in users]
+    )
+    Registration.objects.bulk_create(
+        [
+            Registration(
+                event=event,
+                user=u,
+                organisation=organisation,
+                status=status,
+                waiting_rank=rank_from + n + 1 if status == "waiting" else None,
+            )
+            for n, u in enumerate(users)
+        ]
+    )
+
+
+def test_secondary_pages_keep_their_query_count_as_registrations_grow(
+    client, staff, owner, organisation
+):
+    """Staff board, attendee list, waiting list, check-in, CSV, a registration, a seat
+    offer, My events with colleagues' registrations, and the pages that show the events
+    panels: the same number of queries with 3 or 150 registrations per event."""
+    from datetime import timedelta as td
+
+    from events import services
+
+    market = MarketFactory(theme="hydrogen")
+    offered_user = UserFactory()
+
+    def scenario(size: int, offset: int):
+        event = EventFactory(capacity=size * 2, markets=[market], organiser=organisation)
+        add_registrations(event, size, organisation)
+        add_registrations(event, size, organisation, status="waiting")
+        other = EventFactory(markets=[market])
+        own = Registration.objects.create(
+            event=other, user=owner, organisation=organisation, status="confirmed"
+        )
+        offer = Registration.objects.create(
+            event=other,
+            user=offered_user,
+            status="offered",
+            offered_at=timezone.now(),
+            offer_expires_at=timezone.now() + td(hours=20),
+        )
+        claim = reverse("events:offer-claim", kwargs={"token": services.offer_token(offer)})
+        colleague_registration = event.registrations.exclude(user=owner).first()
+        staff_urls = [
+            reverse("events:staff-board"),
+            reverse("events:event-attendees", kwargs={"slug": event.slug}),
+            reverse("events:event-attendees", kwargs={"slug": event.slug}) + "?status=confirmed",
+            reverse("events:event-checkin", kwargs={"slug": event.slug}),
+            reverse("events:event-checkin", kwargs={"slug": event.slug}) + "?q=a",
+            reverse("events:event-attendees-csv", kwargs={"slug": event.slug}),
+            reverse("events:registration-detail", kwargs={"pk": colleague_registration.pk}),
+            event.get_absolute_url(),
+        ]
+        owner_urls = [
+            reverse("events:my-events"),
+            reverse("events:registration-detail", kwargs={"pk": colleague_registration.pk}),
+            reverse("events:registration-detail", kwargs={"pk": own.pk}),
+            reverse("dashboard"),
+            reverse("home"),
+            market.get_absolute_url(),
+            organisation.get_absolute_url(),
+        ]
+        return staff_urls, owner_urls, [claim]
+
+    def count_all(urls_by_user):
+        counts = {}
+        for person, urls in urls_by_user:
+            client.force_login(person)
+            counts.update({f"{person.pk}:{k}": v for k, v in measure(client, urls).items()})
+        return counts
+
+    staff_urls, owner_urls, claim_urls = scenario(3, 0)
+    by_user = [(staff, staff_urls), (owner, owner_urls), (offered_user, claim_urls)]
+    count_all(by_user)  # warm-up
+    small = count_all(by_user)
+    staff_urls, owner_urls, claim_urls = scenario(150, 1000)
+    by_user_large = [(staff, staff_urls), (owner, owner_urls), (offered_user, claim_urls)]
+    large = count_all(by_user_large)
+    assert list(large.values()) == list(small.values()), (small, large)
+    assert max(small.values()) <= 25, small
