@@ -15,6 +15,8 @@ from events.models import Registration
 
 
 def _send(registration: Registration, template: str, extra=None, *, with_ics=False) -> None:
+    """Render and send one email in the recipient's language. ``extra`` is a function
+    giving more context: it runs in that language too (addresses carry the language)."""
     user = registration.user
     event = registration.event
     with translation.override(user.language or settings.LANGUAGE_CODE):
@@ -25,7 +27,7 @@ def _send(registration: Registration, template: str, extra=None, *, with_ics=Fal
             "site_url": settings.SITE_URL,
             "event_url": settings.SITE_URL + event.get_absolute_url(),
             "my_events_url": settings.SITE_URL + reverse("events:my-events"),
-            **(extra or {}),
+            **(extra() if extra else {}),
         }
         subject = render_to_string(f"events/email/{template}_subject.txt", context)
         body = render_to_string(f"events/email/{template}.txt", context)
@@ -54,10 +56,11 @@ def send_waiting_list(registration: Registration) -> None:
 def send_seat_offer(registration: Registration) -> None:
     from events.services import offer_token
 
-    claim_url = settings.SITE_URL + reverse(
-        "events:offer-claim", kwargs={"token": offer_token(registration)}
-    )
-    _send(registration, "seat_offer", {"claim_url": claim_url})
+    def claim_url():
+        token = offer_token(registration)
+        return {"claim_url": settings.SITE_URL + reverse("events:offer-claim", args=[token])}
+
+    _send(registration, "seat_offer", claim_url)
 
 
 def send_offer_expired(registration: Registration) -> None:
@@ -69,7 +72,7 @@ def send_cancellation(registration: Registration) -> None:
 
 
 def send_reminder(registration: Registration, *, days: int) -> None:
-    _send(registration, "reminder", {"days": days}, with_ics=True)
+    _send(registration, "reminder", lambda: {"days": days}, with_ics=True)
 
 
 def send_event_cancelled(registration: Registration) -> None:
