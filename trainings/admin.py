@@ -12,6 +12,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from trainings import services
+from trainings.codes import AUDIENCE_CODES, EMPLOYEES, split_codes
 from trainings.models import (
     ATTENDANCE_STATUSES,
     SEAT_HOLDING_STATUSES,
@@ -28,14 +29,29 @@ from trainings.models import (
 
 
 class TrainingAdminForm(forms.ModelForm):
-    """Refuses to publish a training while mandatory information is missing."""
+    """Refuses to publish a training while mandatory information is missing; audiences are
+    ticked in the national format's list (stored as comma-separated codes)."""
+
+    public_codes = forms.MultipleChoiceField(
+        label=_("audiences"),
+        choices=list(AUDIENCE_CODES.items()),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Who the training is for, as the national catalogue export names it."),
+    )
 
     class Meta:
         model = Training
         # The admin builds the form with the fields of its fieldsets; these are the ones the
         # form itself relies on.
-        fields = ["status", "markets"]
+        fields = ["status", "markets", "public_codes"]
         widgets = {"markets": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["public_codes"] = split_codes(self.initial.get("public_codes", EMPLOYEES))
+
+    def clean_public_codes(self):
+        return ",".join(self.cleaned_data["public_codes"])
 
     def _post_clean(self):
         super()._post_clean()
@@ -272,7 +288,13 @@ class TrainingAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
     @admin.action(description=_("Return the selected trainings to draft"))
     def unpublish(self, request, queryset):
-        count = queryset.update(status=Training.Status.DRAFT)
+        # One save per training (not a bulk update): the history and the "last updated"
+        # date record the change.
+        count = 0
+        for training in queryset.exclude(status=Training.Status.DRAFT):
+            training.status = Training.Status.DRAFT
+            training.save(update_fields=["status", "updated_at"])
+            count += 1
         self.message_user(
             request,
             ngettext("%(count)d training set to draft.", "%(count)d trainings set to draft.", count)
@@ -298,7 +320,7 @@ class EnrolmentInline(admin.TabularInline):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(TranslationAdmin):
     change_form_template = "trainings/admin/session_change_form.html"
     list_display = (
         "training",
@@ -312,7 +334,7 @@ class SessionAdmin(admin.ModelAdmin):
     )
     list_filter = ("status", "training__theme", "training__format")
     list_select_related = ("training",)
-    search_fields = ("training__title_fr", "training__title_en", "city", "venue")
+    search_fields = ("training__title_fr", "training__title_en", "city", "venue_fr", "venue_en")
     date_hierarchy = "start_date"
     ordering = ("-start_date",)
     autocomplete_fields = ("training",)
@@ -677,7 +699,7 @@ class CustomRequestAdmin(admin.ModelAdmin):
 
 
 @admin.register(TrainingProvider)
-class TrainingProviderAdmin(admin.ModelAdmin):
+class TrainingProviderAdmin(TranslationAdmin):
     list_display = ("name", "siret", "activity_number", "city", "updated_at")
     list_select_related = ()
     search_fields = ("name", "legal_name")

@@ -23,6 +23,7 @@ from accounts.demo import MEMBER_EMAIL
 from content.models import Market
 from members.models import Organisation
 from members.validators import luhn_valid
+from trainings.codes import EMPLOYEES
 from trainings.demo_data import (
     ACCESS_METHODS,
     COMMENTS,
@@ -86,9 +87,13 @@ def load_provider() -> TrainingProvider:
             "legal_name": "Pôle Véhicule du Futur (démo)",
             "siret": _luhn_complete("9990000010001"),
             "activity_number": "27259999925",
-            "qualiopi_certificate": (
+            "qualiopi_certificate_fr": (
                 "Certificat n° DEMO-2025-0042 délivré par Certif'Qualité (démo), catégorie "
                 "« actions de formation »"
+            ),
+            "qualiopi_certificate_en": (
+                "certificate no. DEMO-2025-0042 issued by Certif'Qualité (démo), category "
+                "“training actions”"
             ),
             "address": "1 rue de la Démonstration",
             "postcode": "25460",
@@ -111,7 +116,7 @@ def _training_values(entry: dict) -> dict:
         "access_delay_days": 10,
         "nsf_codes": entry["nsf"],
         "formacodes": entry["formacode"],
-        "public_codes": "83056",
+        "public_codes": EMPLOYEES,
         "status": Training.Status.PUBLISHED,
         "published_at": LAUNCH,
         **CONTACT,
@@ -362,7 +367,7 @@ def _generated(number: int, market: Market) -> Training:
         price_member=Decimal(400 + number % 5 * 50),
         price_non_member=Decimal(550 + number % 5 * 50),
         nsf_codes="200",
-        public_codes="83056",
+        public_codes=EMPLOYEES,
         **CONTACT,
         **{
             f"{name}_{language}": value
@@ -428,7 +433,8 @@ def generate_trainings(count: int, markets: list[Market], today: date) -> int:
                     start_date=start,
                     end_date=start,
                     seats=12,
-                    venue="Pôle Véhicule du Futur",
+                    venue_fr="Pôle Véhicule du Futur",
+                    venue_en="Vehicle of the Future cluster",
                     address="1 rue de la Démonstration",
                     postcode="25460",
                     city="Étupes",

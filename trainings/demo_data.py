@@ -142,18 +142,20 @@ PLACES = {
 
 VENUES = {
     "etupes": {
-        "venue": "Pôle Véhicule du Futur – salle Peugeot",
+        "venue_fr": "Pôle Véhicule du Futur – salle Peugeot",
+        "venue_en": "Vehicle of the Future cluster – Peugeot room",
         "address": "1 rue de la Démonstration",
         "postcode": "25460",
         "city": "Étupes",
     },  # noqa: E501
     "mulhouse": {
-        "venue": "Campus Fonderie – salle 2.14",
+        "venue_fr": "Campus Fonderie – salle 2.14",
+        "venue_en": "Fonderie campus – room 2.14",
         "address": "16 rue de la Fonderie",
         "postcode": "68100",
         "city": "Mulhouse",
     },  # noqa: E501
-    "remote": {"venue": "", "address": "", "postcode": "", "city": ""},
+    "remote": {"venue_fr": "", "venue_en": "", "address": "", "postcode": "", "city": ""},
 }
 
 TRAININGS = [

@@ -23,20 +23,21 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from content.markdown import markdown_to_text
+from trainings.codes import EMPLOYEES
 from trainings.models import Session, Training, TrainingProvider
 
 NAMESPACE = "http://lheo.gouv.fr/2.3"
 ET.register_namespace("", NAMESPACE)
 
-# LHEO codes used below (from the LHEO dictionaries).
-GROUP_COURSE = "1"  # parcours-de-formation: in a group, on fixed content
-TEACHING_MODE = {  # modalites-enseignement
-    Training.Format.IN_PERSON: "0",
-    Training.Format.BLENDED: "1",
-    Training.Format.REMOTE: "2",
+# Codes of the LHEO dictionaries used below; the schema enumerates the same values.
+GROUP_COURSE = "1"  # dict-type-parcours: 1 "en groupe (non personnalisable)"
+TEACHING_MODE = {  # dict-modalites-enseignement
+    Training.Format.IN_PERSON: "0",  # formation entièrement présentielle
+    Training.Format.BLENDED: "1",  # formation mixte
+    Training.Format.REMOTE: "2",  # formation entièrement à distance
 }
-FIXED_DATES, PERMANENT = "0", "1"  # modalites-entrees-sorties
-RECRUITMENT_OPEN, RECRUITMENT_CLOSED = "1", "2"  # etat-recrutement
+FIXED_DATES, PERMANENT = "0", "1"  # dict-modalites-es: dates fixes / entrées permanentes
+RECRUITMENT_OPEN, RECRUITMENT_CLOSED = "1", "2"  # dict-etat-recrutement: ouvert / fermé
 ON_REQUEST_PERIOD = timedelta(days=365)
 
 
@@ -103,9 +104,18 @@ def _address(parent, *, lines, postcode, city, name="", country="FR"):
         _add(address, "ligne", clip(line, 50))
     _add(address, "codepostal", postcode)
     _add(address, "ville", clip(city, 50))
-    _add(address, "departement", postcode[:3] if postcode.startswith("97") else postcode[:2])
+    _add(address, "departement", department(postcode))
     _add(address, "pays", country)
     return address
+
+
+def department(postcode: str) -> str:
+    """The department code of a French postcode: 3 digits overseas, 2A/2B in Corsica."""
+    if postcode.startswith("97"):
+        return postcode[:3]
+    if postcode.startswith("20"):
+        return "2A" if postcode < "20200" else "2B"
+    return postcode[:2]
 
 
 def _coordinates(parent, *, name="", phone="", email="", web="", address=None):
@@ -218,7 +228,7 @@ def _action(formation, training: Training, sessions: list[Session], provider, to
         datemaj=_day(timezone.localtime(training.updated_at).date()),
     )
     _add(action, "rythme-formation", _rhythm(training, sessions))
-    for code in training.public_code_list[:10] or ["83056"]:
+    for code in training.public_code_list[:10] or [EMPLOYEES]:
         _add(action, "code-public-vise", code)
     _add(action, "info-public-vise", clip(_prose(training.target_audience, 3000), 250))
     _add(

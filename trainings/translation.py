@@ -8,7 +8,7 @@ training page said on any date.
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from trainings.models import Training
+from trainings.models import Session, Training, TrainingProvider
 
 
 @register(Training)
@@ -31,6 +31,18 @@ class TrainingTranslation(TranslationOptions):
         "seo_title",
         "seo_description",
     )
+
+
+@register(Session)
+class SessionTranslation(TranslationOptions):
+    # Room names ("salle Peugeot") read in the page's language.
+    fields = ("venue",)
+
+
+@register(TrainingProvider)
+class TrainingProviderTranslation(TranslationOptions):
+    # The certificate's wording is shown on every training page, in the page's language.
+    fields = ("qualiopi_certificate",)
 
 
 simple_history.register(Training, m2m_fields=["markets"], excluded_fields=["updated_at"])

@@ -1,7 +1,10 @@
 from dataclasses import dataclass
 
+from allauth.account.adapter import get_adapter
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import HttpResponse
@@ -13,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import staff_required
 from content.models import Market
+from members import ratelimit
 from members.models import Organisation
 from trainings import exports, lheo, services
 from trainings.forms import CustomRequestForm, EnrolmentRequestForm, SatisfactionForm
@@ -26,6 +30,40 @@ from trainings.models import (
 from trainings.structured_data import course_json_ld
 
 TRAININGS_PER_PAGE = 12
+
+# Requests one person may send, counted in the shared cache so that every app server sees
+# the same counts: visitors by network address, signed-in people by account (members enrol
+# colleagues, so they get more).
+ENROLMENT_RATES = {
+    "visitor": (ratelimit.Rate(10, 60 * 60), ratelimit.Rate(30, 24 * 60 * 60)),
+    "account": (ratelimit.Rate(30, 60 * 60), ratelimit.Rate(100, 24 * 60 * 60)),
+}
+CUSTOM_REQUEST_RATES = {
+    "visitor": (ratelimit.Rate(3, 60 * 60), ratelimit.Rate(10, 24 * 60 * 60)),
+    "account": (ratelimit.Rate(5, 60 * 60), ratelimit.Rate(15, 24 * 60 * 60)),
+}
+
+
+def _within_rate(request, scope: str, rates: dict) -> bool:
+    """Count one request of this person for ``scope``; False once they sent too many."""
+    if request.user.is_authenticated:
+        return ratelimit.hit(f"trainings-{scope}", f"user-{request.user.pk}", rates["account"])
+    try:
+        # The adapter reads X-Forwarded-For behind the configured number of proxies.
+        address = get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        address = "unknown"
+    return ratelimit.hit(f"trainings-{scope}", f"ip-{address}", rates["visitor"])
+
+
+def _too_many_message() -> str:
+    provider = TrainingProvider.current()
+    if provider is None:
+        return _("Too many requests were sent from here in a short time. Please try again later.")
+    return _(
+        "Too many requests were sent from here in a short time. Please try again later, "
+        "or write to us at %(email)s."
+    ) % {"email": provider.email}
 
 
 @dataclass
@@ -118,6 +156,7 @@ def training_detail(request, slug):
             "sessions": sessions,
             "results": results,
             "provider": provider,
+            "page_url": settings.SITE_URL + request.path,
             "json_ld": course_json_ld(training, sessions, results, provider),
         },
     )
@@ -142,38 +181,43 @@ def enrolment_create(request, pk):
         organisations=organisations,
         submit_label=_("Join the waiting list") if waiting_list else _("Send my request"),
     )
+    status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            enrolment = services.enrolment_request(
-                session=session,
-                requester=request.user,
-                details=form.details(),
-                join_waiting_list=request.POST.get("waiting_list") == "1",
-                language=get_language(),
-            )
-        except services.EnrolmentRefused as refusal:
-            form.add_error(None, refusal.message)
+        if not _within_rate(request, "enrolment", ENROLMENT_RATES):
+            form.add_error(None, _too_many_message())
+            status = 429
         else:
-            if enrolment.status == Enrolment.Status.WAITING_LIST:
-                messages.success(
-                    request,
-                    _("%(name)s is on the waiting list. We sent you a confirmation email.")
-                    % {"name": enrolment.participant_name},
-                )
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "Your request for %(name)s is recorded and a seat is held. We sent you "
-                        "a confirmation email; our team will confirm the seat shortly."
-                    )
-                    % {"name": enrolment.participant_name},
-                )
-            if request.user.is_authenticated:
-                return redirect("trainings:enrolment-list")
-            return redirect(session.training.get_absolute_url())
+            enrolment = _enrolment_record(request, session, form)
+            if enrolment is not None:
+                if request.user.is_authenticated:
+                    return redirect("trainings:enrolment-list")
+                return redirect(session.training.get_absolute_url())
     context.update(form=form, waiting_list=waiting_list, member=bool(form.organisations))
-    return render(request, "trainings/enrolment_form.html", context)
+    return render(request, "trainings/enrolment_form.html", context, status=status)
+
+
+def _enrolment_record(request, session, form) -> Enrolment | None:
+    """Hand the valid form to the service; None (with a form error) when it refuses."""
+    try:
+        enrolment = services.enrolment_request(
+            session=session,
+            requester=request.user,
+            details=form.details(),
+            join_waiting_list=request.POST.get("waiting_list") == "1",
+            language=get_language(),
+        )
+    except services.EnrolmentRefused as refusal:
+        form.add_error(None, refusal.message)
+        return None
+    if enrolment.status == Enrolment.Status.WAITING_LIST:
+        message = _("%(name)s is on the waiting list. We sent you a confirmation email.")
+    else:
+        message = _(
+            "Your request for %(name)s is recorded and a seat is held. We sent you "
+            "a confirmation email; our team will confirm the seat shortly."
+        )
+    messages.success(request, message % {"name": enrolment.participant_name})
+    return enrolment
 
 
 @login_required
@@ -245,18 +289,23 @@ def custom_request_create(request):
             .first()
         )
     form = CustomRequestForm(request.POST or None, initial=initial)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        custom_request = form.save(commit=False)
-        custom_request.requester = user if user.is_authenticated else None
-        custom_request.organisation = organisation
-        custom_request.language = get_language()
-        services.custom_request_create(request=custom_request)
-        messages.success(
-            request,
-            _("Thank you: your request is recorded. Our training team will contact you soon."),
-        )
-        return redirect("trainings:training-list")
-    return render(request, "trainings/customrequest_form.html", {"form": form})
+        if not _within_rate(request, "custom-request", CUSTOM_REQUEST_RATES):
+            form.add_error(None, _too_many_message())
+            status = 429
+        else:
+            custom_request = form.save(commit=False)
+            custom_request.requester = user if user.is_authenticated else None
+            custom_request.organisation = organisation
+            custom_request.language = get_language()
+            services.custom_request_create(request=custom_request)
+            messages.success(
+                request,
+                _("Thank you: your request is recorded. Our training team will contact you soon."),
+            )
+            return redirect("trainings:training-list")
+    return render(request, "trainings/customrequest_form.html", {"form": form}, status=status)
 
 
 def survey_answer(request, token):

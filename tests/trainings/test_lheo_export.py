@@ -19,7 +19,8 @@ from tests.conftest import _skip_or_fail
 from tests.factories import MarketFactory
 from tests.members.factories import OrganisationFactory
 from tests.trainings.factories import SessionFactory, TrainingFactory
-from trainings import demo
+from trainings import codes as codes_module
+from trainings import demo, lheo
 from trainings.lheo import NAMESPACE, export_catalogue
 from trainings.models import Training
 
@@ -157,3 +158,78 @@ def test_staff_download_without_provider_details_explains(staff_client):
     assert "Renseignez les informations de l'organisme" in response.content.decode().replace(
         "&#x27;", "'"
     )
+
+
+def schema_values(simple_type: str) -> set[str]:
+    """The values the LHEO schema enumerates for ``simple_type``."""
+    from lxml import etree
+
+    xs = {"xs": "http://www.w3.org/2001/XMLSchema"}
+    tree = etree.parse(str(XSD_PATH))
+    found = tree.xpath(
+        f"//xs:simpleType[@name='{simple_type}']//xs:enumeration/@value", namespaces=xs
+    )
+    assert found, simple_type
+    return set(found)
+
+
+def test_coded_values_are_ones_the_schema_enumerates(schema):
+    assert set(Training.EntryLevel.values) <= schema_values("code-niveau-entree-subtype")
+    assert set(lheo.TEACHING_MODE.values()) == schema_values("modalites-enseignement-subtype")
+    assert set(lheo.TEACHING_MODE) == set(Training.Format.values)
+    assert lheo.GROUP_COURSE in schema_values("parcours-de-formation-subtype")
+    assert {lheo.FIXED_DATES, lheo.PERMANENT} == schema_values("modalites-entrees-sorties-subtype")
+    assert {lheo.RECRUITMENT_OPEN, lheo.RECRUITMENT_CLOSED} <= schema_values(
+        "etat-recrutement-subtype"
+    )
+
+
+def test_entry_levels_follow_the_national_framework():
+    # dict-niveaux: 1 "sans niveau spécifique", 11 to 18 the framework's levels 1 to 8.
+    levels = dict(Training.EntryLevel.choices)
+    assert str(levels["1"]) == "Sans niveau spécifique"
+    for code, label in levels.items():
+        if code != "1":
+            assert str(label).startswith(f"Niveau {int(code) - 10} "), (code, label)
+
+
+def test_demo_audiences_are_codes_of_the_lheo_dictionary(demo_catalogue):
+    root = parse(export_catalogue())
+    codes = {e.text for e in root.iter(f"{{{NAMESPACE}}}code-public-vise")}
+    assert codes == {codes_module.EMPLOYEES}  # 82044 "Salarié", not 83056 "Tout public"
+    assert codes <= set(codes_module.AUDIENCE_CODES)
+
+
+def test_several_audiences_are_exported_in_order(schema, provider):
+    TrainingFactory(public_codes="82044,80006")
+    document = export_catalogue()
+    assert_valid(schema, document)
+    codes = [e.text for e in parse(document).iter(f"{{{NAMESPACE}}}code-public-vise")]
+    assert codes == ["82044", "80006"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("public_codes", "12345", "Code inconnu : 12345"),
+        ("public_codes", "82044, 8004", "Chaque code compte exactement 5 chiffres"),
+        ("nsf_codes", "2550", "Chaque code compte exactement 3 chiffres"),
+        ("nsf_codes", "200, 227, 250, 255", "au plus 3 codes"),
+        ("formacodes", "2405", "Chaque code compte exactement 5 chiffres"),
+    ],
+)
+def test_code_fields_refuse_values_the_export_could_not_use(field, value, message):
+    from django.core.exceptions import ValidationError
+
+    training = TrainingFactory.build(**{field: value})
+    with pytest.raises(ValidationError) as error:
+        training.full_clean(exclude=["slug", "markets"])
+    assert message in " ".join(error.value.message_dict[field])
+
+
+@pytest.mark.parametrize(
+    ("postcode", "department"),
+    [("25460", "25"), ("68100", "68"), ("20000", "2A"), ("20600", "2B"), ("97400", "974")],
+)
+def test_department_of_a_postcode(postcode, department):
+    assert lheo.department(postcode) == department

@@ -85,11 +85,11 @@ def test_training_page_shows_the_computed_results(client):
     EnrolmentFactory(session=session, status=ABSENT)
     Enrolment.objects.filter(session=session, status=ATTENDED).update(certification_result="passed")
     html = client.get(training.get_absolute_url()).content.decode()
-    assert "67&nbsp;%" in html  # 2 satisfied answers out of 3
+    assert "67\u00a0%" in html  # 2 satisfied answers out of 3
     assert "3 réponses" in html
-    assert "75&nbsp;%" in html  # 3 attended out of 4 expected
+    assert "75\u00a0%" in html  # 3 attended out of 4 expected
     assert "des 4 participants attendus" in html
-    assert "100&nbsp;%" in html  # 3 passed out of 3 results
+    assert "100\u00a0%" in html  # 3 passed out of 3 results
     assert "Taux de réussite à la certification" in html
 
 

@@ -1,6 +1,5 @@
 """The training catalogue: trainings (the offer, with every Qualiopi field) and their sessions."""
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from content.models import Market, Publishable, PublishableQuerySet
 from content.site_search import text_filter
 from members.models import Organisation
+from trainings.codes import AUDIENCE_CODES, EMPLOYEES, CodeListValidator, split_codes
 from trainings.models.enrolments import (
     SATISFIED_FROM,
     SEAT_HOLDING_STATUSES,
@@ -25,17 +25,10 @@ from trainings.models.enrolments import (
     SatisfactionAnswer,
 )
 
-codes_validator = RegexValidator(
-    r"^\s*(\d{3,5}\s*(,\s*\d{3,5}\s*)*)?$", _("Codes of digits separated by commas.")
-)
 certification_code_validator = RegexValidator(
     r"^(RNCP|RS)\d{3,6}$",
     _("Write the code with its register: RNCP followed by digits, or RS followed by digits."),
 )
-
-
-def _parse_codes(value: str, length: int) -> list[str]:
-    return [code for code in re.split(r"[,\s]+", value or "") if len(code) == length]
 
 
 class TrainingQuerySet(PublishableQuerySet):
@@ -143,7 +136,9 @@ class Training(Publishable):
         BLENDED = "blended", _("Blended (in person and remote)")
 
     class EntryLevel(models.TextChoices):
-        # Values are the codes of the national exchange format (LHEO "code-niveau-entree").
+        # Values are codes of the LHEO dictionary "dict-niveaux" (element code-niveau-entree):
+        # 1 is "no specific level", 11 to 18 are levels 1 to 8 of the national qualification
+        # framework (the 2019 nomenclature, aligned with the European framework).
         NONE = "1", _("No specific level")
         LEVEL_3 = "13", _("Level 3 (CAP, BEP)")
         LEVEL_4 = "14", _("Level 4 (baccalauréat)")
@@ -295,22 +290,22 @@ class Training(Publishable):
         _("NSF codes"),
         max_length=40,
         blank=True,
-        validators=[codes_validator],
-        help_text=_("Training speciality codes (3 digits), separated by commas, e.g. 255, 252."),
+        validators=[CodeListValidator(length=3, limit=3)],
+        help_text=_("Up to three training speciality codes (3 digits), e.g. 255, 252."),
     )
     formacodes = models.CharField(
         _("Formacode codes"),
         max_length=60,
         blank=True,
-        validators=[codes_validator],
-        help_text=_("5-digit Formacode subject codes, separated by commas."),
+        validators=[CodeListValidator(length=5, limit=5)],
+        help_text=_("Up to five Formacode subject codes (5 digits), separated by commas."),
     )
     public_codes = models.CharField(
-        _("audience codes"),
+        _("audiences"),
         max_length=60,
-        default="83056",
-        validators=[codes_validator],
-        help_text=_("5-digit Formacode audience codes for the national export (83056: employees)."),
+        default=EMPLOYEES,
+        validators=[CodeListValidator(length=5, limit=10, allowed=tuple(AUDIENCE_CODES))],
+        help_text=_("Who the training is for, in the national format's audience list."),
     )
 
     objects = TrainingQuerySet.as_manager()
@@ -428,15 +423,15 @@ class Training(Publishable):
 
     @property
     def nsf_code_list(self) -> list[str]:
-        return _parse_codes(self.nsf_codes, 3)
+        return split_codes(self.nsf_codes)
 
     @property
     def formacode_list(self) -> list[str]:
-        return _parse_codes(self.formacodes, 5)
+        return split_codes(self.formacodes)
 
     @property
     def public_code_list(self) -> list[str]:
-        return _parse_codes(self.public_codes, 5)
+        return split_codes(self.public_codes)
 
     @property
     def certification_register(self) -> str:
