@@ -298,6 +298,8 @@ def registration_mark(*, registration: Registration, status: str) -> Registratio
     }
     if status not in allowed or not registration.is_registered:
         raise RegistrationError(_("Only confirmed registrations can be checked in."))
+    if status == Registration.Status.NO_SHOW and not registration.event.has_started:
+        raise RegistrationError(_("A no-show can only be recorded once the event has started."))
     registration.status = status
     registration.checked_in_at = timezone.now() if status == Registration.Status.ATTENDED else None
     registration.save(update_fields=["status", "checked_in_at", "updated_at"])

@@ -468,6 +468,9 @@ def _csv_safe(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
+CHECKIN_ROWS = 100
+
+
 @staff_required
 def event_checkin(request, slug):
     event = _staff_event(slug)
@@ -485,10 +488,19 @@ def event_checkin(request, slug):
             | Q(user__email__icontains=query)
             | Q(organisation__name__icontains=query)
         )
+    # One more row than shown tells whether the list was cut, without a count query.
+    listed = list(registrations[: CHECKIN_ROWS + 1])
     return render(
         request,
         "events/event_checkin.html",
-        {"event": event, "form": form, "registrations": registrations[:100]},
+        {
+            "event": event,
+            "form": form,
+            "registrations": listed[:CHECKIN_ROWS],
+            "more": len(listed) > CHECKIN_ROWS,
+            "shown": CHECKIN_ROWS,
+            "expected": event.count_confirmed + event.count_attended + event.count_no_show,
+        },
     )
 
 

@@ -116,5 +116,5 @@ def test_calendar_and_staff_pages_are_accessible(page, live_server, assert_acces
     page.get_by_label("Nom, e-mail ou organisation").fill(person.last_name)
     page.get_by_role("button", name="Rechercher").click()
     page.get_by_role("button", name=re.compile("^Présent")).first.click()
-    page.get_by_text("1 présents sur 2 inscrits").wait_for()
+    page.get_by_text("1 présent sur 2 inscrits").wait_for()
     assert_accessible(page, "check-in on a phone")

@@ -2,11 +2,13 @@
 
 import csv
 import io
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from events.models import Registration
+from events.models import Event, Registration
 from tests.events.factories import EventFactory, RegistrationFactory
 from tests.factories import UserFactory
 
@@ -92,12 +94,32 @@ def test_checkin_search_and_mark_present(staff_client, event):
     registration.refresh_from_db()
     assert registration.status == Registration.Status.ATTENDED
     assert registration.checked_in_at is not None
-    assert "1 présents sur 3 inscrits" in staff_client.get(url).content.decode()
+    assert "1 présent sur 3 inscrits" in staff_client.get(url).content.decode()
 
 
-def test_no_show_and_undo(staff_client, event):
+def test_checkin_lists_the_first_hundred_and_says_so(staff_client):
+    big = EventFactory(capacity=None)
+    Registration.objects.bulk_create(
+        [Registration(event=big, user=UserFactory(), status="confirmed") for _ in range(101)]
+    )
+    url = reverse("events:event-checkin", kwargs={"slug": big.slug})
+    html = staff_client.get(url).content.decode()
+    assert html.count('class="checkin-item') == 100
+    assert "Seules les 100 premières personnes sont affichées" in html
+    assert "0 présent sur 101 inscrits" in html
+
+
+def test_no_show_only_once_the_event_has_started_and_undo(staff_client, event):
     registration = event.registrations.get(user__last_name="Arnaud")
     mark = reverse("events:registration-mark", kwargs={"pk": registration.pk})
+    attendees = reverse("events:event-attendees", kwargs={"slug": event.slug})
+    assert 'value="no-show"' not in staff_client.get(attendees).content.decode()
+    response = staff_client.post(mark, {"status": "no-show"})
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED
+    assert any("une fois l’événement commencé" in str(m) for m in response.wsgi_request._messages)
+    Event.objects.filter(pk=event.pk).update(start=timezone.now() - timedelta(minutes=30))
+    assert 'value="no-show"' in staff_client.get(attendees).content.decode()
     staff_client.post(mark, {"status": "no-show"})
     registration.refresh_from_db()
     assert registration.status == Registration.Status.NO_SHOW
