@@ -95,3 +95,13 @@ def test_the_sitemap_lists_profiles_and_platforms(client, organisation):
     assert organisation.get_absolute_url() in content
     assert platform.get_absolute_url() in content
     assert hidden.get_absolute_url() not in content
+
+
+def test_members_outside_the_two_regions_are_counted_in_each_language(client):
+    OrganisationFactory(postcode="75001", city="Paris")
+    OrganisationFactory(country="DE", postcode="", city="Kiel")
+    french = client.get(reverse("members:organisation-map")).content.decode()
+    english = client.get("/en" + reverse("members:organisation-map")).content.decode()
+    assert "Ailleurs en France : 1 adhérent" in french
+    assert "Elsewhere in France: 1 member" in english and "France : 1" not in english
+    assert "Abroad: 1 member" in english

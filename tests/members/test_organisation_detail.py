@@ -170,3 +170,11 @@ def test_other_apps_panels_are_rendered_on_the_profile(client, organisation, set
         panels._slots["organisation"] = [
             p for p in panels._slots["organisation"] if p.template != "panel.html"
         ]
+
+
+def test_an_organisation_abroad_shows_its_country_in_the_readers_language(client):
+    abroad = OrganisationFactory(country="CH", postcode="4001", city="Basel")
+    french = client.get(abroad.get_absolute_url()).content.decode()
+    english = client.get("/en" + abroad.get_absolute_url()).content.decode()
+    assert "Basel, Suisse" in french
+    assert "Basel, Switzerland" in english

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import date
 
 import pytest
@@ -175,3 +176,44 @@ def test_the_export_cannot_smuggle_spreadsheet_formulas(client):
     response = client.get(reverse("members:organisation-export"))
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert any(row[0].startswith("'=HYPERLINK") for row in rows)
+
+
+def test_cards_show_the_logo_or_the_initials_never_an_empty_box(client, organisation):
+    from django.core.files.base import ContentFile
+
+    from tests.members.conftest import png_bytes
+
+    with_logo = OrganisationFactory(name="Avec Logo")
+    with_logo.logo = ContentFile(png_bytes(), name="logo.png")
+    with_logo.save()
+    OrganisationFactory(name="Zèbre Sans Logo")
+    content = client.get(URL).content.decode()
+    # No logo: the initials on a coloured tile.
+    assert "org-logo-placeholder logo-tint-" in content and ">ZS</span>" in content
+    # A logo: loaded at once (a lazy image is an empty box until it scrolls in), and it
+    # carries the initials members.js shows if the file cannot be loaded.
+    logo = content[content.index('<img class="org-logo') :].split(">", 1)[0]
+    assert 'data-initials="AL"' in logo and "data-tint=" in logo
+    assert "loading=" not in logo
+
+
+def test_competencies_are_listed_alphabetically_in_the_readers_language(client):
+    CompetencyFactory(slug="economie", name_fr="Économie circulaire", name_en="Circular economy")
+    CompetencyFactory(slug="batteries", name_fr="Systèmes de batteries", name_en="Battery systems")
+    CompetencyFactory(slug="acoustique", name_fr="Acoustique", name_en="Acoustics")
+    CompetencyFactory(slug="usinage", name_fr="Usinage", name_en="Machining")
+
+    def order(language):
+        content = client.get("/en" + URL if language == "en" else URL).content.decode()
+        select = content.split('name="competency"', 1)[1].split("</select>", 1)[0]
+        return re.findall(r'<option value="[^"]+">([^<]+)</option>', select)
+
+    assert order("fr") == ["Acoustique", "Économie circulaire", "Systèmes de batteries", "Usinage"]
+    assert order("en") == ["Acoustics", "Battery systems", "Circular economy", "Machining"]
+
+
+def test_the_search_chip_quotes_the_words_as_each_language_does(client, organisation):
+    french = client.get(URL, {"q": "batterie"}).context["active_filters"][0]["label"]
+    english = client.get("/en" + URL, {"q": "batterie"}).content.decode()
+    assert french == "« batterie »"
+    assert "“batterie”" in english and "«" not in english
