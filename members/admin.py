@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from import_export.admin import ImportExportMixin
+from import_export.admin import ExportMixin, ImportExportMixin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -31,7 +31,14 @@ from members.models import (
     Organisation,
     Platform,
 )
-from members.resources import OrganisationResource, SniffedCSV
+from members.resources import (
+    InvitationResource,
+    MembershipApplicationResource,
+    MembershipResource,
+    OrganisationResource,
+    PlatformResource,
+    SniffedCSV,
+)
 
 RECENT_CHANGES_PER_PAGE = 50
 
@@ -330,7 +337,9 @@ def _short(value, length=120) -> str:
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(ExportMixin, SimpleHistoryAdmin):
+    resource_classes = [MembershipResource]
+    formats = [SniffedCSV]
     list_display = ["user", "organisation", "role", "job_title", "visibility", "created_at"]
     list_filter = ["role", "visibility", "organisation__region", "organisation__kind"]
     search_fields = [
@@ -402,7 +411,9 @@ class MembershipSettingsAdmin(admin.ModelAdmin):
 
 
 @admin.register(Platform)
-class PlatformAdmin(SimpleHistoryAdmin):
+class PlatformAdmin(ExportMixin, SimpleHistoryAdmin):
+    resource_classes = [PlatformResource]
+    formats = [SniffedCSV]
     list_display = ["name", "organisation", "kind", "access", "updated_at"]
     list_filter = ["kind", "access", "markets", "organisation__region"]
     search_fields = ["name", "summary", "equipment", "organisation__name"]
@@ -441,7 +452,9 @@ class InvitationStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(ExportMixin, admin.ModelAdmin):
+    resource_classes = [InvitationResource]
+    formats = [SniffedCSV]
     list_display = [
         "email",
         "organisation",
@@ -530,7 +543,9 @@ class JoinRequestAdmin(admin.ModelAdmin):
 
 
 @admin.register(MembershipApplication)
-class MembershipApplicationAdmin(admin.ModelAdmin):
+class MembershipApplicationAdmin(ExportMixin, admin.ModelAdmin):
+    resource_classes = [MembershipApplicationResource]
+    formats = [SniffedCSV]
     list_display = [
         "organisation",
         "organisation_kind",
@@ -540,7 +555,7 @@ class MembershipApplicationAdmin(admin.ModelAdmin):
         "decided_at",
         "review_link",
     ]
-    list_filter = ["status", "organisation__kind", "organisation__region"]
+    list_filter = ["status", "organisation__kind", "organisation__region", "organisation__markets"]
     search_fields = [
         "organisation__name",
         "contact_last_name",
@@ -643,12 +658,27 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(ContactMessage)
 class ContactMessageAdmin(ReadOnlyAdmin):
-    list_display = ["created_at", "kind", "sender", "recipient", "organisation", "subject"]
+    list_display = [
+        "created_at",
+        "kind",
+        "sender",
+        "sender_email",
+        "recipient",
+        "organisation",
+        "platform",
+        "subject",
+        "delivered_to",
+    ]
     list_filter = ["kind"]
     date_hierarchy = "created_at"
     search_fields = ["subject", "body", "sender__email", "recipient__email", "organisation__name"]
-    list_select_related = ["sender", "recipient", "organisation"]
+    list_select_related = ["sender", "recipient", "organisation", "platform"]
     ordering = ["-created_at"]
+
+    @admin.display(description=_("sender's address"), ordering="sender__email")
+    def sender_email(self, message):
+        # Staff follow up abuse: the address is shown here, never on the site.
+        return message.sender.email
 
 
 @admin.register(ConsentRecord)

@@ -17,7 +17,15 @@ from import_export.formats import base_formats
 
 from content.models import Market
 from members import services
-from members.models import Certification, Competency, Organisation
+from members.models import (
+    Certification,
+    Competency,
+    Invitation,
+    Membership,
+    MembershipApplication,
+    Organisation,
+    Platform,
+)
 
 DELIMITERS = ",;\t"
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
@@ -225,3 +233,86 @@ class OrganisationResource(resources.ModelResource):
             return
         ids = [row.object_id for row in result.rows if row.object_id]
         Organisation.objects.filter(pk__in=ids).refresh_search_text()
+
+
+# --- Exports of the other back-office lists (read only: nothing else is imported) --------
+
+
+class MembershipResource(resources.ModelResource):
+    organisation = fields.Field(attribute="organisation__name", column_name="organisation")
+    first_name = fields.Field(attribute="user__first_name", column_name="first_name")
+    last_name = fields.Field(attribute="user__last_name", column_name="last_name")
+    email = fields.Field(attribute="user__email", column_name="email")
+
+    class Meta:
+        model = Membership
+        fields = [
+            "organisation",
+            "first_name",
+            "last_name",
+            "email",
+            "role",
+            "job_title",
+            "visibility",
+            "created_at",
+        ]
+        export_order = fields
+
+
+class PlatformResource(resources.ModelResource):
+    organisation = fields.Field(attribute="organisation__name", column_name="organisation")
+    markets = fields.Field(
+        attribute="markets",
+        column_name="markets",
+        widget=widgets.ManyToManyWidget(Market, field="slug", separator=","),
+    )
+
+    class Meta:
+        model = Platform
+        fields = [
+            "name",
+            "slug",
+            "organisation",
+            "kind",
+            "access",
+            "city",
+            "summary",
+            "equipment",
+            "markets",
+            "updated_at",
+        ]
+        export_order = fields
+
+
+class MembershipApplicationResource(resources.ModelResource):
+    organisation = fields.Field(attribute="organisation__name", column_name="organisation")
+    kind = fields.Field(attribute="organisation__kind", column_name="kind")
+    city = fields.Field(attribute="organisation__city", column_name="city")
+
+    class Meta:
+        model = MembershipApplication
+        fields = [
+            "organisation",
+            "kind",
+            "city",
+            "contact_first_name",
+            "contact_last_name",
+            "contact_email",
+            "contact_phone",
+            "contact_job_title",
+            "status",
+            "created_at",
+            "decided_at",
+            "decline_reason",
+        ]
+        export_order = fields
+
+
+class InvitationResource(resources.ModelResource):
+    organisation = fields.Field(attribute="organisation__name", column_name="organisation")
+    state = fields.Field(attribute="state", column_name="state")
+
+    class Meta:
+        model = Invitation
+        fields = ["email", "organisation", "role", "state", "created_at", "expires_at"]
+        export_order = fields

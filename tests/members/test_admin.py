@@ -232,3 +232,32 @@ def test_staff_revert_a_profile_to_an_earlier_version(staff_client, organisation
     organisation.refresh_from_db()
     assert organisation.pitch == original.pitch
     assert organisation.history.first().history_user.is_staff
+
+
+@pytest.mark.parametrize(
+    ("model", "resource", "expected"),
+    [
+        ("membership", "membershipresource", "owner-email"),
+        ("platform", "platformresource", "Banc exporté"),
+        ("membershipapplication", "membershipapplicationresource", "candidate-email"),
+        ("invitation", "invitationresource", "invited@example.org"),
+    ],
+)
+def test_the_other_back_office_lists_export_to_csv(
+    staff_client, organisation, owner, model, resource, expected
+):
+    from tests.members.factories import ApplicationFactory, PlatformFactory, invitation_for
+
+    PlatformFactory(organisation=organisation, name="Banc exporté")
+    application = ApplicationFactory()
+    invitation_for(organisation, email="invited@example.org")
+    expected = {"owner-email": owner.email, "candidate-email": application.contact_email}.get(
+        expected, expected
+    )
+    url = reverse(f"admin:members_{model}_export")
+    form = staff_client.get(url).context["form"]
+    selected = {name: "on" for name in form.fields if name.startswith(f"{resource}_")}
+    response = staff_client.post(url, {"format": "0", "resource": "0", **selected})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert expected in response.content.decode()

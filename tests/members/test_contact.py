@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from members.models import ContactMessage, Membership
 from tests.factories import UserFactory
-from tests.members.factories import MembershipFactory
+from tests.members.factories import MembershipFactory, PlatformFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +120,78 @@ def test_an_empty_message_is_a_field_error(client, organisation, person):
     response = client.post(person_url(organisation, person), {"subject": "", "body": ""})
     assert set(response.context["form"].errors) == {"subject", "body"}
     assert not ContactMessage.objects.exists()
+
+
+def test_the_limit_counts_every_relay_form_together(
+    client, organisation, owner, person, mail_on_commit
+):
+    """People, organisations and platforms share one allowance: switching forms does not
+    reset it."""
+    platform = PlatformFactory(organisation=organisation)
+    forms = [
+        person_url(organisation, person),
+        reverse("members:contact-organisation", args=[organisation.slug]),
+        reverse("members:platform-request-access", args=[platform.slug]),
+    ]
+    client.force_login(UserFactory())
+    with mail_on_commit():
+        for number in range(5):
+            assert client.post(forms[number % 3], message(number)).status_code == 302
+        refused = [client.post(url, message(9)) for url in forms]
+    assert [response.status_code for response in refused] == [200, 200, 200]
+    assert ContactMessage.objects.count() == 5
+    assert len(mail.outbox) == 5
+
+
+def test_the_daily_limit_holds_after_the_hourly_one_resets(
+    client, organisation, person, mail_on_commit
+):
+    from django.core.cache import cache
+
+    from members import ratelimit
+
+    sender = UserFactory()
+    client.force_login(sender)
+    with mail_on_commit():
+        for _hour in range(4):
+            for number in range(5):
+                client.post(person_url(organisation, person), message(number))
+            # An hour passes: the hourly counter expires, the daily one stays.
+            cache.delete(ratelimit._key("contact", str(sender.pk), ratelimit.CONTACT_RATES[0]))
+        response = client.post(person_url(organisation, person), message())
+    assert response.status_code == 200
+    assert ContactMessage.objects.filter(sender=sender).count() == 20
+
+
+def test_the_staff_log_shows_who_wrote_to_whom_and_the_message(
+    staff_client, organisation, owner, person, mail_on_commit
+):
+    from tests.conftest import LanguageSafeClient
+
+    platform = PlatformFactory(organisation=organisation, name="Banc consigné")
+    sender = UserFactory(email="curieux@example.org")
+    client = LanguageSafeClient()
+    client.force_login(sender)
+    with mail_on_commit():
+        client.post(
+            reverse("members:platform-request-access", args=[platform.slug]),
+            {"subject": "Essais\nen mars", "body": "Nous voudrions réserver le banc."},
+        )
+    logged = ContactMessage.objects.get()
+    assert (logged.kind, logged.platform, logged.delivered_to) == ("platform", platform, 1)
+    assert mail.outbox[0].subject.endswith("Essais en mars")  # no header break
+    changelist = staff_client.get(reverse("admin:members_contactmessage_changelist"))
+    content = changelist.content.decode()
+    assert "Banc consigné" in content and "curieux@example.org" in content
+    detail = staff_client.get(reverse("admin:members_contactmessage_change", args=[logged.pk]))
+    assert detail.status_code == 200
+    assert "Nous voudrions réserver le banc." in detail.content.decode()
+    # The log is read-only, and closed to people who are not staff.
+    assert (
+        staff_client.post(
+            reverse("admin:members_contactmessage_change", args=[logged.pk]), {"subject": "x"}
+        ).status_code
+        == 403
+    )
+    client.force_login(person.user)
+    assert client.get(reverse("admin:members_contactmessage_changelist")).status_code == 302
