@@ -72,7 +72,8 @@ def event_archive(request):
 
 def event_month(request, year=None, month=None):
     today = timezone.localdate()
-    year, month = year or today.year, month or today.month
+    if year is None:
+        year, month = today.year, today.month
     if not (2000 <= year <= 2100 and 1 <= month <= 12):
         raise Http404
     events = list(
@@ -215,9 +216,12 @@ def market_feed(request, slug):
 
 
 @login_required
-@require_POST
 def registration_create(request, slug):
     event = get_object_or_404(Event.objects.listed(), slug=slug)
+    if request.method != "POST":
+        # Back from the login page (a session that had expired): show the event, where
+        # the button is; a GET never registers anyone.
+        return redirect(event)
     try:
         registration = services.registration_create(event=event, user=request.user)
     except services.RegistrationError as error:
@@ -257,9 +261,11 @@ def registration_detail(request, pk):
 
 
 @login_required
-@require_POST
 def registration_cancel(request, pk):
     registration = _registration_for(request.user, pk)
+    if request.method != "POST":
+        # Back from the login page: the registration's page holds the cancel button.
+        return redirect("events:registration-detail", pk=registration.pk)
     try:
         services.registration_cancel(registration=registration, by=request.user)
     except services.RegistrationError as error:

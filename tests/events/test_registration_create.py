@@ -123,11 +123,15 @@ def test_anonymous_visitor_is_sent_to_sign_in(client):
     assert not Registration.objects.exists()
 
 
-def test_get_does_not_register(client, user):
+def test_get_does_not_register_and_leads_back_to_the_event(client, user):
+    """After signing in again (an expired session), the browser comes back with a GET."""
     event = EventFactory()
+    url = reverse("events:registration-create", kwargs={"slug": event.slug})
+    response = client.post(url)
+    assert response.url == f"{reverse('account_login')}?next={url}"
     client.force_login(user)
-    response = client.get(reverse("events:registration-create", kwargs={"slug": event.slug}))
-    assert response.status_code == 405
+    response = client.get(url)
+    assert response.status_code == 302 and response.url == event.get_absolute_url()
     assert not Registration.objects.exists()
 
 

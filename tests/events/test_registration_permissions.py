@@ -80,5 +80,6 @@ def test_staff_see_and_cancel_any_registration(staff_client, registration):
 
 def test_cancel_needs_a_post(client, colleague, registration):
     client.force_login(colleague)
-    assert client.get(cancel_url(registration)).status_code == 405
+    response = client.get(cancel_url(registration))
+    assert response.status_code == 302 and response.url == detail_url(registration)
     assert_cancelled(registration, False)
