@@ -1,4 +1,4 @@
-"""Benchmark: the public feed of 2,500 events is built afresh in under 1.5 s of CPU time.
+"""Benchmark: the public feed of 2,500 events is built afresh in under 1 s of CPU time.
 
 Not part of the normal run: ``pytest -m benchmark tests/events/test_benchmark_feed.py``.
 CPU time of the test thread is measured (the machine is shared: wall-clock time, printed
