@@ -205,3 +205,23 @@ def test_signed_in_requester_lands_on_their_requests(client):
     response = client.post(url(SessionFactory()), data)
     assert response.url == reverse("trainings:enrolment-list")
     assert Enrolment.objects.get().requester == user
+
+
+def test_a_request_made_in_english_gets_english_emails(client, mail_on_commit, provider):
+    training = TrainingFactory(title="Sécurité des batteries", title_en="Battery safety")
+    session = SessionFactory(training=training, venue="Salle Peugeot", venue_en="Peugeot room")
+    english_url = "/en" + url(session)
+    with mail_on_commit():
+        assert client.post(english_url, VISITOR).status_code == 302
+    enrolment = Enrolment.objects.get()
+    assert enrolment.language == "en"
+    to_requester = next(m for m in mail.outbox if m.to == [VISITOR["requester_email"]])
+    assert "We received your request: Battery safety" in to_requester.subject
+    body = to_requester.body
+    assert "Training: Battery safety" in body
+    assert "Peugeot room" in body
+    assert "€1,000 excl. VAT (Non-member price)" in body
+    assert "/en/trainings/" in body
+    assert "Sécurité" not in body and "Salle" not in body
+    to_staff = next(m for m in mail.outbox if m.to != [VISITOR["requester_email"]])
+    assert "Nouvelle demande de formation : Sécurité des batteries" in to_staff.subject

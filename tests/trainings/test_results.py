@@ -97,3 +97,29 @@ def test_training_page_says_when_there_are_no_results_yet(client):
     training = TrainingFactory()
     html = client.get(training.get_absolute_url()).content.decode()
     assert "Pas encore de résultats" in html
+
+
+def test_page_shows_rate_answers_and_period_from_known_data(client):
+    """Two sessions, March and September 2025: four answers (5, 4, 3, 2) and attendance of
+    five attended, one absent, one cancelled request; nothing typed in by hand."""
+    training = TrainingFactory()
+    march = PastSessionFactory(training=training, start_date=date(2025, 3, 4))
+    september = PastSessionFactory(training=training, start_date=date(2025, 9, 9))
+    answer(march, 5)
+    answer(march, 4)
+    answer(september, 3, would_recommend=False)
+    answer(september, 2, objectives_met="no", would_recommend=False)
+    EnrolmentFactory(session=march, status=ATTENDED)
+    EnrolmentFactory(session=september, status=ABSENT)
+    EnrolmentFactory(session=september, status=Enrolment.Status.CANCELLED)
+    french = client.get(training.get_absolute_url()).content.decode()
+    assert "50\u00a0%" in french  # 2 answers of 4 or 5 out of 4
+    assert "moyenne 3,5/5 · 4 réponses" in french
+    assert french.count("Sessions de mars 2025 à septembre 2025") == 2  # survey and attendance
+    assert "83\u00a0%" in french  # 5 attended out of 6 expected
+    assert "des 6 participants attendus ont suivi toute la session" in french
+    english = client.get("/en" + training.get_absolute_url()).content.decode()
+    assert "50%" in english
+    assert "average 3.5/5 · 4 answers" in english
+    assert "Sessions from March 2025 to September 2025" in english
+    assert "83%" in english
