@@ -551,6 +551,13 @@ class EnrolmentAdmin(admin.ModelAdmin):
         (None, {"fields": ("created_at", "updated_at")}),
     )
 
+    def get_readonly_fields(self, request, obj=None):
+        # Moving a request to another session would skip that session's seat count and
+        # duplicate check: staff cancel it and add a new one there instead.
+        if obj is not None:
+            return ("session", *self.readonly_fields)
+        return self.readonly_fields
+
     def response_add(self, request, obj, post_url_continue=None):
         if obj.pk is None:  # refused by the service (see save_model)
             return HttpResponseRedirect(reverse("admin:trainings_enrolment_changelist"))

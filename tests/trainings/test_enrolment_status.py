@@ -238,3 +238,16 @@ def test_cancelling_a_session_cancels_its_open_requests_and_tells_each_requester
     assert set(session.enrolments.values_list("status", flat=True)) == {"cancelled"}
     assert len(mail.outbox) == 3
     assert all("Demande annulée" in message.subject for message in mail.outbox)
+
+
+def test_a_request_cannot_be_moved_into_another_session_from_its_page(staff_client):
+    full = SessionFactory(seats=1)
+    EnrolmentFactory(session=full, status=Enrolment.Status.CONFIRMED)
+    enrolment = EnrolmentFactory(status=Enrolment.Status.CONFIRMED)
+    origin = enrolment.session
+    url = reverse("admin:trainings_enrolment_change", args=[enrolment.pk])
+    response = staff_client.post(url, change_form_data(enrolment, session=full.pk))
+    assert response.status_code == 302
+    enrolment.refresh_from_db()
+    assert enrolment.session == origin  # the full session keeps its single seat holder
+    assert full.enrolments.filter(status__in=["requested", "confirmed"]).count() == 1

@@ -261,3 +261,19 @@ def test_a_new_market_choice_is_checked_too():
     training = TrainingFactory(markets=[])
     assert "au moins un marché" in training.publication_problems()
     assert training.publication_problems(markets=[MarketFactory()]) == []
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"programme_fr": ""}, {"is_certifying": "on"}, {"price_non_member": ""}],
+    ids=["emptied", "becomes-certifying", "price-removed"],
+)
+def test_a_published_training_cannot_be_edited_into_an_incomplete_one(staff_client, changes):
+    training = TrainingFactory()
+    url = reverse("admin:trainings_training_change", args=[training.pk])
+    response = staff_client.post(url, admin_post_data(training, **changes))
+    assert response.status_code == 200
+    assert "Cette formation ne peut pas encore être publiée" in response.content.decode()
+    training.refresh_from_db()
+    assert training.programme and not training.is_certifying and training.price_non_member
+    assert training.is_live
