@@ -33,7 +33,7 @@ class TrainingAdminForm(forms.ModelForm):
     ticked in the national format's list (stored as comma-separated codes)."""
 
     public_codes = forms.MultipleChoiceField(
-        label=_("audiences"),
+        label=_("Audiences"),
         choices=list(AUDIENCE_CODES.items()),
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Who the training is for, as the national catalogue export names it."),
