@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from content.images import RenditionImageField
 from content.models import Market
@@ -105,7 +106,7 @@ class Event(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
-        CANCELLED = "cancelled", _("Cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("event status", "Cancelled")
         POSTPONED = "postponed", _("Postponed")
 
     # A change to one of these fields is a new version of the calendar entry (SEQUENCE).

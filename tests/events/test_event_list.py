@@ -1,5 +1,6 @@
 """The upcoming list with its filters, the archive and the month view; bad query strings."""
 
+import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -74,6 +75,10 @@ def test_bad_query_strings_do_not_break_the_list(client, events, query):
     assert titles(response)  # ignored filters, or the last page
 
 
+def test_french_audience_chip_does_not_take_another_apps_translation(client, events):
+    assert "Tous les publics" in client.get(reverse("events:event-list")).content.decode()
+
+
 def test_bad_month_shows_a_field_error(client, events):
     html = client.get(reverse("events:event-list"), {"month": "garbage"}).content.decode()
     assert "Choisissez un mois dans la liste." in html
@@ -124,3 +129,14 @@ def test_changes_are_kept_in_the_history(staff_client):
     assert [h.title_fr for h in history] == ["Premier titre", "Second titre"]
     response = staff_client.get(reverse("admin:events_event_history", args=[event.pk]))
     assert response.status_code == 200
+
+
+def test_french_words_of_events_are_not_taken_from_other_catalogues(client, staff_client):
+    """Other apps translate "Cancelled" (a request: "Annulée"), "All" and "{start} to
+    {end}" ("du … au …", for dates) differently: events keeps its own words."""
+    event = EventFactory(status=Event.Status.CANCELLED)
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "Annulé</span>" in html
+    assert re.search(r", de \d\d:\d\d à \d\d:\d\d", html)
+    attendees = staff_client.get(reverse("events:event-attendees", kwargs={"slug": event.slug}))
+    assert 'aria-current="true">Toutes</a>' in attendees.content.decode()
