@@ -492,6 +492,16 @@ def _load_vocabularies() -> tuple[dict, dict]:
     return competencies, certifications
 
 
+KEYWORD_STOPWORDS = {"entre", "leurs", "notre", "nous", "avec", "dans", "pour", "sans", "sous"}
+
+
+def _keywords(pitch: str) -> str:
+    """Two telling words of the pitch ("usinage, impression"), never "de" or "pour"."""
+    words = [word.strip(".,;:'’()").lower() for word in pitch.replace("'", " ").split()]
+    telling = [word for word in words if len(word) > 4 and word not in KEYWORD_STOPWORDS]
+    return ", ".join(list(dict.fromkeys(telling))[:2])
+
+
 def _description(competencies, city) -> str:
     know_how = ", ".join(c.name_fr.lower() for c in competencies) or "l'accompagnement"
     return (
@@ -528,7 +538,7 @@ def _load_organisations(markets, competencies, certifications) -> list[Organisat
             "siret": "" if kind == K.LAB or country != "FR" else _siret(name),
             "pitch": pitch,
             "description": _description(chosen, city),
-            "keywords": ", ".join(w.lower() for w in pitch.split()[:2]) if index % 3 == 0 else "",
+            "keywords": _keywords(pitch) if index % 3 == 0 else "",
             "membership_status": Organisation.Status.ACTIVE,
             "member_since": since,
             "paid_until": today.replace(month=12, day=31),

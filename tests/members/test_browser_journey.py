@@ -141,3 +141,55 @@ def test_map_platforms_and_application_pages_are_accessible(page, assert_accessi
     page.goto("/members/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     assert_accessible(page, "directory at 375 px")
+
+
+def test_every_members_page_fits_375_px_and_a_missing_logo_shows_initials(
+    page, assert_accessible, markets
+):
+    from members.models import Organisation
+    from tests.members.factories import JoinRequestFactory, invitation_for
+
+    organisation = OrganisationFactory(
+        name="Établissements Très Longuement Nommés de Franche-Comté",
+        postcode="25000",
+        markets=list(markets.values()),
+    )
+    # A logo whose file is gone (a restored database without its media, say).
+    Organisation.objects.filter(pk=organisation.pk).update(logo="logos/disparu.png")
+    admin = UserFactory(email="admin@longue.example", first_name="Maximilienne")
+    MembershipFactory(organisation=organisation, user=admin, role=Membership.Role.ADMIN)
+    MembershipFactory(organisation=organisation, job_title="Responsable des essais climatiques")
+    JoinRequestFactory(organisation=organisation, message="Un message " * 30)
+    platform = PlatformFactory(organisation=organisation, name="Chambre climatique et vibratoire")
+    _invitation, token = invitation_for(organisation, email="someone.else@longue.example")
+
+    page.goto("/members/")
+    page.wait_for_function("document.querySelector('article.org-card .org-logo-placeholder')")
+    assert page.locator("article.org-card .org-logo-placeholder").first.inner_text() == "ÉT"
+
+    sign_in(page, admin.email)
+    page.set_viewport_size({"width": 375, "height": 800})
+    slug = organisation.slug
+    for url in [
+        "/members/",
+        "/members/map/",
+        "/members/platforms/",
+        f"/members/platforms/{platform.slug}/",
+        f"/members/{slug}/",
+        f"/members/{slug}/edit/",
+        f"/members/{slug}/people/",
+        f"/members/{slug}/me/",
+        f"/members/{slug}/platforms/new/",
+        "/members/apply/",
+        f"/members/invitations/{token}/",
+        "/en/members/",
+    ]:
+        page.goto(url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, (url, width)
+    # The invitation of another address asks the signed-in person to confirm.
+    page.goto(f"/members/invitations/{token}/")
+    assert page.locator("input[name=confirm_account]").count() == 1
+    assert_accessible(page, "invitation for another address, 375 px")
+    page.goto(f"/members/{slug}/people/")
+    assert_accessible(page, "people page, 375 px")
