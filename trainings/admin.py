@@ -371,10 +371,20 @@ class SessionAdmin(TranslationAdmin):
         cancelling = (
             change and "status" in form.changed_data and obj.status == Session.Status.CANCELLED
         )
-        super().save_model(request, obj, form, change)
+        try:
+            services.session_save(session=obj)
+        except services.EnrolmentRefused as refusal:
+            self.message_user(request, refusal.message, messages.ERROR)
+            obj.refused = True
+            return
         if cancelling:
             count = services.session_cancel(session=obj)
             self.message_user(request, self._cancelled_message(count), messages.INFO)
+
+    def response_change(self, request, obj):
+        if getattr(obj, "refused", False):  # see save_model: back to the form, unsaved
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
 
     @staticmethod
     def _cancelled_message(count: int) -> str:

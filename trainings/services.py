@@ -190,6 +190,26 @@ def enrolment_change_status(*, enrolment: Enrolment, status: str) -> Enrolment:
     return enrolment
 
 
+def session_save(*, session: Session) -> Session:
+    """Save a session staff edited. Its seats may not drop below the requests holding one:
+    the count is made under the session lock, so a request arriving while staff edit the
+    form cannot slip past it (the form's own check runs without the lock)."""
+    with transaction.atomic():
+        if session.pk is not None:
+            Session.objects.select_for_update().only("pk").get(pk=session.pk)
+            holders = _seats_taken(session)
+            if session.seats < holders:
+                raise EnrolmentRefused(
+                    _(
+                        "Not saved: %(count)d people now hold a seat in this session, more "
+                        "than the %(seats)d seats asked for."
+                    )
+                    % {"count": holders, "seats": session.seats}
+                )
+        session.save()
+    return session
+
+
 def session_cancel(*, session: Session) -> int:
     """Cancel a session and every open request of it; each requester is emailed.
 

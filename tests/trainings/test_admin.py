@@ -55,3 +55,66 @@ def test_answers_are_read_only_and_the_provider_row_is_unique(staff_client, prov
     answer.refresh_from_db()
     assert answer.rating == 5
     assert staff_client.get(reverse("admin:trainings_trainingprovider_add")).status_code == 403
+
+
+def test_a_session_save_refused_under_the_lock_says_so(staff_client, monkeypatch):
+    from trainings import services
+
+    session = SessionFactory(seats=10)
+
+    def refuse(*, session):
+        raise services.EnrolmentRefused("Non enregistré : 11 personnes ont maintenant une place.")
+
+    monkeypatch.setattr(services, "session_save", refuse)
+    url = reverse("admin:trainings_session_change", args=[session.pk])
+    data = {
+        "training": session.training.pk,
+        "status": session.status,
+        "seats": "8",
+        "start_date": session.start_date.isoformat(),
+        "end_date": session.end_date.isoformat(),
+        "start_time": "09:00",
+        "end_time": "17:00",
+        "address": session.address,
+        "postcode": session.postcode,
+        "city": session.city,
+        "enrolments-TOTAL_FORMS": "0",
+        "enrolments-INITIAL_FORMS": "0",
+        "enrolments-MIN_NUM_FORMS": "0",
+        "enrolments-MAX_NUM_FORMS": "1000",
+    }
+    response = staff_client.post(url, data, follow=True)
+    html = response.content.decode()
+    assert "11 personnes ont maintenant une place" in html
+    assert "a été modifié avec succès" not in html
+    session.refresh_from_db()
+    assert session.seats == 10
+
+
+def test_staff_add_a_session(staff_client):
+    from tests.trainings.factories import TrainingFactory
+
+    training = TrainingFactory()
+    data = {
+        "training": training.pk,
+        "status": "planned",
+        "seats": "8",
+        "start_date": "2030-03-04",
+        "end_date": "2030-03-05",
+        "start_time": "09:00",
+        "end_time": "17:00",
+        "venue_fr": "Salle Peugeot",
+        "venue_en": "Peugeot room",
+        "address": "1 rue X",
+        "postcode": "25460",
+        "city": "Étupes",
+        "enrolments-TOTAL_FORMS": "0",
+        "enrolments-INITIAL_FORMS": "0",
+        "enrolments-MIN_NUM_FORMS": "0",
+        "enrolments-MAX_NUM_FORMS": "1000",
+    }
+    response = staff_client.post(reverse("admin:trainings_session_add"), data)
+    assert response.status_code == 302
+    session = training.sessions.get()
+    assert session.seats == 8
+    assert (session.venue_fr, session.venue_en) == ("Salle Peugeot", "Peugeot room")

@@ -103,3 +103,20 @@ def test_concurrent_confirmations_from_the_waiting_list_respect_the_seats():
         thread.join()
     assert len(refused) == 8
     assert Enrolment.objects.filter(session=session, status=Enrolment.Status.CONFIRMED).count() == 2
+
+
+def test_lowering_the_seats_is_checked_under_the_session_lock():
+    """Staff open the session form (5 seats, 2 holders) and lower it to 3; meanwhile two
+    requests arrive. The save counts again under the lock and refuses."""
+    session = SessionFactory(seats=5)
+    for number in range(2):
+        services.enrolment_request(session=session, requester=None, details=details(number))
+    edited = type(session).objects.get(pk=session.pk)
+    edited.seats = 3
+    edited.full_clean()  # what the form checks: 2 holders, 3 seats, fine
+    for number in range(2, 4):
+        services.enrolment_request(session=session, requester=None, details=details(number))
+    with pytest.raises(services.EnrolmentRefused, match="4 personnes"):
+        services.session_save(session=edited)
+    session.refresh_from_db()
+    assert session.seats == 5
