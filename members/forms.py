@@ -14,6 +14,7 @@ from members.models import (
     Platform,
 )
 from members.search import normalise, query_terms
+from members.validators import normalise_siret, validate_siret
 
 TEXTAREA_ROWS = 6
 COUNTER_LABEL = _("Characters left: %(count)s")
@@ -213,6 +214,15 @@ class PlatformFilterForm(forms.Form):
 class OrganisationForm(forms.ModelForm):
     """What an organisation's admins keep up to date themselves."""
 
+    # People copy the SIRET as it is printed, "732 829 320 00074": spaces, dots and dashes
+    # are dropped before the 14 digits and their checksum are checked.
+    siret = forms.CharField(
+        label=Organisation._meta.get_field("siret").verbose_name,
+        help_text=Organisation._meta.get_field("siret").help_text,
+        required=False,
+        max_length=20,
+    )
+
     class Meta:
         model = Organisation
         fields = [
@@ -313,6 +323,12 @@ class OrganisationForm(forms.ModelForm):
             Submit("save", _("Save the profile"), css_class="btn-primary btn-lg"),
         )
 
+    def clean_siret(self):
+        siret = normalise_siret(self.cleaned_data.get("siret", ""))
+        if siret:
+            validate_siret(siret)
+        return siret
+
     def clean_country(self):
         return (self.cleaned_data.get("country") or "").strip().upper()
 
@@ -320,9 +336,14 @@ class OrganisationForm(forms.ModelForm):
         cleaned = super().clean()
         country = cleaned.get("country")
         if country == "FR":
-            if not cleaned.get("postcode"):
+            # A field already refused keeps its own message, not a second one.
+            if not cleaned.get("postcode") and "postcode" not in self.errors:
                 self.add_error("postcode", _("A French address needs its postcode."))
-            if not cleaned.get("siret") and cleaned.get("kind") != Organisation.Kind.LAB:
+            if (
+                not cleaned.get("siret")
+                and "siret" not in self.errors
+                and cleaned.get("kind") != Organisation.Kind.LAB
+            ):
                 self.add_error(
                     "siret",
                     _("French organisations give their SIRET number (laboratories may not)."),
@@ -562,6 +583,23 @@ class ApplicationForm(OrganisationForm):
             Fieldset(_("Motivation"), "motivation", "consent"),
             Submit("apply", _("Send the application"), css_class="btn-primary btn-lg"),
         )
+
+    def clean_siret(self):
+        siret = super().clean_siret()
+        taken = (
+            Organisation.objects.filter(siret=siret)
+            .exclude(membership_status=Organisation.Status.FORMER)
+            .exists()
+        )
+        if siret and taken:
+            raise forms.ValidationError(
+                _(
+                    "An organisation with this SIRET is already on the portal or has already "
+                    "applied. Ask its people to invite you, or write to the cluster's team."
+                ),
+                code="siret_taken",
+            )
+        return siret
 
     def organisation_instance(self) -> Organisation:
         """The applicant organisation, unsaved, once the form is valid."""

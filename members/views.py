@@ -1,5 +1,6 @@
 import csv
 
+from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -539,7 +540,9 @@ def platform_request_access(request, slug):
 def application_create(request):
     form = ApplicationForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        address = request.META.get("REMOTE_ADDR", "")
+        # Behind the reverse proxy, the address allauth trusts (TRUSTED_PROXY_COUNT), not
+        # the proxy's own one that every applicant would share.
+        address = get_adapter(request).get_client_ip(request) or ""
         if not ratelimit.hit("application", address, APPLICATION_RATES):
             form.add_error(None, _("Too many applications were sent from here. Try again later."))
         else:

@@ -163,3 +163,38 @@ def test_a_signed_in_applicant_sees_the_application_in_their_space(client, appli
     application = MembershipApplication.objects.get()
     assert application.user == person
     assert application.get_absolute_url() in client.get(reverse("dashboard")).content.decode()
+
+
+def test_applications_are_rate_limited_per_visitor_address(client, application_data, settings):
+    """Five applications an hour from one address; behind the proxy, the visitor's address
+    (X-Forwarded-For, as allauth reads it) counts, not the proxy's."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    application_data = {**application_data, "kind": "lab", "siret": ""}
+    for number in range(5):
+        data = {**application_data, "name": f"Candidate {number}"}
+        response = client.post(URL, data, HTTP_X_FORWARDED_FOR="203.0.113.7")
+        assert response.status_code == 302
+    refused = client.post(
+        URL, {**application_data, "name": "Candidate 6"}, HTTP_X_FORWARDED_FOR="203.0.113.7"
+    )
+    assert refused.status_code == 200
+    assert refused.context["form"].non_field_errors()
+    assert MembershipApplication.objects.count() == 5
+    other = client.post(
+        URL, {**application_data, "name": "Other visitor"}, HTTP_X_FORWARDED_FOR="198.51.100.9"
+    )
+    assert other.status_code == 302
+    assert MembershipApplication.objects.count() == 6
+
+
+def test_an_organisation_already_on_the_portal_cannot_apply_twice(client, application_data):
+    from tests.members.factories import OrganisationFactory
+
+    OrganisationFactory(siret="73282932000074")
+    response = client.post(URL, {**application_data, "siret": "732 829 320 00074"})
+    assert response.status_code == 200
+    assert [e.code for e in response.context["form"].errors.as_data()["siret"]] == ["siret_taken"]
+    assert not MembershipApplication.objects.exists()
+    # A former member may apply again.
+    Organisation.objects.update(membership_status=Organisation.Status.FORMER)
+    assert client.post(URL, application_data).status_code == 302

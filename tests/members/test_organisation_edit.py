@@ -121,6 +121,7 @@ def test_anonymous_people_are_sent_to_the_login_page(client, organisation):
     [
         ("siret", "73282932000075", "siret_checksum"),
         ("siret", "1234", "siret_format"),
+        ("siret", "732 829 320 00075", "siret_checksum"),
         ("siret", "", None),
         ("website", "not a website", "invalid"),
         ("postcode", "99999", "postcode"),
@@ -142,8 +143,19 @@ def test_bad_input_gets_a_field_error_and_nothing_is_saved(
     assert field in errors
     assert code in [error.code for error in errors[field]]
     assert 'class="invalid-feedback' in response.content.decode()
+    assert len(errors[field]) == 1  # one clear message, not two
     organisation.refresh_from_db()
     assert organisation.pitch != "Changé"
+
+
+def test_a_siret_copied_with_spaces_or_dots_is_accepted(client, organisation, owner):
+    client.force_login(owner)
+    for written in ("732 829 320 00074", "732.829.320.00074", " 73282932000074 "):
+        data = form_data(organisation, siret=written)
+        response = client.post(edit_url(organisation), data)
+        assert response.status_code == 302, response.context["form"].errors
+        organisation.refresh_from_db()
+        assert organisation.siret == "73282932000074"
 
 
 def test_laboratories_and_organisations_abroad_may_leave_the_siret_empty(
