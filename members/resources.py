@@ -26,6 +26,7 @@ from members.models import (
     Organisation,
     Platform,
 )
+from members.validators import normalise_siret
 
 DELIMITERS = ",;\t"
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
@@ -204,6 +205,9 @@ class OrganisationResource(resources.ModelResource):
         for column, default in self.DEFAULTS.items():
             if not str(row.get(column) or "").strip():
                 row[column] = default
+        # SIRETs copied as printed, "732 829 320 00074", are checked on their 14 digits.
+        if row.get("siret"):
+            row["siret"] = normalise_siret(str(row["siret"]))
         if not row["slug"] and str(row.get("name") or "").strip():
             row["slug"] = services.unique_slug(Organisation, row["name"])
 

@@ -74,13 +74,15 @@ def test_the_sample_file_is_previewed_then_imported(staff_client, vocabulary):
 
 def test_a_comma_separated_file_with_iso_dates_is_read_too(staff_client, vocabulary):
     text = (
-        "name,kind,postcode,city,pitch,member_since,is_public\n"
-        'Labo Virgule,lab,25000,Besançon,"Essais, mesures",2020-01-31,1\n'
+        "name,kind,siret,postcode,city,pitch,member_since,is_public\n"
+        'Labo Virgule,company,732 829 320 00074,25000,Besançon,"Essais, mesures",2020-01-31,1\n'
     )
     response = preview(staff_client, text.encode())
     assert not response.context["result"].has_validation_errors(), row_errors(response)
     confirm(staff_client, response)
-    assert Organisation.objects.get().member_since.isoformat() == "2020-01-31"
+    imported = Organisation.objects.get()
+    assert imported.member_since.isoformat() == "2020-01-31"
+    assert imported.siret == "73282932000074"
 
 
 def test_mistakes_are_row_errors_and_nothing_is_saved(staff_client, vocabulary):
