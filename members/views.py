@@ -33,6 +33,7 @@ from members.models import (
     Platform,
 )
 from members.permissions import is_member_user, organisation_for_admin
+from members.search import normalise
 from members.structured_data import organisation_structured_data
 
 ORGANISATIONS_PER_PAGE = 24
@@ -167,6 +168,9 @@ def organisation_detail(request, slug):
             "can_edit": can_edit,
             "can_join": can_join,
             "completeness": organisation.completeness() if can_edit else None,
+            "competencies": sorted(
+                organisation.competencies.all(), key=lambda competency: normalise(str(competency))
+            ),
             "pitch": organisation.localised("pitch"),
             "description": organisation.localised("description"),
             "structured_data": organisation_structured_data(organisation, request),

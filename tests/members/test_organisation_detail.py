@@ -178,3 +178,18 @@ def test_an_organisation_abroad_shows_its_country_in_the_readers_language(client
     english = client.get("/en" + abroad.get_absolute_url()).content.decode()
     assert "Basel, Suisse" in french
     assert "Basel, Switzerland" in english
+
+
+def test_know_how_is_listed_alphabetically_in_the_readers_language(client):
+    from tests.members.factories import CompetencyFactory
+
+    organisation = OrganisationFactory(
+        competencies=[
+            CompetencyFactory(slug="a", name_fr="Économie circulaire", name_en="Circular economy"),
+            CompetencyFactory(slug="b", name_fr="Batteries", name_en="Vehicle batteries"),
+        ]
+    )
+    french = client.get(organisation.get_absolute_url()).content.decode()
+    english = client.get("/en" + organisation.get_absolute_url()).content.decode()
+    assert french.index("Batteries") < french.index("Économie circulaire")
+    assert english.index("Circular economy") < english.index("Vehicle batteries")
