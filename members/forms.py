@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
+from django.db.models import F
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
@@ -137,7 +138,10 @@ class DirectoryFilterForm(forms.Form):
 
         sort = self.value("sort")
         if sort == "newest":
-            return organisations.order_by("-member_since", "sort_name", "pk")
+            # Organisations without a date (imported lists) come last, on every database.
+            return organisations.order_by(
+                F("member_since").desc(nulls_last=True), "sort_name", "pk"
+            )
         if sort == "relevance" or (sort is None and query_terms(self.query)):
             return order_by_relevance(organisations, self.query, "sort_name", "pk")
         return organisations.order_by("sort_name", "pk")

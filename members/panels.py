@@ -3,7 +3,7 @@
 Each context function makes a fixed number of queries, whatever the data size.
 """
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 
 from members.map import directory_map
 from members.models import (
@@ -98,7 +98,9 @@ def market_context(request, market):
         return None
     return {
         "member_count": count,
-        "organisations": list(members.order_by("-member_since", "sort_name")[:MARKET_CARDS]),
+        "organisations": list(
+            members.order_by(F("member_since").desc(nulls_last=True), "sort_name")[:MARKET_CARDS]
+        ),
         "market": market,
     }
 

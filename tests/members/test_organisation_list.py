@@ -121,6 +121,9 @@ def test_sorting_by_name_ignores_accents_and_by_newest(client):
     OrganisationFactory(name="avenir", member_since=date(2015, 1, 1))
     assert names(client.get(URL)) == ["avenir", "Électro", "Zèbre"]
     assert names(client.get(URL, {"sort": "newest"})) == ["Électro", "avenir", "Zèbre"]
+    # Without a date (an imported list), last: PostgreSQL would put them first.
+    OrganisationFactory(name="Sans date", member_since=None)
+    assert names(client.get(URL, {"sort": "newest"}))[-1] == "Sans date"
 
 
 def test_pages_of_24_and_the_filters_stay_in_the_page_links(client, markets):
