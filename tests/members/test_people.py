@@ -167,3 +167,26 @@ def test_nobody_else_reaches_someone_elses_visibility_page(client, organisation,
     client.force_login(outsider)
     url = reverse("members:membership-self", args=[organisation.slug])
     assert client.get(url).status_code == 404
+
+
+def test_invitations_are_rate_limited_per_organisation(client, organisation, owner):
+    """An admin account taken over cannot send the portal's emails to thousands of people."""
+    from members import ratelimit
+
+    limit = ratelimit.INVITATION_RATES[0].limit
+    client.force_login(owner)
+    for number in range(limit):
+        response = client.post(
+            people_url(organisation),
+            {"email": f"invitee{number}@elsewhere.example", "role": "colleague"},
+        )
+        assert response.status_code == 302
+    refused = client.post(
+        people_url(organisation), {"email": "one.more@example.org", "role": "colleague"}
+    )
+    assert refused.status_code == 200
+    assert (
+        _("Too many invitations were sent today. Try again tomorrow.")
+        in (refused.context["form"].errors["email"])
+    )
+    assert Invitation.objects.count() == limit
