@@ -193,3 +193,19 @@ def test_know_how_is_listed_alphabetically_in_the_readers_language(client):
     english = client.get("/en" + organisation.get_absolute_url()).content.decode()
     assert french.index("Batteries") < french.index("Économie circulaire")
     assert english.index("Circular economy") < english.index("Vehicle batteries")
+
+
+def test_the_description_is_markdown_with_dangerous_html_removed(client):
+    organisation = OrganisationFactory(
+        description=(
+            "**Bancs d'essai** pour [batteries](https://www.exemple.example).\n\n"
+            '<script>alert("x")</script><img src="x" onerror="alert(1)">'
+            "[piège](javascript:alert(1))"
+        ),
+        description_en="",
+    )
+    content = client.get(organisation.get_absolute_url()).content.decode()
+    about = content.split('id="about-title"', 1)[1].split("</section>", 1)[0]
+    assert "<strong>Bancs d" in about
+    assert 'href="https://www.exemple.example"' in about
+    assert "<script" not in about and "onerror" not in about and "javascript:" not in about
