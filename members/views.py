@@ -583,6 +583,17 @@ def invitation_accept(request, token):
     matches = user.is_authenticated and services.invitation_matches(
         invitation=invitation, user=user
     )
+    already_member = (
+        user.is_authenticated and invitation.organisation.memberships.filter(user=user).exists()
+    )
+    if already_member and request.method == "POST":
+        # The link stays usable by the person it was meant for.
+        messages.info(
+            request,
+            _("You already belong to %(organisation)s.")
+            % {"organisation": invitation.organisation},
+        )
+        return redirect(invitation.organisation)
     needs_confirmation = False
     if request.method == "POST" and user.is_authenticated:
         if matches or request.POST.get("confirm_account"):
@@ -604,6 +615,7 @@ def invitation_accept(request, token):
             "next": request.get_full_path(),
             "matches": matches,
             "needs_confirmation": needs_confirmation,
+            "already_member": already_member,
         },
     )
 

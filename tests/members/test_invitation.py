@@ -188,3 +188,19 @@ def test_only_the_organisations_admins_can_withdraw_an_invitation(
     invitation.refresh_from_db()
     assert invitation.is_pending
     assert Invitation.objects.pending().count() == 1
+
+
+def test_someone_already_in_the_organisation_does_not_use_up_the_link(
+    client, organisation, colleague
+):
+    invitation, token = invitation_for(organisation, email="newcomer@example.org")
+    client.force_login(colleague)
+    page = client.get(accept_url(token))
+    assert page.context["already_member"] is True
+    assert "confirm_account" not in page.content.decode()
+    response = client.post(accept_url(token), {"confirm_account": "1"})
+    assert response.status_code == 302
+    assert response["Location"] == organisation.get_absolute_url()
+    invitation.refresh_from_db()
+    assert invitation.is_pending
+    assert colleague.memberships.get().role == Membership.Role.COLLEAGUE
