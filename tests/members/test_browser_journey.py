@@ -161,7 +161,10 @@ def test_every_members_page_fits_375_px_and_a_missing_logo_shows_initials(
     MembershipFactory(organisation=organisation, job_title="Responsable des essais climatiques")
     JoinRequestFactory(organisation=organisation, message="Un message " * 30)
     platform = PlatformFactory(organisation=organisation, name="Chambre climatique et vibratoire")
-    _invitation, token = invitation_for(organisation, email="someone.else@longue.example")
+    # An invitation to another organisation, sent to an address the admin does not have.
+    _invitation, token = invitation_for(
+        OrganisationFactory(name="Atelier Voisin"), email="someone.else@voisin.example"
+    )
 
     page.goto("/members/")
     page.wait_for_function("document.querySelector('article.org-card .org-logo-placeholder')")
