@@ -167,8 +167,10 @@ def test_every_members_page_fits_375_px_and_a_missing_logo_shows_initials(
     )
 
     page.goto("/members/")
-    page.wait_for_function("document.querySelector('article.org-card .org-logo-placeholder')")
-    assert page.locator("article.org-card .org-logo-placeholder").first.inner_text() == "ÉT"
+    card = page.locator("article.org-card", has_text="Longuement")
+    card.locator(".org-logo-placeholder").wait_for()
+    assert card.locator(".org-logo-placeholder").inner_text() == "ÉT"
+    assert card.locator("img").count() == 0
 
     sign_in(page, admin.email)
     page.set_viewport_size({"width": 375, "height": 800})
