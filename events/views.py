@@ -1,5 +1,4 @@
 import calendar
-import csv
 import hashlib
 from datetime import date, timedelta
 from urllib.parse import urlencode
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import staff_required
 from content.models import Market
+from content.spreadsheets import csv_response
 from events import ical, services
 from events.forms import CheckinSearchForm, MonthFilterForm
 from events.models import CalendarFeed, Event, Registration, acts_as_staff
@@ -424,10 +424,7 @@ def event_attendees(request, slug):
 @staff_required
 def event_attendees_csv(request, slug):
     event = get_object_or_404(Event, slug=slug)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{event.slug}-attendees.csv"'
-    response.write("\ufeff")  # Spreadsheet programs read the file as UTF-8.
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_response(f"{event.slug}-attendees.csv")
     writer.writerow(
         [
             _("Last name"),
@@ -450,12 +447,12 @@ def event_attendees_csv(request, slug):
         user = registration.user
         writer.writerow(
             [
-                _csv_safe(user.last_name),
-                _csv_safe(user.first_name),
-                _csv_safe(user.email),
-                _csv_safe(user.phone),
-                _csv_safe(user.job_title),
-                _csv_safe(registration.organisation.name if registration.organisation else ""),
+                user.last_name,
+                user.first_name,
+                user.email,
+                user.phone,
+                user.job_title,
+                registration.organisation.name if registration.organisation else "",
                 registration.get_status_display(),
                 registration.waiting_rank or "",
                 registration.price,
@@ -466,12 +463,6 @@ def event_attendees_csv(request, slug):
             ]
         )
     return response
-
-
-def _csv_safe(value: str) -> str:
-    """Keep spreadsheet programs from running text typed by people as a formula."""
-    value = str(value or "")
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 CHECKIN_ROWS = 100

@@ -1,16 +1,15 @@
-import csv
-
 from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from content.spreadsheets import csv_response
 from members import ratelimit, services
 from members.forms import (
     ApplicationForm,
@@ -80,11 +79,7 @@ def organisation_export(request):
     organisations = form.filter(Organisation.objects.in_directory()).prefetch_related(
         "markets", "competencies"
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="members-{stamp}.csv"'
-    response.write("\ufeff")  # lets spreadsheet software detect UTF-8
-    writer = csv.writer(response)
+    response, writer = csv_response(f"members-{timezone.localdate().isoformat()}.csv")
     writer.writerow(
         [
             _("Name"),
@@ -102,8 +97,7 @@ def organisation_export(request):
         ]
     )
     for organisation in organisations.iterator(chunk_size=500):
-        write_safe_row(
-            writer,
+        writer.writerow(
             [
                 organisation.name,
                 organisation.get_kind_display(),
@@ -117,20 +111,9 @@ def organisation_export(request):
                 ", ".join(c.name for c in organisation.competencies.all()),
                 organisation.member_since.isoformat() if organisation.member_since else "",
                 request.build_absolute_uri(organisation.get_absolute_url()),
-            ],
+            ]
         )
     return response
-
-
-def write_safe_row(writer, values) -> None:
-    """Write a CSV row whose cells cannot run as spreadsheet formulas (text that members
-    typed could start with "=", "+", "-" or "@")."""
-    writer.writerow(
-        [
-            "'" + value if isinstance(value, str) and value[:1] in "=+-@\t\r" else value
-            for value in values
-        ]
-    )
 
 
 def organisation_map(request):

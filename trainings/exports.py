@@ -1,42 +1,15 @@
 """CSV exports for staff: the catalogue and a session's attendance list.
 
-The files use a semicolon and a byte-order mark so that spreadsheet software set up for
-French opens them with accents and columns right.
+The files are written by ``content.spreadsheets.SafeWriter``: semicolons and a byte-order
+mark for French spreadsheet software, and no cell that could run as a formula.
 """
-
-import csv
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from content.spreadsheets import SafeWriter
 from trainings.models import SEAT_HOLDING_STATUSES, Enrolment, EnrolmentStatus, Session, Training
-
-BOM = "\ufeff"
-
-
-# Spreadsheets run a cell starting with one of these as a formula: text typed by visitors
-# (company names, messages) is neutralised with a leading apostrophe.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-class _Writer:
-    def __init__(self, stream):
-        self.csv = csv.writer(stream, delimiter=";", lineterminator="\r\n")
-
-    def writerow(self, row):
-        self.csv.writerow([_safe(value) for value in row])
-
-
-def _writer(stream):
-    stream.write(BOM)
-    return _Writer(stream)
 
 
 def _decimal(value) -> str:
@@ -45,7 +18,7 @@ def _decimal(value) -> str:
 
 def write_catalogue(stream, *, request=None) -> None:
     """One row per training (drafts included, with their status), next session first."""
-    writer = _writer(stream)
+    writer = SafeWriter(stream)
     writer.writerow(
         [
             _("Title"),
@@ -96,7 +69,7 @@ def write_catalogue(stream, *, request=None) -> None:
 def write_attendance(stream, *, session: Session) -> None:
     """The session's participants (seat holders first, then the waiting list), with an
     empty signature column per day for the printed attendance sheet."""
-    writer = _writer(stream)
+    writer = SafeWriter(stream)
     days = [
         session.start_date + timezone.timedelta(days=offset) for offset in range(session.day_count)
     ]

@@ -167,7 +167,7 @@ def test_a_member_exports_the_filtered_list_without_personal_data(client, market
     assert _("Download this list (CSV)") in page
     response = client.get(reverse("members:organisation-export"), {"market": "electric"})
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert [row[0] for row in rows[1:]] == ["Volta Export"]
     assert "@" not in response.content.decode().replace("https://", "")
 
@@ -177,7 +177,7 @@ def test_the_export_cannot_smuggle_spreadsheet_formulas(client):
     OrganisationFactory(name='=HYPERLINK("http://evil.example","clic")')
     client.force_login(member)
     response = client.get(reverse("members:organisation-export"))
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert any(row[0].startswith("'=HYPERLINK") for row in rows)
 
 
