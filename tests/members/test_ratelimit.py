@@ -7,6 +7,7 @@ import uuid
 import pytest
 
 from members import ratelimit
+from tests.conftest import _skip_or_fail as skip_or_fail
 
 RATE = (ratelimit.Rate(5, 60),)
 
@@ -31,7 +32,7 @@ def test_the_limit_holds_across_processes_sharing_redis():
     try:
         redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
     except redis.exceptions.RedisError:
-        pytest.skip(f"no Redis server at {url}")
+        skip_or_fail(f"needs a Redis server at {url} (set REDIS_URL)")
     prefix = f"members-test-{uuid.uuid4().hex}"
     context = multiprocessing.get_context("spawn")
     results = context.Queue()
