@@ -17,7 +17,7 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
-def _skip_or_fail(reason: str) -> None:
+def skip_or_fail(reason: str) -> None:
     """Outside CI a missing capability skips the test; under CI=true it fails the run."""
     if IN_CI:
         pytest.fail(f"{reason} (required under CI=true)", pytrace=False)
@@ -26,9 +26,9 @@ def _skip_or_fail(reason: str) -> None:
 
 def pytest_runtest_setup(item):
     if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
-        _skip_or_fail("needs PostgreSQL: set DATABASE_URL=postgres://...")
+        skip_or_fail("needs PostgreSQL: set DATABASE_URL=postgres://...")
     if item.get_closest_marker("browser") and not Path(CHROMIUM).exists():
-        _skip_or_fail(f"needs Chromium at {CHROMIUM} (apt-get install chromium)")
+        skip_or_fail(f"needs Chromium at {CHROMIUM} (apt-get install chromium)")
 
 
 @pytest.fixture(autouse=True)
@@ -102,7 +102,7 @@ CHROMIUM_FLAGS = [
 def browser():
     """The system Chromium driven by Playwright (never a downloaded browser)."""
     if not Path(CHROMIUM).exists():
-        _skip_or_fail(f"needs Chromium at {CHROMIUM} (apt-get install chromium)")
+        skip_or_fail(f"needs Chromium at {CHROMIUM} (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

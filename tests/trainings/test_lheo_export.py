@@ -15,7 +15,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from content.models import Market
-from tests.conftest import _skip_or_fail
+from tests.conftest import skip_or_fail
 from tests.factories import MarketFactory
 from tests.members.factories import OrganisationFactory
 from tests.trainings.factories import SessionFactory, TrainingFactory
@@ -37,7 +37,7 @@ NS = {"l": NAMESPACE}
 @pytest.fixture(scope="module")
 def schema():
     if not XSD_PATH.exists():
-        _skip_or_fail(f"the LHEO 2.3 schema is missing at {XSD_PATH} (set LHEO_XSD_PATH)")
+        skip_or_fail(f"the LHEO 2.3 schema is missing at {XSD_PATH} (set LHEO_XSD_PATH)")
     from lxml import etree
 
     return etree.XMLSchema(etree.parse(str(XSD_PATH)))
