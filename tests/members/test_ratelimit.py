@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from members import ratelimit
-from tests.conftest import _skip_or_fail as skip_or_fail
+from tests.conftest import skip_or_fail
 
 RATE = (ratelimit.Rate(5, 60),)
 
