@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 SCALE ?= 0
-# Development defaults for `run`, `demo`, `test` and `check`; `serve` is production-like.
+# Development defaults for `run`, `demo`, `test` and `check`; `serve` always runs with DEBUG off.
 DEV_ENV := DEBUG=$${DEBUG:-true} STAFF_MFA_EXEMPT_EMAILS=$${STAFF_MFA_EXEMPT_EMAILS:-staff@vehicle-of-the-future.example}
 DEMO_PASSWORD := demo-portal-2026
 
@@ -48,10 +48,10 @@ demo: install ## Load the demo content only (SCALE=N adds N generated organisati
 	$(DEV_ENV) $(BIN)/python manage.py load_demo --scale $(SCALE)
 
 serve: install ## Production-like: DEBUG off, collectstatic, gunicorn on $(PORT); needs SECRET_KEY
-	$(BIN)/python manage.py check
-	$(BIN)/python manage.py collectstatic --noinput -v0
-	$(BIN)/python manage.py migrate --noinput -v0
-	$(BIN)/gunicorn cluster_site.wsgi --config gunicorn.conf.py --bind $(HOST):$(PORT)
+	DEBUG=false $(BIN)/python manage.py check
+	DEBUG=false $(BIN)/python manage.py collectstatic --noinput -v0
+	DEBUG=false $(BIN)/python manage.py migrate --noinput -v0
+	DEBUG=false $(BIN)/gunicorn cluster_site.wsgi --config gunicorn.conf.py --bind $(HOST):$(PORT)
 
 test: install translations ## Run the whole test suite (browser tests need /usr/bin/chromium)
 	$(DEV_ENV) $(BIN)/pytest $(PYTEST_ARGS)

@@ -55,7 +55,9 @@ def env_secret(name: str) -> str:
     return os.environ.get(name, "")
 
 
-DEBUG = env_bool("DEBUG", False)
+# A fresh checkout runs with no configuration (development). Production sets DEBUG=false,
+# which then requires SECRET_KEY; `manage.py check --deploy` flags a DEBUG left on.
+DEBUG = env_bool("DEBUG", True)
 
 SECRET_KEY = env_secret("SECRET_KEY")
 if not SECRET_KEY:

@@ -36,10 +36,11 @@ def test_production_refuses_to_start_without_secret_key():
     assert "SECRET_KEY is not set" in result.stderr
 
 
-def test_debug_is_off_by_default():
-    result = load_settings(SECRET_KEY="x" * 50)
+def test_a_checkout_without_configuration_runs_in_development_mode():
+    result = load_settings()
     assert result.returncode == 0, result.stderr
-    assert '"DEBUG": false' in result.stdout
+    assert '"DEBUG": true' in result.stdout
+    assert '"SECURE_SSL_REDIRECT": false' in result.stdout
 
 
 def test_production_turns_on_https_hardening():
