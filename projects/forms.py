@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Fieldset, Layout, Submit
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +17,9 @@ from projects.models import (
     Project,
     ProjectDocument,
     ProjectImage,
+    ReviewNote,
 )
+from projects.organisation_picker import OrganisationPickerField, organisation_label
 
 TRL_CHOICES = [
     ("", _("Not known yet")),
@@ -147,12 +150,23 @@ class ProjectSubmitForm(ProjectForm):
         help_text=_("Your organisation leads the project; its admins can edit it."),
     )
 
+    # Past this many organisations (staff may coordinate for any), the coordinator is typed
+    # with suggestions instead of picked in a list.
+    MAX_LISTED_COORDINATORS = 30
+
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, with_results=False, **kwargs)
-        self.fields["coordinator"].queryset = organisations
-        if organisations.count() == 1:
-            self.fields["coordinator"].widget = forms.HiddenInput()
-            self.fields["coordinator"].initial = organisations.first()
+        listed = list(organisations[: self.MAX_LISTED_COORDINATORS + 1])
+        field = self.fields["coordinator"]
+        if len(listed) > self.MAX_LISTED_COORDINATORS:
+            self.fields["coordinator"] = OrganisationPickerField(
+                queryset=organisations, label=field.label, help_text=field.help_text
+            )
+        else:
+            field.queryset = organisations
+            if len(listed) == 1:
+                field.widget = forms.HiddenInput()
+                field.initial = listed[0]
         self.helper.layout[0].fields.insert(0, "coordinator")
 
 
@@ -190,9 +204,12 @@ class ParticipationForm(OptionalRowMixin, forms.ModelForm):
         if self.instance.organisation_id:
             # A partner whose membership lapsed stays in the consortium it is already in.
             choices = choices | Organisation.objects.filter(pk=self.instance.organisation_id)
-        self.fields["organisation"].queryset = choices.only("pk", "name")
-        self.fields["organisation"].label = _("Member organisation")
-        self.fields["organisation"].empty_label = _("Choose a member organisation")
+            # The formset preloads the organisation: showing the row costs no query.
+            self.initial["organisation"] = organisation_label(self.instance.organisation)
+        # Typed with suggestions rather than picked in a <select> of every member.
+        self.fields["organisation"] = OrganisationPickerField(
+            queryset=choices, label=_("Member organisation")
+        )
         self.fields["role"].choices = [
             choice
             for choice in Participation.Role.choices
@@ -220,21 +237,33 @@ class ExternalPartnerForm(OptionalRowMixin, forms.ModelForm):
         self.mark_optional()
 
 
+# A consortium counts a few dozen partners at most; the limit also stops forged posts
+# with thousands of rows.
+MAX_CONSORTIUM_ROWS = 40
 ParticipationFormSet = inlineformset_factory(
     Project,
     Participation,
     form=ParticipationForm,
     extra=3,
     can_delete=True,
+    max_num=MAX_CONSORTIUM_ROWS,
+    validate_max=True,
 )
 ExternalPartnerFormSet = inlineformset_factory(
-    Project, ExternalPartner, form=ExternalPartnerForm, extra=2, can_delete=True
+    Project,
+    ExternalPartner,
+    form=ExternalPartnerForm,
+    extra=2,
+    can_delete=True,
+    max_num=MAX_CONSORTIUM_ROWS,
+    validate_max=True,
 )
 
 
-def consortium_formsets(*, project, coordinator, data=None):
+def consortium_formsets(*, project, coordinator, data=None, extra_rows=None):
     """The two formsets of a consortium: member organisations (the coordinator is fixed and
-    left out) and external partners."""
+    left out) and external partners. ``extra_rows`` empty rows are offered under each
+    (without JavaScript, that is how one adds more partners than the default rows)."""
     if project.pk:
         participations = project.participations.exclude(
             role=Participation.Role.COORDINATOR
@@ -243,6 +272,8 @@ def consortium_formsets(*, project, coordinator, data=None):
     else:
         participations = Participation.objects.none()
         extra = 3
+    if extra_rows is not None:
+        extra = max(0, min(extra_rows, MAX_CONSORTIUM_ROWS))
     partners = ParticipationFormSet(
         data,
         instance=project,
@@ -252,6 +283,8 @@ def consortium_formsets(*, project, coordinator, data=None):
     )
     partners.extra = extra
     externals = ExternalPartnerFormSet(data, instance=project, prefix="externals")
+    if extra_rows is not None:
+        externals.extra = extra
     return partners, externals
 
 
@@ -293,6 +326,28 @@ class StatusChangeForm(forms.Form):
         if cleaned.get("status") in Project.STAFF_ONLY and not cleaned.get("note", "").strip():
             self.add_error("note", _("Write the message the coordinator will receive."))
         return cleaned
+
+
+class ReviewNoteForm(forms.ModelForm):
+    """A staff note on a project's review: never shown to the consortium."""
+
+    class Meta:
+        model = ReviewNote
+        fields = ["body"]
+        labels = {"body": _("New review note")}
+        help_texts = {
+            "body": _("Staff only: the consortium and other members never see review notes.")
+        }
+        widgets = {"body": forms.Textarea({"rows": 4, "maxlength": 5000})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].max_length = 5000
+        self.fields["body"].validators.append(MaxLengthValidator(5000))
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            "body", Submit("add-note", _("Add the note"), css_class="btn-primary")
+        )
 
 
 class DocumentForm(forms.ModelForm):

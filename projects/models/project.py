@@ -21,7 +21,16 @@ from projects.storage import get_private_storage
 from projects.validators import validate_pdf
 
 # Slugs the project URLs use for their own pages.
-RESERVED_SLUGS = {"new", "mine", "board", "calls", "partner-searches", "feed", "figures"}
+RESERVED_SLUGS = {
+    "new",
+    "mine",
+    "board",
+    "calls",
+    "partner-searches",
+    "feed",
+    "figures",
+    "organisations",
+}
 
 TRL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(9)]
 
@@ -581,7 +590,7 @@ class ReviewNote(models.Model):
         return f"{self.project.acronym} · {self.created_at:%Y-%m-%d}"
 
     def get_absolute_url(self):
-        return reverse("admin:projects_project_change", args=[self.project_id])
+        return reverse("projects:project-review", kwargs={"slug": self.project.slug})
 
 
 def document_path(instance, filename: str) -> str:

@@ -9,8 +9,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.forms.utils import ErrorDict
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,6 +20,7 @@ from django.views.decorators.http import require_POST
 from members.models import Organisation
 from projects import services
 from projects.forms import (
+    MAX_CONSORTIUM_ROWS,
     DocumentForm,
     ProjectForm,
     ProjectImageFormSet,
@@ -26,6 +29,7 @@ from projects.forms import (
     consortium_formsets,
 )
 from projects.models import Participation, Project
+from projects.organisation_picker import matching, organisation_label
 from projects.services import ProjectError, project_change_status
 
 
@@ -47,11 +51,52 @@ def _project_for_consortium(request, slug) -> Project:
     return project
 
 
+# Rows a "More rows" button adds (the way to more partners without JavaScript).
+ROWS_ADDED = 3
+
+
+def _with_more_rows(data, prefix: str):
+    """A copy of the posted ``data`` with ``ROWS_ADDED`` more rows in the ``prefix`` formset."""
+    data = data.copy()
+    key = f"{prefix}-TOTAL_FORMS"
+    try:
+        total = int(data.get(key, ""))
+    except ValueError:
+        return data
+    data[key] = str(min(total + ROWS_ADDED, MAX_CONSORTIUM_ROWS))
+    return data
+
+
+def _without_errors(form, *formsets) -> None:
+    """Show bound forms as typed but without error messages: the person asked for more rows,
+    not to save, so nothing is validated yet."""
+    form._errors = ErrorDict()
+    for formset in formsets:
+        formset._non_form_errors = formset.error_class()
+        for row in formset.forms:
+            row._errors = ErrorDict()
+        formset._errors = [row._errors for row in formset.forms]
+
+
 @login_required
 def project_create(request):
     organisations = Organisation.objects.active().editable_by(request.user).order_by("name")
     if not organisations.exists():
         return render(request, "projects/project_not_admin.html", status=403)
+    more_rows = request.POST.get("more-rows")
+    if more_rows in ("partners", "externals"):
+        # Without JavaScript: the same page again, as typed, with empty rows added.
+        data = _with_more_rows(request.POST, more_rows)
+        form = ProjectSubmitForm(data, organisations=organisations)
+        partners, externals = consortium_formsets(
+            project=form.instance, coordinator=None, data=data
+        )
+        _without_errors(form, partners, externals)
+        return render(
+            request,
+            "projects/project_submit.html",
+            {"form": form, "partners": partners, "externals": externals},
+        )
     form = ProjectSubmitForm(request.POST or None, organisations=organisations)
     coordinator = None
     if form.is_bound and form.is_valid():
@@ -122,14 +167,25 @@ def project_edit(request, slug):
 @login_required
 def project_consortium(request, slug):
     project = _project_for_editing(request, slug)
+    try:
+        extra_rows = int(request.GET.get("rows", ""))
+    except ValueError:
+        extra_rows = None
     partners, externals = consortium_formsets(
-        project=project, coordinator=project.coordinator, data=request.POST or None
+        project=project,
+        coordinator=project.coordinator,
+        data=request.POST or None,
+        extra_rows=extra_rows,
     )
     if request.method == "POST" and partners.is_valid() and externals.is_valid():
         with transaction.atomic():
             partners.save()
             externals.save()
         messages.success(request, _("The consortium is updated."))
+        if "save-more" in request.POST:
+            # Without JavaScript: back to the form with more empty rows.
+            url = reverse("projects:project-consortium", args=[project.slug])
+            return redirect(f"{url}?rows={ROWS_ADDED + 2}")
         return redirect(project)
     return render(
         request,
@@ -276,3 +332,16 @@ def project_mine(request):
         "projects/project_mine.html",
         {"projects": projects, "editable": editable, "can_submit": can_submit},
     )
+
+
+@login_required
+def organisation_search(request):
+    """Suggestions for the organisation fields of the consortium forms, as JSON: the active
+    member organisations whose name holds the typed words (a few, never the directory).
+    For the people who fill those forms: admins of an organisation, and staff."""
+    if not Organisation.objects.editable_by(request.user).exists():
+        raise PermissionDenied
+    found = matching(Organisation.objects.active(), request.GET.get("q", ""))
+    response = JsonResponse({"results": [organisation_label(o) for o in found]})
+    response["Cache-Control"] = "private, max-age=60"
+    return response

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from content.models import Market
 from members.models import Organisation
-from projects.forms import ProjectFilterForm, StatusChangeForm
+from projects.forms import ProjectFilterForm, ReviewNoteForm, StatusChangeForm
 from projects.models import (
     Call,
     Participation,
@@ -25,6 +25,7 @@ from projects.models import (
 )
 
 PROJECTS_PER_PAGE = 12
+REVIEW_NOTES_SHOWN = 3
 
 
 FIGURES_CACHE_SECONDS = 24 * 3600
@@ -133,6 +134,13 @@ def project_detail(request, slug):
     status_form = None
     if can_edit and project.next_statuses(user):
         status_form = StatusChangeForm(project=project, user=user)
+    review = None
+    if user.is_staff:
+        # Staff only: the consortium never sees review notes.
+        notes = project.review_notes.select_related("author")
+        note_form = ReviewNoteForm()
+        note_form.helper.form_action = reverse("projects:project-review", args=[project.slug])
+        review = {"notes": notes[:REVIEW_NOTES_SHOWN], "count": notes.count(), "form": note_form}
     return render(
         request,
         "projects/project_detail.html",
@@ -143,6 +151,7 @@ def project_detail(request, slug):
             "can_edit": can_edit,
             "documents": project.documents.all() if in_consortium else None,
             "status_form": status_form,
+            "review": review,
         },
     )
 

@@ -1,12 +1,16 @@
-"""The staff's labelling board: the pipeline at a glance, outside the back-office."""
+"""The staff's labelling pipeline outside the back-office: the board and review notes."""
 
+from django.contrib import messages
 from django.db.models import Count
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from accounts.decorators import staff_required
+from projects.forms import ReviewNoteForm
 from projects.models import Participation, Project
 
 CARDS_PER_COLUMN = 12
+NOTES_SHOWN = 50
 
 
 @staff_required
@@ -17,6 +21,7 @@ def project_board(request):
         projects = (
             Project.objects.filter(status=status)
             .select_related("programme")
+            .annotate(note_count=Count("review_notes"))
             .order_by("-updated_at")[:CARDS_PER_COLUMN]
         )
         columns.append(
@@ -48,4 +53,35 @@ def project_board(request):
         request,
         "projects/project_board.html",
         {"columns": columns, "later": later, "total": sum(counts.values())},
+    )
+
+
+@staff_required
+def project_review(request, slug):
+    """The staff's review notes on a project: read them and add one. Members never reach
+    this page (403 whatever the project, so it reveals nothing either)."""
+    project = get_object_or_404(Project.objects.select_related("programme"), slug=slug)
+    form = ReviewNoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        note = form.save(commit=False)
+        note.project = project
+        note.author = request.user
+        note.save()
+        messages.success(request, _("Your review note is added. Only staff can read it."))
+        return redirect("projects:project-review", slug=project.slug)
+    notes = project.review_notes.select_related("author")
+    return render(
+        request,
+        "projects/project_review.html",
+        {
+            "project": project,
+            "form": form,
+            "notes": notes[:NOTES_SHOWN],
+            "note_count": notes.count(),
+            "coordinator": Participation.objects.filter(
+                project=project, role=Participation.Role.COORDINATOR
+            )
+            .select_related("organisation")
+            .first(),
+        },
     )

@@ -52,7 +52,12 @@ def test_submit_label_and_show(page, browser, live_server, assert_accessible):
     page.locator("#id_end_date").fill("2029-03-01")
     page.locator("#id_trl_start").select_option("4")
     page.locator("#id_trl_target").select_option("7")
-    page.locator("#id_partners-0-organisation").select_option(label=partner.name)
+    # The partner is typed: suggestions come from the server as one types.
+    partner_field = page.locator("#id_partners-0-organisation")
+    partner_field.press_sequentially("laboratoire part", delay=20)
+    label = f"{partner.name} ({partner.city})"
+    page.locator(f'#organisation-choices option[value="{label}"]').wait_for(state="attached")
+    partner_field.fill(label)
     page.get_by_role("button", name="Soumettre à labellisation").click()
     page.wait_for_url(re.compile(r".*/projects/journey/$"))
     assert page.get_by_text("Soumis à labellisation").first.is_visible()

@@ -74,7 +74,7 @@ def test_submitting_creates_the_project_its_consortium_and_timeline(
                 programme,
                 market,
                 **{
-                    "partners-0-organisation": partner.pk,
+                    "partners-0-organisation": partner.name,
                     "partners-0-role": "partner",
                     "externals-0-name": "Université de Bâle",
                     "externals-0-country": "CH",
@@ -167,9 +167,9 @@ def test_a_duplicate_partner_row_is_refused(client, organisation, owner, program
             programme,
             MarketFactory(),
             **{
-                "partners-0-organisation": partner.pk,
+                "partners-0-organisation": partner.name,
                 "partners-0-role": "partner",
-                "partners-1-organisation": partner.pk,
+                "partners-1-organisation": partner.name,
                 "partners-1-role": "subcontractor",
             },
         ),
