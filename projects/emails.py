@@ -1,7 +1,8 @@
 """Emails of the projects app, rendered from ``templates/projects/emails/<name>_*.txt``.
 
-Each person receives the message in their own language. Links are absolute, built from
-``settings.SITE_URL``, so that messages sent outside a request still point to the portal.
+Each person receives the message in their own language, links included. Links are absolute,
+built from ``settings.SITE_URL``, so that messages sent outside a request still point to the
+portal.
 """
 
 from django.conf import settings
@@ -17,7 +18,10 @@ def absolute(path: str) -> str:
 def send(*, name: str, recipients, context: dict, language: str | None = None) -> None:
     """Send the ``name`` email to each address of ``recipients`` (one message each, so that
     nobody sees another recipient's address)."""
+    context = {**context, "site_url": settings.SITE_URL}
     for address in dict.fromkeys(recipients):
+        # Links are built inside the templates, so that they point to the pages in the
+        # recipient's language (/en/... for English readers).
         with translation.override(language or settings.LANGUAGE_CODE):
             subject = render_to_string(f"projects/emails/{name}_subject.txt", context)
             body = render_to_string(f"projects/emails/{name}_body.txt", context)

@@ -5,6 +5,7 @@ from datetime import date
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -43,18 +44,16 @@ def coordinator_contacts(project: Project) -> list:
 
 
 def _notify_status(project: Project, change: ProjectStatusChange) -> None:
-    context = {
-        "project": project,
-        "change": change,
-        "project_url": emails.absolute(project.get_absolute_url()),
-    }
+    context = {"project": project, "change": change}
     if change.to_status == Project.Status.SUBMITTED:
         emails.send(
             name="submitted_staff",
             recipients=settings.STAFF_NOTIFICATION_EMAILS,
             context={
                 **context,
-                "admin_url": emails.absolute(f"/admin/projects/project/{project.pk}/change/"),
+                "admin_url": emails.absolute(
+                    reverse("admin:projects_project_change", args=[project.pk])
+                ),
             },
         )
     elif change.to_status in Project.STAFF_ONLY:
@@ -183,8 +182,6 @@ def _relay_interest(interest: PartnerInterest) -> None:
             "interest": interest,
             "search": search,
             "organisation": interest.organisation,
-            "profile_url": emails.absolute(interest.organisation.get_absolute_url()),
-            "search_url": emails.absolute(search.get_absolute_url()),
         },
     )
 
