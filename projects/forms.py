@@ -402,6 +402,15 @@ class ProjectFilterForm(forms.Form):
         required=False,
         to_field_name="slug",
     )
+    partner = forms.CharField(
+        label=_("Partner organisation"),
+        required=False,
+        max_length=100,
+        help_text=_("A few letters of its name."),
+    )
+    # Past this many partner organisations, the list would weigh on every page: the partner
+    # is typed instead (``organisation`` stays, hidden, for the links from profiles).
+    MAX_LISTED_PARTNERS = 60
 
     def __init__(self, *args, markets, statuses, years, organisations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -414,6 +423,12 @@ class ProjectFilterForm(forms.Form):
         self.fields["year"].choices = [("", _("All years"))] + [(y, y) for y in years]
         self.fields["organisation"].queryset = organisations
         self.fields["organisation"].empty_label = _("All organisations")
+        few = len(organisations[: self.MAX_LISTED_PARTNERS + 1]) <= self.MAX_LISTED_PARTNERS
+        if few:
+            del self.fields["partner"]
+        else:
+            self.fields["organisation"].widget = forms.HiddenInput()
+            self.fields["partner"].widget.attrs["type"] = "search"
         self.fields["q"].widget.attrs.update(
             {"type": "search", "placeholder": _("Acronym, title, partner...")}
         )
@@ -430,7 +445,8 @@ class ProjectFilterForm(forms.Form):
                 Div(Field("programme"), css_class="col-sm-6 col-lg-3"),
                 Div(Field("year"), css_class="col-sm-6 col-lg-2"),
                 Div(Field("region"), css_class="col-sm-6 col-lg-3"),
-                Div(Field("organisation"), css_class="col-sm-6 col-lg-4"),
+                Div(Field("organisation" if few else "partner"), css_class="col-sm-6 col-lg-4"),
+                *([] if few else [Field("organisation")]),
                 css_class="row g-2",
             ),
             Div(

@@ -8,6 +8,7 @@ edit: partners, colleagues, outsiders looking at a public project).
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.forms.utils import ErrorDict
 from django.http import FileResponse, Http404, JsonResponse
@@ -283,6 +284,7 @@ def document_delete(request, slug, pk):
 
 
 HISTORY_ENTRIES = 50
+MINE_PER_PAGE = 25
 
 
 @login_required
@@ -318,19 +320,19 @@ def project_mine(request):
     projects = (
         Project.objects.of_consortium(request.user)
         .select_related("programme")
-        .prefetch_related("markets")
-        .order_by("-updated_at")
+        .order_by("-updated_at", "pk")
     )
+    page = Paginator(projects, MINE_PER_PAGE).get_page(request.GET.get("page"))
     editable = set(
         Project.objects.editable_by(request.user)
-        .filter(pk__in=projects.values("pk"))
+        .filter(pk__in=[project.pk for project in page.object_list])
         .values_list("pk", flat=True)
     )
     can_submit = Organisation.objects.active().editable_by(request.user).exists()
     return render(
         request,
         "projects/project_mine.html",
-        {"projects": projects, "editable": editable, "can_submit": can_submit},
+        {"page_obj": page, "editable": editable, "can_submit": can_submit},
     )
 
 

@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Subquery, Value
+from django.db.models import Count, Max, Q, Subquery, Value
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,10 +14,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Market
+from content.site_search import text_filter
 from members.models import Organisation
 from projects.forms import ProjectFilterForm, ReviewNoteForm, StatusChangeForm
 from projects.models import (
     Call,
+    ExternalPartner,
     Participation,
     PartnerSearch,
     Project,
@@ -104,6 +106,14 @@ def project_list(request):
     if "organisation" in filters:
         of_partner = Participation.objects.filter(organisation=filters["organisation"])
         projects = projects.filter(pk__in=of_partner.values("project_id"))
+    if "partner" in filters:
+        members = Participation.objects.filter(
+            text_filter(["organisation__name"], filters["partner"])
+        )
+        externals = ExternalPartner.objects.filter(text_filter(["name"], filters["partner"]))
+        projects = projects.filter(
+            Q(pk__in=members.values("project_id")) | Q(pk__in=externals.values("project_id"))
+        )
     page = Paginator(projects.for_cards(), PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -111,6 +121,10 @@ def project_list(request):
         {
             "form": form,
             "filtered": bool(filters),
+            # Shown as a removable filter when the partner list is too long to be a select.
+            "hidden_organisation": filters.get("organisation")
+            if "partner" in form.fields
+            else None,
             "page_obj": page,
             "figures": public_figures(),
         },
