@@ -145,7 +145,20 @@ class ProjectAdmin(SimpleHistoryAdmin):
     change_form_template = "projects/admin/project_change_form.html"
     fieldsets = (
         (None, {"fields": ("acronym", "slug", "title", "title_en", "status", "visibility")}),
-        (_("Text"), {"fields": ("summary", "summary_en", "description", "results", "markets")}),
+        (
+            _("Text"),
+            {
+                "fields": (
+                    "summary",
+                    "summary_en",
+                    "description",
+                    "description_en",
+                    "results",
+                    "results_en",
+                    "markets",
+                )
+            },
+        ),
         (
             _("Funding and schedule"),
             {

@@ -21,9 +21,11 @@ from projects.demo_data import (
     COMPETENCIES,
     EXTERNALS,
     FALLBACK_ORGANISATIONS,
+    GOALS_EN,
     PROGRAMMES,
     PROJECTS,
     SEARCHES,
+    SEARCHES_EN,
 )
 from projects.models import (
     Call,
@@ -178,6 +180,27 @@ def _description(title: str, goals: list[str]) -> str:
     )
 
 
+def _description_en(title: str, goals: list[str]) -> str:
+    lines = "\n".join(f"- {GOALS_EN[goal]}" for goal in goals)
+    return (
+        f"### Goals\n\n{lines}\n\n### Why a consortium\n\n"
+        f"No partner has every skill on its own: “{title}” brings together a manufacturer "
+        "who carries the market, suppliers, and a laboratory that brings the method and the "
+        "tests."
+    )
+
+
+def _results(goals: list[str], english: bool) -> str:
+    if english:
+        done = "; ".join(GOALS_EN[goal][0].lower() + GOALS_EN[goal][1:] for goal in goals)
+        return f"The goals are met: {done}. The partners are now taking the results to market."
+    done = "; ".join(goal[0].lower() + goal[1:] for goal in goals)
+    return (
+        f"Les objectifs sont atteints : {done}. "
+        "Les partenaires industrialisent désormais les résultats."
+    )
+
+
 def _load_projects(markets, programmes, pool, member, staff) -> list[Project]:
     projects = []
     for index, seed in enumerate(PROJECTS):
@@ -186,6 +209,7 @@ def _load_projects(markets, programmes, pool, member, staff) -> list[Project]:
         dates = _dates(status, index, months)
         total = budget * 1000
         ratio = (35 + (index * 7) % 30) / 100
+        finished = status in (S.RESULTS, S.FINISHED)
         project, _ = Project.objects.update_or_create(
             slug=slugify(acronym),
             defaults={
@@ -195,13 +219,9 @@ def _load_projects(markets, programmes, pool, member, staff) -> list[Project]:
                 "summary": summaries[0],
                 "summary_en": summaries[1],
                 "description": _description(titles[0], goals),
-                "results": (
-                    "Les objectifs sont atteints : "
-                    + "; ".join(goal[0].lower() + goal[1:] for goal in goals)
-                    + ". Les partenaires industrialisent désormais les résultats."
-                    if status in (S.RESULTS, S.FINISHED)
-                    else ""
-                ),
+                "description_en": _description_en(titles[1], goals),
+                "results": _results(goals, english=False) if finished else "",
+                "results_en": _results(goals, english=True) if finished else "",
                 "status": status,
                 "programme": programmes[programme],
                 "total_budget": total,
@@ -315,6 +335,8 @@ def _load_searches(pool, calls, markets, member) -> int:
                 "organisation": organisation,
                 "author": member if organisation == pool[0] else None,
                 "idea": idea,
+                "title_en": SEARCHES_EN[title][0],
+                "idea_en": SEARCHES_EN[title][1],
                 "call": calls.get(call),
                 "deadline": today + timedelta(days=days),
                 "closed_at": timezone.now() - timedelta(days=2) if closed else None,
@@ -358,7 +380,9 @@ def _load_generated(count: int, markets: list[Market], programmes: list, log) ->
                 slug=slug,
                 acronym=f"GEN{number:05d}",
                 title=f"Projet généré n° {number}",
+                title_en=f"Generated project no. {number}",
                 summary="Projet fictif généré pour mesurer les performances du portail.",
+                summary_en="A fictional project generated to measure the portal's performance.",
                 status=statuses[number % len(statuses)],
                 programme=programmes[number % len(programmes)],
                 total_budget=200_000 + (number * 7919) % 5_000_000,

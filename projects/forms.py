@@ -62,6 +62,7 @@ class ProjectForm(forms.ModelForm):
             "summary",
             "summary_en",
             "description",
+            "description_en",
             "markets",
             "programme",
             "total_budget",
@@ -72,12 +73,15 @@ class ProjectForm(forms.ModelForm):
             "trl_target",
             "visibility",
             "results",
+            "results_en",
         ]
         widgets = {
             "summary": forms.Textarea({"rows": 4}),
             "summary_en": forms.Textarea({"rows": 4}),
             "description": forms.Textarea({"rows": 8}),
+            "description_en": forms.Textarea({"rows": 6}),
             "results": forms.Textarea({"rows": 5}),
+            "results_en": forms.Textarea({"rows": 4}),
             "markets": forms.CheckboxSelectMultiple,
             "start_date": DateInput(),
             "end_date": DateInput(),
@@ -109,6 +113,7 @@ class ProjectForm(forms.ModelForm):
         self.fields["start_date"].help_text = _("Planned or actual start.")
         if not with_results:
             del self.fields["results"]
+            del self.fields["results_en"]
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -132,6 +137,8 @@ class ProjectForm(forms.ModelForm):
                 _("In English (optional)"),
                 "title_en",
                 "summary_en",
+                "description_en",
+                *(["results_en"] if with_results else []),
                 css_class="fieldset-optional",
             ),
         ]
@@ -472,9 +479,20 @@ class PartnerSearchForm(forms.ModelForm):
 
     class Meta:
         model = PartnerSearch
-        fields = ["organisation", "title", "idea", "competencies", "markets", "call", "deadline"]
+        fields = [
+            "organisation",
+            "title",
+            "idea",
+            "competencies",
+            "markets",
+            "call",
+            "deadline",
+            "title_en",
+            "idea_en",
+        ]
         widgets = {
             "idea": forms.Textarea({"rows": 6}),
+            "idea_en": forms.Textarea({"rows": 4}),
             "competencies": forms.CheckboxSelectMultiple,
             "markets": forms.CheckboxSelectMultiple,
             "deadline": DateInput(),
@@ -509,6 +527,9 @@ class PartnerSearchForm(forms.ModelForm):
                 css_class="row",
             ),
             row("call", "deadline", sizes=[8, 4]),
+            Fieldset(
+                _("In English (optional)"), "title_en", "idea_en", css_class="fieldset-optional"
+            ),
             Submit("save", _("Publish the post"), css_class="btn-primary"),
         )
 

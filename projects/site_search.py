@@ -31,12 +31,12 @@ def search(query: str, user, limit: int) -> SearchSection | None:
         searches = (
             PartnerSearch.objects.visible_to(user)
             .open()
-            .filter(text_filter(["title", "idea"], query))
+            .filter(text_filter(["title", "title_en", "idea", "idea_en"], query))
             .select_related("organisation")
         )
         results += [
             SearchResult(
-                search.title,
+                search.localized_title,
                 search.get_absolute_url(),
                 search.organisation.name,
                 _("Partner search"),

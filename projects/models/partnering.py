@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -121,11 +122,13 @@ class PartnerSearch(models.Model):
         verbose_name=_("author"),
     )
     title = models.CharField(_("title"), max_length=160, help_text=_("The idea in one line."))
+    title_en = models.CharField(_("title in English"), max_length=160, blank=True)
     idea = models.TextField(
         _("the idea"),
         max_length=3000,
         help_text=_("What you want to build, what you bring and what you are looking for."),
     )
+    idea_en = models.TextField(_("the idea in English"), max_length=3000, blank=True)
     competencies = models.ManyToManyField(
         Competency,
         related_name="partner_searches",
@@ -160,7 +163,7 @@ class PartnerSearch(models.Model):
         verbose_name_plural = _("partner searches")
 
     def __str__(self):
-        return self.title
+        return self.localized_title
 
     def get_absolute_url(self):
         return reverse("projects:partnersearch-detail", kwargs={"pk": self.pk})
@@ -168,6 +171,15 @@ class PartnerSearch(models.Model):
     @property
     def is_open(self) -> bool:
         return self.closed_at is None and self.deadline >= timezone.localdate()
+
+    # Language-aware text: the poster may give an English version.
+    @property
+    def localized_title(self) -> str:
+        return self.title_en if get_language() == "en" and self.title_en else self.title
+
+    @property
+    def localized_idea(self) -> str:
+        return self.idea_en if get_language() == "en" and self.idea_en else self.idea
 
     def is_managed_by(self, user) -> bool:
         """The author, the organisation's admins and staff may edit and close the post."""

@@ -226,9 +226,13 @@ class Project(models.Model):
     )
     summary_en = models.TextField(_("summary in English"), max_length=1200, blank=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    description_en = models.TextField(
+        _("description in English"), blank=True, help_text=_("Markdown.")
+    )
     results = models.TextField(
         _("results"), blank=True, help_text=_("Markdown. What the project achieved.")
     )
+    results_en = models.TextField(_("results in English"), blank=True, help_text=_("Markdown."))
     markets = models.ManyToManyField(Market, related_name="projects", verbose_name=_("markets"))
     status = models.CharField(
         _("status"), max_length=15, choices=Status.choices, default=Status.IDEA, db_index=True
@@ -339,6 +343,15 @@ class Project(models.Model):
     @property
     def localized_summary(self) -> str:
         return self.summary_en if get_language() == "en" and self.summary_en else self.summary
+
+    @property
+    def localized_description(self) -> str:
+        english = get_language() == "en" and self.description_en
+        return self.description_en if english else self.description
+
+    @property
+    def localized_results(self) -> str:
+        return self.results_en if get_language() == "en" and self.results_en else self.results
 
     @property
     def duration_months(self) -> int | None:
