@@ -156,10 +156,11 @@ def project_edit(request, slug):
     project = _project_for_editing(request, slug)
     form = ProjectForm(request.POST or None, instance=project)
     if request.method == "POST" and form.is_valid():
-        project = form.save(commit=False)
-        project._change_reason = "edited on the portal"
-        project.save()
-        form.save_m2m()
+        with transaction.atomic():  # the project and its markets, or nothing
+            project = form.save(commit=False)
+            project._change_reason = "edited on the portal"
+            project.save()
+            form.save_m2m()
         messages.success(request, _("The project is updated."))
         return redirect(project)
     return render(request, "projects/project_form.html", {"form": form, "project": project})
@@ -226,7 +227,8 @@ def project_images(request, slug):
         request.POST or None, request.FILES or None, instance=project, prefix="images"
     )
     if request.method == "POST" and formset.is_valid():
-        formset.save()
+        with transaction.atomic():
+            formset.save()
         messages.success(request, _("The pictures are updated."))
         return redirect(project)
     return render(request, "projects/project_images.html", {"project": project, "formset": formset})

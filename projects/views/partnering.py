@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -120,10 +121,11 @@ def partnersearch_create(request):
         initial={"call": request.GET.get("call")},
     )
     if request.method == "POST" and form.is_valid():
-        search = form.save(commit=False)
-        search.author = request.user
-        search.save()
-        form.save_m2m()
+        with transaction.atomic():  # the post with its competencies and markets, or nothing
+            search = form.save(commit=False)
+            search.author = request.user
+            search.save()
+            form.save_m2m()
         messages.success(request, _("Your post is published to the members."))
         return redirect(search)
     return render(request, "projects/partnersearch_form.html", {"form": form})
@@ -136,7 +138,8 @@ def partnersearch_edit(request, pk):
         raise PermissionDenied
     form = PartnerSearchForm(request.POST or None, instance=search, organisations=None)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            form.save()
         messages.success(request, _("Your post is updated."))
         return redirect(search)
     return render(request, "projects/partnersearch_form.html", {"form": form, "search": search})

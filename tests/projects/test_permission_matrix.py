@@ -12,8 +12,8 @@ from PIL import Image
 
 from projects.models import Project, ProjectDocument, ReviewNote
 from tests.factories import MarketFactory, StaffFactory, UserFactory
-from tests.members.factories import OrganisationFactory
-from tests.projects.factories import ProjectFactory, admin_of, colleague_of
+from tests.members.factories import CompetencyFactory, OrganisationFactory
+from tests.projects.factories import PartnerSearchFactory, ProjectFactory, admin_of, colleague_of
 
 pytestmark = pytest.mark.django_db
 
@@ -198,3 +198,49 @@ def test_a_confidential_project_is_404_to_outsiders_on_every_view(client, world,
             assert response.status_code == 404, view
     assert state(project) == before
     assert ReviewNote.objects.count() == 0
+
+
+# Partner searches: their author, the admins of their organisation and staff manage them.
+SEARCH_EXPECTED = {
+    "author": 302,
+    "organisation_admin": 302,
+    "organisation_colleague": 403,
+    "outsider": 403,
+    "non_member": 403,
+    "anonymous": 302,
+    "staff": 302,
+}
+
+
+@pytest.mark.parametrize("view", ["partnersearch-edit", "partnersearch-close"])
+@pytest.mark.parametrize("who", list(SEARCH_EXPECTED))
+def test_only_the_author_admins_and_staff_manage_a_partner_search(client, who, view):
+    organisation = OrganisationFactory()
+    author = colleague_of(organisation)
+    market = MarketFactory()
+    search = PartnerSearchFactory(organisation=organisation, author=author, markets=[market])
+    people = {
+        "author": author,
+        "organisation_admin": admin_of(organisation),
+        "organisation_colleague": colleague_of(organisation),
+        "outsider": admin_of(OrganisationFactory()),
+        "non_member": UserFactory(),
+        "anonymous": None,
+        "staff": StaffFactory(),
+    }
+    if people[who]:
+        client.force_login(people[who])
+    data = {
+        "title": "Titre forcé",
+        "idea": "Idée",
+        "competencies": [CompetencyFactory().pk],
+        "markets": [market.pk],
+        "deadline": search.deadline.isoformat(),
+    }
+
+    response = client.post(reverse(f"projects:{view}", args=[search.pk]), data)
+
+    assert response.status_code == SEARCH_EXPECTED[who]
+    search.refresh_from_db()
+    changed = search.title == "Titre forcé" or search.closed_at is not None
+    assert changed == (SEARCH_EXPECTED[who] == 302 and who != "anonymous")
