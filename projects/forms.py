@@ -214,8 +214,9 @@ class ParticipationForm(OptionalRowMixin, forms.ModelForm):
             # The formset preloads the organisation: showing the row costs no query.
             self.initial["organisation"] = organisation_label(self.instance.organisation)
         # Typed with suggestions rather than picked in a <select> of every member.
+        # (How to type it is said once above the rows, not under each one.)
         self.fields["organisation"] = OrganisationPickerField(
-            queryset=choices, label=_("Member organisation")
+            queryset=choices, label=_("Member organisation"), help_text=""
         )
         self.fields["role"].choices = [
             choice
