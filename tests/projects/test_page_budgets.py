@@ -191,3 +191,28 @@ def test_the_dashboard_panel_of_this_app_costs_a_fixed_number_of_queries(
         context = panels.dashboard(request, None)
 
     assert len(context["matches"]) == min(2 * count, panels.DASHBOARD_ITEMS)
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_the_partner_search_form(
+    client, organisation, colleague, django_assert_max_num_queries, count
+):
+    CallFactory.create_batch(count)
+    CompetencyFactory.create_batch(count)
+    client.force_login(colleague)
+
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("projects:partnersearch-create")).status_code == 200
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_the_feed_and_the_sitemap(client, django_assert_max_num_queries, count):
+    market = MarketFactory()
+    for _ in range(count):
+        ProjectFactory(markets=[market])
+
+    with django_assert_max_num_queries(4):
+        assert client.get(reverse("projects:project-feed")).status_code == 200
+    # Every app's sitemap is in it: the budget covers them all.
+    with django_assert_max_num_queries(20):
+        assert client.get(reverse("sitemap")).status_code == 200
