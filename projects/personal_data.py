@@ -36,7 +36,9 @@ def export(user) -> dict:
         "partner_searches": [
             {
                 "title": s.title,
+                "title_en": s.title_en,
                 "idea": s.idea,
+                "idea_en": s.idea_en,
                 "organisation": s.organisation.name,
                 "deadline": s.deadline.isoformat(),
                 "created_at": s.created_at.isoformat(),

@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 def test_export_and_deletion_keep_the_community_records(organisation, owner):
     project = ProjectFactory(created_by=owner, coordinator=organisation, acronym="MINE")
     ProjectStatusChange.objects.create(project=project, to_status="running", author=owner)
-    search = PartnerSearchFactory(organisation=organisation, author=owner, title="Ma recherche")
+    search = PartnerSearchFactory(
+        organisation=organisation, author=owner, title="Ma recherche", title_en="My search"
+    )
     PartnerInterest.objects.create(
         search=PartnerSearchFactory(), organisation=organisation, user=owner, message="Oui"
     )
@@ -20,6 +22,7 @@ def test_export_and_deletion_keep_the_community_records(organisation, owner):
 
     assert data["projects_created"][0]["acronym"] == "MINE"
     assert data["partner_searches"][0]["title"] == "Ma recherche"
+    assert data["partner_searches"][0]["title_en"] == "My search"
     assert data["interests"][0]["message"] == "Oui"
     assert data["status_changes"][0]["to"] == "running"
     assert any("recherche de partenaires" in line for line in deletion_summary(owner))
