@@ -1,7 +1,5 @@
 """French departments and the cluster's two regions, for labels, filters and the map."""
 
-from django.utils.translation import gettext_lazy as _
-
 DEPARTMENTS = {
     "01": "Ain", "02": "Aisne", "03": "Allier", "04": "Alpes-de-Haute-Provence",
     "05": "Hautes-Alpes", "06": "Alpes-Maritimes", "07": "Ardèche", "08": "Ardennes",
@@ -43,28 +41,3 @@ MAP_TILES = {
 
 def department_name(code: str) -> str:
     return DEPARTMENTS.get(code, "")
-
-
-# Countries of the cluster's foreign members and partners (cross-border clusters, European
-# projects); other codes are shown as they are.
-COUNTRIES = {
-    "AT": _("Austria"),
-    "BE": _("Belgium"),
-    "CH": _("Switzerland"),
-    "CZ": _("Czechia"),
-    "DE": _("Germany"),
-    "ES": _("Spain"),
-    "FR": _("France"),
-    "GB": _("United Kingdom"),
-    "IT": _("Italy"),
-    "LU": _("Luxembourg"),
-    "NL": _("Netherlands"),
-    "PL": _("Poland"),
-    "PT": _("Portugal"),
-    "SE": _("Sweden"),
-}
-
-
-def country_name(code: str) -> str:
-    """The name of a country in the reader's language ("Switzerland"), or its code."""
-    return str(COUNTRIES.get(code, code))

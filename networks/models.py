@@ -3,31 +3,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from content.countries import COUNTRIES
 from content.images import RenditionImageField
 from content.models import Publishable, PublishableQuerySet
-
-# The countries the cluster's partners come from; European bodies use "EU".
-COUNTRIES = [
-    ("FR", _("France")),
-    ("DE", _("Germany")),
-    ("IT", _("Italy")),
-    ("ES", _("Spain")),
-    ("BE", _("Belgium")),
-    ("LU", _("Luxembourg")),
-    ("CH", _("Switzerland")),
-    ("NL", _("Netherlands")),
-    ("AT", _("Austria")),
-    ("PL", _("Poland")),
-    ("CZ", _("Czechia")),
-    ("SE", _("Sweden")),
-    ("PT", _("Portugal")),
-    ("GB", _("United Kingdom")),
-    ("CA", _("Canada")),
-    ("US", _("United States")),
-    ("JP", _("Japan")),
-    ("KR", _("South Korea")),
-    ("EU", _("European Union")),
-]
 
 
 class PartnerQuerySet(PublishableQuerySet):

@@ -15,11 +15,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from content.countries import country_name
 from content.images import RenditionImageField
 from content.markdown import markdown_to_text
 from content.models import Market
 from members import search
-from members.geography import country_name, department_name
+from members.geography import department_name
 from members.validators import (
     department_from_postcode,
     normalise_siret,

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from content.countries import COUNTRIES
 from content.images import RenditionImageField
 from content.models import Market
 from content.site_search import text_filter
@@ -483,33 +484,6 @@ class ExternalPartner(models.Model):
         PUBLIC = "public", _("Public body")
         ASSOCIATION = "association", _("Association or cluster")
         OTHER = "other", _("Other")
-
-    COUNTRIES = [
-        ("FR", _("France")),
-        ("DE", _("Germany")),
-        ("IT", _("Italy")),
-        ("ES", _("Spain")),
-        ("BE", _("Belgium")),
-        ("LU", _("Luxembourg")),
-        ("CH", _("Switzerland")),
-        ("NL", _("Netherlands")),
-        ("AT", _("Austria")),
-        ("PL", _("Poland")),
-        ("CZ", _("Czechia")),
-        ("SE", _("Sweden")),
-        ("FI", _("Finland")),
-        ("DK", _("Denmark")),
-        ("PT", _("Portugal")),
-        ("GB", _("United Kingdom")),
-        ("NO", _("Norway")),
-        ("CA", _("Canada")),
-        ("US", _("United States")),
-        ("JP", _("Japan")),
-        ("KR", _("South Korea")),
-        ("CN", _("China")),
-        ("IN", _("India")),
-        ("XX", _("Other country")),
-    ]
 
     project = models.ForeignKey(
         Project,
