@@ -1,12 +1,8 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core import apps
 
-class AccountsConfig(AppConfig):
+
+class AccountsConfig(apps.PortalAppConfig):
     name = "accounts"
     verbose_name = _("People")
-
-    def ready(self):
-        from accounts import personal_data
-
-        personal_data.register_account_sections()

@@ -1,7 +1,7 @@
 """The private calendar feed of a person: their events and training sessions in one .ics.
 
-Every portal app may ship ``<app>/calendar.py`` with ``personal_entries(user) ->
-list[icalendar.Event]``; the feed gathers them. The address holds a secret token
+Every app declares its dated items with ``hooks.calendar(...)`` (see core/hooks.py); the
+feed gathers them. The address holds a secret token
 (``events.CalendarFeed``) that the person can reset from their "My events" page.
 """
 
@@ -10,18 +10,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from cluster_site.registry import app_modules
+from core import hooks
 from events.ical import calendar_of
 from events.models import CalendarFeed
-
-
-def personal_entries(user) -> list:
-    entries = []
-    for module in app_modules("calendar"):
-        gather = getattr(module, "personal_entries", None)
-        if gather is not None and module.__name__ != __name__:
-            entries.extend(gather(user))
-    return entries
 
 
 @require_GET
@@ -32,7 +23,7 @@ def personal_calendar(request, token):
     user = feed.user
     with translation.override(user.language or None):
         name = _("My Vehicle of the Future calendar")
-        calendar = calendar_of(personal_entries(user), name=name)
+        calendar = calendar_of(hooks.calendar_entries(user), name=name)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, max-age=300"
     response["X-Robots-Tag"] = "noindex"

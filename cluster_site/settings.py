@@ -82,6 +82,20 @@ if TRUSTED_PROXY_COUNT:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
+# The portal's own apps, floor by floor (see the README): an app may import the ones before
+# it on a lower floor, never above. Their hooks and demo content load in this order.
+PORTAL_APPS = [
+    "core",
+    "accounts",
+    "content",
+    "members",
+    "networks",
+    "projects",
+    "trainings",
+    "events",
+    "cluster_site",
+]
+
 INSTALLED_APPS = [
     "modeltranslation",
     "cluster_site.apps.PortalAdminConfig",
@@ -100,14 +114,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "import_export",
-    "accounts",
-    "content",
-    "members",
-    "projects",
-    "trainings",
-    "events",
-    "networks",
-    "cluster_site",
+    *PORTAL_APPS,
 ]
 
 MIDDLEWARE = [

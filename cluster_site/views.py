@@ -8,8 +8,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from accounts.middleware import needs_two_factor_setup
-from cluster_site import registry
 from content.models import Article, HomeBlock, KeyFigure, Market, RoadmapObjective
+from core import hooks
 
 
 def home(request):
@@ -69,10 +69,7 @@ def search(request):
     query = request.GET.get("q", "").strip()[:100]
     sections = []
     if len(query) >= 2:
-        for module in registry.app_modules("site_search"):
-            section = module.search(query, request.user, SEARCH_LIMIT)
-            if section:
-                sections.append(section)
+        sections = hooks.search_sections(query, request.user, SEARCH_LIMIT)
     return render(
         request,
         "search.html",

@@ -1,7 +1,8 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core import apps
 
-class ContentConfig(AppConfig):
+
+class ContentConfig(apps.PortalAppConfig):
     name = "content"
     verbose_name = _("Editorial content")

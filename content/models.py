@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from content.images import RenditionImageField
+from core.images import RenditionImageField
 
 
 class PublishableQuerySet(models.QuerySet):

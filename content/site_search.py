@@ -1,51 +1,11 @@
-"""Site-wide search: helpers every app's ``search.py`` uses, and the editorial provider.
+"""The editorial app's section of the site search: markets, articles and pages."""
 
-Each app may ship ``<app>/site_search.py`` with::
-
-    def search(query: str, user, limit: int) -> SearchSection | None
-
-returning at most ``limit`` results the user may see, in a fixed number of queries. The
-search page (`cluster_site`) shows one section per app, in app order, with a link to the
-app's own filtered list for more.
-"""
-
-from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
-
-from django.db import connection
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from content.markdown import markdown_to_text
 from content.models import Article, Market, Page
-
-
-@dataclass
-class SearchResult:
-    title: str
-    url: str
-    summary: str = ""
-    kind: str = ""
-
-
-@dataclass
-class SearchSection:
-    title: str
-    results: list[SearchResult] = field(default_factory=list)
-    more_url: str = ""
-
-
-def text_filter(fields: list[str], query: str) -> Q:
-    """Every word of ``query`` must appear in one of ``fields``, ignoring case and accents
-    on PostgreSQL (``unaccent``), ignoring case elsewhere."""
-    lookup = "unaccent__icontains" if connection.vendor == "postgresql" else "icontains"
-    words = [word for word in query.split() if word][:8]
-    conditions = [
-        reduce(or_, (Q(**{f"{name}__{lookup}": word}) for name in fields)) for word in words
-    ]
-    return reduce(lambda a, b: a & b, conditions, Q())
+from core.markdown import markdown_to_text
+from core.search import SearchResult, SearchSection, text_filter
 
 
 def search(query: str, user, limit: int) -> SearchSection | None:

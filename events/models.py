@@ -14,8 +14,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from content.images import RenditionImageField
 from content.models import Market
+from core.images import RenditionImageField
 from members.models import Organisation
 
 DEFAULT_TIMEZONE = "Europe/Paris"

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from content.site_search import SearchResult, SearchSection, text_filter
+from core.search import SearchResult, SearchSection, text_filter
 from events.models import Event
 
 FIELDS = ["title_fr", "title_en", "summary_fr", "summary_en", "description_fr", "city"]

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import staff_required
 from content.models import Market
-from content.spreadsheets import csv_response
+from core.spreadsheets import csv_response
 from events import ical, services
 from events.forms import CheckinSearchForm, MonthFilterForm
 from events.models import CalendarFeed, Event, Registration, acts_as_staff

@@ -1,4 +1,4 @@
-"""The members app's panels on the pages of other apps (see content/panels.py).
+"""The members app's panels on the pages of other apps (see core/hooks.py).
 
 Each context function makes a fixed number of queries, whatever the data size.
 """

@@ -4,7 +4,6 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from accounts.personal_data import register
 from members.models import (
     ConsentRecord,
     ContactMessage,
@@ -194,58 +193,3 @@ def export_invitations(user):
         }
         for invitation in _invitations(user).select_related("organisation")
     ]
-
-
-def register_sections():
-    register(
-        "memberships",
-        label=_("Organisations"),
-        export=export_memberships,
-        describe=describe_memberships,
-        blockers=last_admin_blockers,
-        erase=erase_memberships,
-    )
-    register(
-        "consent_log",
-        label=_("Visibility choices (consent log)"),
-        export=export_consent_log,
-        describe=lambda user: (
-            [_("The log of your visibility choices is deleted.")]
-            if ConsentRecord.objects.filter(user=user).exists()
-            else []
-        ),
-    )
-    register(
-        "contact_messages",
-        label=_("Messages sent through the portal"),
-        export=export_messages,
-        describe=describe_messages,
-    )
-    register(
-        "join_requests",
-        label=_("Requests to join an organisation"),
-        export=export_join_requests,
-        describe=lambda user: (
-            [_("Your requests to join organisations are deleted.")]
-            if JoinRequest.objects.filter(user=user).exists()
-            else []
-        ),
-    )
-    register(
-        "membership_applications",
-        label=_("Membership applications"),
-        export=export_applications,
-        describe=describe_applications,
-        erase=erase_applications,
-    )
-    register(
-        "invitations",
-        label=_("Invitations received"),
-        export=export_invitations,
-        describe=lambda user: (
-            [_("The invitations sent to your addresses are deleted.")]
-            if _invitations(user).exists()
-            else []
-        ),
-        erase=lambda user: _invitations(user).delete(),
-    )

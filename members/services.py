@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from members import ratelimit
+from core import ratelimit
 from members.emails import absolute_url, send_on_commit, send_to_users
 from members.models import (
     ConsentRecord,
@@ -23,6 +23,11 @@ from members.models import (
 
 # Addresses of the members pages that an organisation slug must never take.
 RESERVED_SLUGS = {"platforms", "map", "apply", "invitations", "export", "export-csv"}
+
+# A person may relay this many messages (to people, organisations or platforms).
+CONTACT_RATES = (ratelimit.Rate(5, 60 * 60), ratelimit.Rate(20, 24 * 60 * 60))
+# Invitations an organisation admin may send.
+INVITATION_RATES = (ratelimit.Rate(30, 24 * 60 * 60),)
 
 
 class MembersError(Exception):
@@ -181,7 +186,7 @@ def invitation_create(
     ) | Membership.objects.filter(organisation=organisation, user__email__iexact=email)
     if already.exists():
         raise MembersError(_("This person already belongs to the organisation."))
-    if not ratelimit.hit("invitation", organisation.pk, ratelimit.INVITATION_RATES):
+    if not ratelimit.hit("invitation", organisation.pk, INVITATION_RATES):
         raise MembersError(_("Too many invitations were sent today. Try again tomorrow."))
     token, token_hash = Invitation.new_token()
     with transaction.atomic():
@@ -496,7 +501,7 @@ def contact_send(
     recipients = [person for person in recipients if person.pk != sender.pk]
     if not recipients:
         raise MembersError(_("Nobody can receive messages for this organisation yet."))
-    if not ratelimit.hit("contact", sender.pk, ratelimit.CONTACT_RATES):
+    if not ratelimit.hit("contact", sender.pk, CONTACT_RATES):
         raise MembersError(
             _("You have sent many messages in a short time. Please try again later.")
         )

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from content.site_search import SearchResult, SearchSection
+from core.search import SearchResult, SearchSection
 from members.models import Organisation, Platform
 from members.search import order_by_relevance
 

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from content.images import rendition_url
+from core.images import rendition_url
 
 
 def organisation_structured_data(organisation, request) -> dict:

@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from content.spreadsheets import csv_response
-from members import ratelimit, services
+from core import ratelimit
+from core.spreadsheets import csv_response
+from members import services
 from members.forms import (
     ApplicationForm,
     ContactForm,

@@ -3,9 +3,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from content.countries import COUNTRIES
-from content.images import RenditionImageField
 from content.models import Publishable, PublishableQuerySet
+from core.countries import COUNTRIES
+from core.images import RenditionImageField
 
 
 class PartnerQuerySet(PublishableQuerySet):

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from content.site_search import SearchResult, SearchSection, text_filter
+from core.search import SearchResult, SearchSection, text_filter
 from networks.models import Partner
 
 FIELDS = ["name_fr", "name_en", "summary_fr", "summary_en", "description_fr", "city"]

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from content.site_search import text_filter
+from core.search import text_filter
 
 SHARED_LIST_ID = "organisation-choices"
 SUGGESTIONS = 8

@@ -1,4 +1,4 @@
-"""Context functions of the panels this app adds to other pages (see content/panels.py).
+"""Context functions of the panels this app adds to other pages (see core/hooks.py).
 
 Each makes a fixed number of queries and uses ``Project.objects.visible_to``, so a project
 never shows on a page to someone who may not see it.

@@ -89,14 +89,3 @@ def describe(user) -> list[str]:
             )
         )
     return lines
-
-
-def register() -> None:
-    from accounts.personal_data import register as register_section
-
-    register_section(
-        "projects",
-        label=_("Projects and partner searches"),
-        export=export,
-        describe=describe,
-    )

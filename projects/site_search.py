@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from content.site_search import SearchResult, SearchSection, text_filter
+from core.search import SearchResult, SearchSection, text_filter
 from projects.models import Call, PartnerSearch, Project, is_cluster_member
 
 

@@ -1,13 +1,8 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core import apps
 
-class TrainingsConfig(AppConfig):
+
+class TrainingsConfig(apps.PortalAppConfig):
     name = "trainings"
     verbose_name = _("Trainings")
-
-    def ready(self):
-        from trainings import panels, personal_data
-
-        panels.register()
-        personal_data.register_sections()

@@ -1,6 +1,6 @@
 """CSV exports for staff: the catalogue and a session's attendance list.
 
-The files are written by ``content.spreadsheets.SafeWriter``: semicolons and a byte-order
+The files are written by ``core.spreadsheets.SafeWriter``: semicolons and a byte-order
 mark for French spreadsheet software, and no cell that could run as a formula.
 """
 
@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from content.spreadsheets import SafeWriter
+from core.spreadsheets import SafeWriter
 from trainings.models import SEAT_HOLDING_STATUSES, Enrolment, EnrolmentStatus, Session, Training
 
 

@@ -22,7 +22,7 @@ from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from content.markdown import markdown_to_text
+from core.markdown import markdown_to_text
 from trainings.codes import EMPLOYEES
 from trainings.models import Session, Training, TrainingProvider
 

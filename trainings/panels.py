@@ -1,4 +1,4 @@
-"""What the trainings app shows on pages of other apps (see content/panels.py)."""
+"""What the trainings app shows on pages of other apps (see core/hooks.py)."""
 
 from django.db.models import F
 
@@ -52,20 +52,3 @@ def dashboard_context(request, obj=None):
         .order_by("-session__end_date")[:3]
     )
     return {"enrolments": requests, "surveys": surveys}
-
-
-def register() -> None:
-    from content import panels
-
-    panels.register(
-        "market", template="trainings/includes/_market_panel.html", context=market_context, order=30
-    )
-    panels.register(
-        "home", template="trainings/includes/_home_panel.html", context=home_context, order=30
-    )
-    panels.register(
-        "dashboard",
-        template="trainings/includes/_dashboard_panel.html",
-        context=dashboard_context,
-        order=30,
-    )

@@ -188,30 +188,3 @@ def erase_custom_requests(user) -> None:
 
 def erase_answers(user) -> None:
     _answers(user).update(comment="")
-
-
-def register_sections() -> None:
-    from accounts.personal_data import register
-
-    # Answers first: once the requests are anonymised, they can no longer be found.
-    register(
-        "training_satisfaction_answers",
-        label=_("Training questionnaire answers"),
-        export=export_answers,
-        describe=describe_answers,
-        erase=erase_answers,
-    )
-    register(
-        "training_requests",
-        label=_("Training requests"),
-        export=export_enrolments,
-        describe=describe_enrolments,
-        erase=erase_enrolments,
-    )
-    register(
-        "training_custom_requests",
-        label=_("À-la-carte training requests"),
-        export=export_custom_requests,
-        describe=describe_custom_requests,
-        erase=erase_custom_requests,
-    )

@@ -9,7 +9,7 @@ import json
 from django.conf import settings
 from django.utils.safestring import mark_safe
 
-from content.markdown import markdown_to_text
+from core.markdown import markdown_to_text
 
 COURSE_MODE = {"in_person": "onsite", "remote": "online", "blended": "blended"}
 # Characters that could close the script element or open a comment in HTML.

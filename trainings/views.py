@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import staff_required
 from content.models import Market
-from members import ratelimit
+from core import ratelimit
 from members.models import Organisation
 from trainings import exports, lheo, services
 from trainings.forms import CustomRequestForm, EnrolmentRequestForm, SatisfactionForm

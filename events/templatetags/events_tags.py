@@ -46,7 +46,7 @@ def event_jsonld(context, event):
     from django.conf import settings
     from django.utils.html import mark_safe
 
-    from content.markdown import markdown_to_text
+    from core.markdown import markdown_to_text
 
     request = context["request"]
     status = {
@@ -82,7 +82,7 @@ def event_jsonld(context, event):
         "isAccessibleForFree": event.is_free,
     }
     if event.cover:
-        from content.images import rendition_url
+        from core.images import rendition_url
 
         data["image"] = request.build_absolute_uri(rendition_url(event.cover, 960))
     if event.registration_enabled and not event.is_members_only:

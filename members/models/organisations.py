@@ -15,10 +15,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from content.countries import country_name
-from content.images import RenditionImageField
-from content.markdown import markdown_to_text
 from content.models import Market
+from core.countries import country_name
+from core.images import RenditionImageField
+from core.markdown import markdown_to_text
 from members import search
 from members.geography import department_name
 from members.validators import (

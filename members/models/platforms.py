@@ -6,9 +6,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from content.images import RenditionImageField
-from content.markdown import markdown_to_text
 from content.models import Market
+from core.images import RenditionImageField
+from core.markdown import markdown_to_text
 from members import search
 from members.models.organisations import Organisation
 

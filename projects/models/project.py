@@ -12,10 +12,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from content.countries import COUNTRIES
-from content.images import RenditionImageField
 from content.models import Market
-from content.site_search import text_filter
+from core.countries import COUNTRIES
+from core.images import RenditionImageField
+from core.search import text_filter
 from members.models import Membership, Organisation
 from projects.models.programme import FundingProgramme
 from projects.storage import get_private_storage

@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Market
-from content.site_search import text_filter
+from core.search import text_filter
 from members.models import Organisation
 from projects.forms import ProjectFilterForm, ReviewNoteForm, StatusChangeForm
 from projects.models import (

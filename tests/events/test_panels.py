@@ -5,7 +5,7 @@ from django.template import RequestContext, Template
 from django.test import RequestFactory
 from django.urls import reverse
 
-from content import panels
+from core import hooks
 from events.models import Event
 from tests.events.factories import EventFactory, RegistrationFactory
 from tests.factories import MarketFactory
@@ -18,7 +18,7 @@ def render_slot(slot, obj=None, user=None):
 
     request = RequestFactory().get("/")
     request.user = user or AnonymousUser()
-    return panels.render(slot, request, obj)
+    return hooks.render_panels(slot, request, obj)
 
 
 def test_home_shows_the_next_published_events(client):

@@ -1,13 +1,11 @@
 """The site-wide personal feed gathers every app's ``personal_entries(user)``."""
 
-from types import SimpleNamespace
-
 import pytest
 from django.urls import reverse
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from cluster_site import calendar as site_calendar
+from core import hooks
 from events.models import CalendarFeed
 from tests.events.factories import EventFactory, RegistrationFactory
 from tests.trainings.factories import SessionFactory
@@ -25,9 +23,7 @@ def test_feed_gathers_entries_of_every_app(client, user, monkeypatch):
     session.add("dtstart", registration.event.local_start)
     session.add("dtend", registration.event.local_end)
     session.add("dtstamp", registration.event.start)
-    trainings = SimpleNamespace(__name__="trainings.calendar", personal_entries=lambda u: [session])
-    real = site_calendar.app_modules("calendar")
-    monkeypatch.setattr(site_calendar, "app_modules", lambda name: [*real, trainings])
+    monkeypatch.setitem(hooks._calendars, "tests.trainings", lambda user: [session])
     response = client.get(CalendarFeed.for_user(user).get_absolute_url())
     calendar = Calendar.from_ical(response.content)
     uids = {str(entry["UID"]) for entry in calendar.walk("VEVENT")}

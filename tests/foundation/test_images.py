@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from content.images import MAX_UPLOAD_BYTES, rendition_name
 from content.models import Article
+from core.images import MAX_UPLOAD_BYTES, rendition_name
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """Markdown written by staff and members is rendered, and nothing dangerous survives."""
 
-from content.markdown import markdown_to_text, render_markdown
+from core.markdown import markdown_to_text, render_markdown
 
 
 def test_markdown_is_rendered_with_headings_starting_at_h2():

@@ -3,7 +3,7 @@
 import csv
 import io
 
-from content.spreadsheets import SafeWriter, csv_response, safe_cell
+from core.spreadsheets import SafeWriter, csv_response, safe_cell
 
 
 def test_cells_that_would_run_as_formulas_get_an_apostrophe():

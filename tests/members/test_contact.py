@@ -5,6 +5,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from members import services
 from members.models import ContactMessage, Membership
 from tests.factories import UserFactory
 from tests.members.factories import MembershipFactory, PlatformFactory
@@ -148,7 +149,7 @@ def test_the_daily_limit_holds_after_the_hourly_one_resets(
 ):
     from django.core.cache import cache
 
-    from members import ratelimit
+    from core import ratelimit
 
     sender = UserFactory()
     client.force_login(sender)
@@ -157,7 +158,7 @@ def test_the_daily_limit_holds_after_the_hourly_one_resets(
             for number in range(5):
                 client.post(person_url(organisation, person), message(number))
             # An hour passes: the hourly counter expires, the daily one stays.
-            cache.delete(ratelimit._key("contact", str(sender.pk), ratelimit.CONTACT_RATES[0]))
+            cache.delete(ratelimit._key("contact", str(sender.pk), services.CONTACT_RATES[0]))
         response = client.post(person_url(organisation, person), message())
     assert response.status_code == 200
     assert ContactMessage.objects.filter(sender=sender).count() == 20

@@ -153,7 +153,7 @@ def test_the_profile_shows_when_it_was_last_updated(client, organisation):
 
 
 def test_other_apps_panels_are_rendered_on_the_profile(client, organisation, settings, tmp_path):
-    from content import panels
+    from core import hooks
 
     (tmp_path / "panel.html").write_text(
         '<section class="mt-5"><h2>Panneau {{ object.name }}</h2></section>'
@@ -161,14 +161,12 @@ def test_other_apps_panels_are_rendered_on_the_profile(client, organisation, set
     settings.TEMPLATES = [
         {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], tmp_path]}
     ]
-    panels.register(
-        "organisation", template="panel.html", context=lambda request, obj: {}, order=99
-    )
+    hooks.panel("organisation", template="panel.html", context=lambda request, obj: {}, order=99)
     try:
         assert f"Panneau {organisation.name}" in profile(client, organisation)
     finally:
-        panels._slots["organisation"] = [
-            p for p in panels._slots["organisation"] if p.template != "panel.html"
+        hooks._panels["organisation"] = [
+            p for p in hooks._panels["organisation"] if p.template != "panel.html"
         ]
 
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from members import services
 from members.models import Invitation, Membership
 from tests.members.factories import MembershipFactory
 
@@ -171,9 +172,8 @@ def test_nobody_else_reaches_someone_elses_visibility_page(client, organisation,
 
 def test_invitations_are_rate_limited_per_organisation(client, organisation, owner):
     """An admin account taken over cannot send the portal's emails to thousands of people."""
-    from members import ratelimit
 
-    limit = ratelimit.INVITATION_RATES[0].limit
+    limit = services.INVITATION_RATES[0].limit
     client.force_login(owner)
     for number in range(limit):
         response = client.post(

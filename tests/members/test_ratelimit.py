@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from members import ratelimit
+from core import ratelimit
 from tests.conftest import skip_or_fail
 
 RATE = (ratelimit.Rate(5, 60),)

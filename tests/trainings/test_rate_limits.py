@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
 
-from members.ratelimit import Rate
+from core.ratelimit import Rate
 from tests.trainings.factories import SessionFactory
 from tests.trainings.test_custom_request import DATA as CUSTOM_DATA
 from tests.trainings.test_enrolment_request import VISITOR
@@ -39,7 +39,7 @@ def test_a_visitor_is_stopped_after_ten_seat_requests_in_an_hour(client, provide
     assert Enrolment.objects.count() == hourly
     assert mail.outbox == []
     # The count lives in the shared cache (Redis in production), not in this process.
-    assert cache.get(f"members:rate:trainings-enrolment:ip-127.0.0.1:{60 * 60}") == hourly
+    assert cache.get(f"rate:trainings-enrolment:ip-127.0.0.1:{60 * 60}") == hourly
     cache.clear()
     assert request_seat(client, session, hourly + 1).status_code == 302
 

@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Market, Publishable, PublishableQuerySet
-from content.site_search import text_filter
+from core.search import text_filter
 from members.models import Organisation
 from trainings.codes import AUDIENCE_CODES, EMPLOYEES, CodeListValidator, split_codes
 from trainings.models.enrolments import (

@@ -5,7 +5,7 @@ import re
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from content.markdown import render_markdown
+from core.markdown import render_markdown
 
 register = template.Library()
 

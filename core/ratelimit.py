@@ -15,14 +15,8 @@ class Rate:
     seconds: int
 
 
-# A person may relay this many messages (to people, organisations or platforms).
-CONTACT_RATES = (Rate(5, 60 * 60), Rate(20, 24 * 60 * 60))
-# Invitations an organisation admin may send.
-INVITATION_RATES = (Rate(30, 24 * 60 * 60),)
-
-
 def _key(scope: str, subject: str, rate: Rate) -> str:
-    return f"members:rate:{scope}:{subject}:{rate.seconds}"
+    return f"rate:{scope}:{subject}:{rate.seconds}"
 
 
 def is_limited(scope: str, subject, rates, *, cache=default_cache) -> bool:

@@ -4,8 +4,9 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from content.images import rendition_srcset, rendition_url
-from content.markdown import markdown_to_text, render_markdown
+from core import hooks
+from core.images import rendition_srcset, rendition_url
+from core.markdown import markdown_to_text, render_markdown
 
 register = template.Library()
 
@@ -128,7 +129,5 @@ def market_badge(market, link=True):
 
 @register.simple_tag(takes_context=True)
 def panels(context, slot: str, obj=None):
-    """Render the panels other apps registered for ``slot`` (see content/panels.py)."""
-    from content import panels as panel_registry
-
-    return mark_safe(panel_registry.render(slot, context.get("request"), obj))  # noqa: S308
+    """Render the panels other apps registered for ``slot`` (see core/hooks.py)."""
+    return mark_safe(hooks.render_panels(slot, context.get("request"), obj))  # noqa: S308

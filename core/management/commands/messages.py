@@ -17,9 +17,8 @@ from django.conf import settings
 from django.core.management.base import CommandError
 from django.core.management.commands import makemessages
 
-from cluster_site.registry import PORTAL_APPS
-
 LANGUAGES = ["fr"]
+PORTAL_APPS = settings.PORTAL_APPS
 IGNORED = ["static/*", "staticfiles/*", "tests/*", "media*", "node_modules/*", "*.egg-info"]
 
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from cluster_site.registry import app_modules
+from core import hooks
 
 
 class Command(BaseCommand):
@@ -23,9 +23,9 @@ class Command(BaseCommand):
         if scale < 0:
             self.stderr.write("--scale must be 0 or more.")
             return
-        for module in app_modules("demo"):
+        for load in hooks.demo_loaders():
             with transaction.atomic():
-                module.load(scale=scale, log=self.log)
+                load(scale=scale, log=self.log)
 
     def log(self, message: str) -> None:
         self.stdout.write(message)

@@ -1,0 +1,166 @@
+"""Hooks: the one way an app adds to pages and features that it does not own.
+
+The floors of the portal only import downwards (see the README), yet the home page shows
+every app's news, the search page searches every app and deleting an account must reach
+every app's rows. So each app *declares* what it contributes, in one module,
+``<app>/hooks.py``, which its ``AppConfig`` (a :class:`core.apps.PortalAppConfig`) imports
+when Django starts::
+
+    # events/hooks.py
+    from core import hooks
+    from events import panels, personal_data
+    from events.sitemaps import SITEMAPS
+
+    hooks.panel("home", template="events/includes/_home_panel.html",
+                context=panels.home_context, order=40)
+    hooks.search(site_search.search)
+    hooks.sitemaps(SITEMAPS)
+    hooks.calendar(calendar.personal_entries)
+    hooks.personal_data("events", label=_("Event registrations"), export=..., erase=...)
+    hooks.demo(demo.load)
+
+The kinds of hook, and who reads them:
+
+``panel(slot, template, context, order)``
+    A block of another page. ``context(request, obj)`` returns the template's context or
+    ``None`` to hide the panel, in a fixed number of queries. Slots: ``home`` (a whole
+    ``<section class="section">`` band), ``market`` and ``organisation`` (a
+    ``<section class="mt-5">`` with an ``h2``), ``dashboard`` (``col-md-6`` cards).
+    Read by ``{% panels "slot" obj %}`` (``core/templatetags/portal.py``).
+``search(function, order)``
+    ``function(query, user, limit) -> core.search.SearchSection | None``: at most ``limit``
+    results the user may see. Read by the site search page.
+``sitemaps(mapping)``
+    Django sitemap classes by section name, merged into ``/sitemap.xml``.
+``calendar(function)``
+    ``function(user) -> list[icalendar.Event]``: the person's dated items, gathered in
+    their private calendar feed.
+``personal_data(key, label, export, describe, blockers, erase)``
+    What the app keeps about a person: ``export(user)`` gives JSON-ready data for "Download
+    my data"; ``describe(user)`` says what deleting the account removes or keeps;
+    ``blockers(user)`` gives reasons that prevent deleting it now; ``erase(user)`` runs
+    before the user row is deleted. Read by ``accounts``.
+``demo(load)``
+    ``load(*, scale, log)`` loads the app's demo content (idempotent). Loaders run in the
+    order of ``INSTALLED_APPS``, so an app's demo may use what the apps below it loaded.
+
+Registering the same panel template or the same key again replaces the earlier entry, so
+importing a hooks module twice changes nothing.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.template.loader import render_to_string
+
+
+@dataclass(frozen=True)
+class Panel:
+    template: str
+    context: Callable
+    order: int
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    key: str
+    label: Any
+    export: Callable[[Any], Any]
+    describe: Callable[[Any], list] | None = None
+    blockers: Callable[[Any], list] | None = None
+    erase: Callable[[Any], None] | None = None
+
+
+@dataclass(frozen=True)
+class Ordered:
+    name: str
+    function: Callable
+    order: int
+
+
+_panels: dict[str, list[Panel]] = {}
+_searches: dict[str, Ordered] = {}
+_sitemaps: dict[str, type] = {}
+_calendars: dict[str, Callable] = {}
+_personal_data: dict[str, PersonalData] = {}
+_demos: dict[str, Ordered] = {}
+
+
+def _name(function: Callable) -> str:
+    return f"{function.__module__}.{function.__qualname__}"
+
+
+# Declaring: called from the apps' hooks.py.
+
+
+def panel(slot: str, *, template: str, context: Callable, order: int = 50) -> None:
+    panels = [p for p in _panels.get(slot, []) if p.template != template]
+    panels.append(Panel(template, context, order))
+    _panels[slot] = sorted(panels, key=lambda p: p.order)
+
+
+def search(function: Callable, *, order: int = 50) -> None:
+    _searches[_name(function)] = Ordered(_name(function), function, order)
+
+
+def sitemaps(mapping: dict[str, type]) -> None:
+    _sitemaps.update(mapping)
+
+
+def calendar(function: Callable) -> None:
+    _calendars[_name(function)] = function
+
+
+def personal_data(key: str, *, label, export, describe=None, blockers=None, erase=None) -> None:
+    _personal_data[key] = PersonalData(key, label, export, describe, blockers, erase)
+
+
+def demo(load: Callable, *, order: int | None = None) -> None:
+    """``order`` defaults to the registration order, that is the order of INSTALLED_APPS."""
+    name = _name(load)
+    if order is None:
+        order = _demos[name].order if name in _demos else len(_demos) * 10
+    _demos[name] = Ordered(name, load, order)
+
+
+# Reading: called by the pages and commands that gather from every app.
+
+
+def render_panels(slot: str, request, obj=None) -> str:
+    """The HTML of every panel of ``slot`` that has something to show."""
+    parts = []
+    for entry in _panels.get(slot, []):
+        context = entry.context(request, obj)
+        if context is None:
+            continue
+        parts.append(render_to_string(entry.template, {"object": obj, **context}, request))
+    return "".join(parts)
+
+
+def search_sections(query: str, user, limit: int) -> list:
+    sections = []
+    for entry in sorted(_searches.values(), key=lambda e: e.order):
+        section = entry.function(query, user, limit)
+        if section:
+            sections.append(section)
+    return sections
+
+
+def all_sitemaps() -> dict[str, type]:
+    return dict(_sitemaps)
+
+
+def calendar_entries(user) -> list:
+    entries = []
+    for function in _calendars.values():
+        entries.extend(function(user))
+    return entries
+
+
+def personal_data_sections() -> list[PersonalData]:
+    return list(_personal_data.values())
+
+
+def demo_loaders() -> list[Callable]:
+    return [entry.function for entry in sorted(_demos.values(), key=lambda e: e.order)]

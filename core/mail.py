@@ -1,0 +1,150 @@
+"""The mail service: every email of the portal goes through :func:`send`.
+
+An email is a set of templates named after it, ``templates/<app>/emails/<name>.*``:
+
+- ``<name>.subject.txt``: the subject (one line; white space is folded);
+- ``<name>.txt``: the plain-text part;
+- ``<name>.html`` (optional): the HTML part; without it the text part is laid out in the
+  portal's HTML email layout (``core/emails/layout.html``), links made clickable.
+
+Each message is rendered in its recipient's language (``translation.override``), so the
+``{% url %}`` tags of the templates give addresses in that language (``/en/...``), and
+``{{ site_url }}`` in the context makes them absolute. Messages leave after the current
+transaction commits (nothing is sent for a change that was rolled back), through the task
+:func:`core.tasks.deliver_email`: with the immediate task backend (development and tests)
+that is at once; with a worker, in the background. The callers never know which.
+
+Apps keep thin wrappers that choose the template, the recipients and the context::
+
+    mail.send("events/emails/confirmation", to=[user.email], language=user.language,
+              context={"registration": registration},
+              attachments=[mail.Attachment("event.ics", ics_bytes, "text/calendar")])
+    mail.send_to_users("members/emails/invitation", users, context={...})
+"""
+
+import base64
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template, render_to_string
+from django.utils import translation
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: bytes | str
+    mimetype: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    subject: str
+    text: str
+    html: str
+
+
+def absolute_url(path: str) -> str:
+    """The full address of a path of the portal, for links outside a page (emails, feeds)."""
+    return settings.SITE_URL + path
+
+
+def render(template: str, context: dict, language: str | None = None) -> Rendered:
+    """The subject, text and HTML of the email ``template`` in ``language``."""
+    context = {"site_url": settings.SITE_URL, **context}
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string(f"{template}.subject.txt", context).split())
+        text = render_to_string(f"{template}.txt", context).strip() + "\n"
+        try:
+            html_template = get_template(f"{template}.html")
+        except TemplateDoesNotExist:
+            html = render_to_string(
+                "core/emails/layout.html", {**context, "subject": subject, "text": text}
+            )
+        else:
+            html = html_template.render(context)
+    return Rendered(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, text, html)
+
+
+def send(
+    template: str,
+    *,
+    to: Iterable[str],
+    context: dict | None = None,
+    language: str | None = None,
+    cc: Iterable[str] = (),
+    reply_to: Iterable[str] = (),
+    attachments: Iterable[Attachment] = (),
+    headers: dict | None = None,
+) -> int:
+    """Render ``template`` in ``language`` and send it to ``to`` once the transaction
+    commits. One message per address, so nobody sees another recipient's address (the
+    ``cc`` go with each message). Returns the number of messages queued."""
+    addresses = [address for address in dict.fromkeys(to) if address]
+    if not addresses:
+        return 0
+    message = render(template, context or {}, language)
+    files = [
+        {
+            "filename": attachment.filename,
+            "content": base64.b64encode(
+                attachment.content.encode()
+                if isinstance(attachment.content, str)
+                else attachment.content
+            ).decode(),
+            "mimetype": attachment.mimetype,
+        }
+        for attachment in attachments
+    ]
+    for address in addresses:
+        payload = {
+            "subject": message.subject,
+            "text": message.text,
+            "html": message.html,
+            "to": [address],
+            "cc": [c for c in cc if c and c.lower() != address.lower()],
+            "reply_to": list(reply_to),
+            "attachments": files,
+            "headers": headers or {},
+        }
+        transaction.on_commit(lambda payload=payload: _enqueue(payload))
+    return len(addresses)
+
+
+def send_to_users(template: str, users, *, context: dict | None = None, **options) -> int:
+    """One email per person of ``users`` (each once), in their own language, with the
+    person as ``recipient`` in the context. People without an address are skipped."""
+    count = 0
+    seen = set()
+    for user in users:
+        if user is None or not user.email or user.pk in seen:
+            continue
+        seen.add(user.pk)
+        count += send(
+            template,
+            to=[user.email],
+            context={**(context or {}), "recipient": user},
+            language=getattr(user, "language", "") or None,
+            **options,
+        )
+    return count
+
+
+def send_to_staff(template: str, *, context: dict | None = None, **options) -> int:
+    """Tell the cluster's team (``STAFF_NOTIFICATION_EMAILS``), in the site's language."""
+    return send(
+        template,
+        to=settings.STAFF_NOTIFICATION_EMAILS,
+        context=context,
+        language=settings.LANGUAGE_CODE,
+        **options,
+    )
+
+
+def _enqueue(payload: dict) -> None:
+    from core.tasks import deliver_email
+
+    deliver_email.enqueue(payload)

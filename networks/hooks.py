@@ -1,0 +1,12 @@
+"""What the networks app adds to the rest of the site (see core/hooks.py)."""
+
+from core import hooks
+from networks import demo, panels, site_search
+from networks.sitemaps import SITEMAPS
+
+hooks.panel(
+    "home", template="networks/includes/_home_panel.html", context=panels.home_context, order=80
+)
+hooks.search(site_search.search, order=70)
+hooks.sitemaps(SITEMAPS)
+hooks.demo(demo.load)
