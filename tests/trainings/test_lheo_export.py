@@ -1,7 +1,8 @@
 """The catalogue in LHEO 2.3, validated against the official schema.
 
 The schema is a third-party file kept outside the repository: LHEO_XSD_PATH points to it,
-by default ``<repo>/../shared/standards/lheo-2.3.xsd``. Without it the validation tests skip,
+by default ``$SHARED_DIR/standards/lheo-2.3.xsd`` (``SHARED_DIR`` defaults to
+``<repo>/../shared``). Without it the validation tests skip,
 except under CI=true where they fail.
 """
 
@@ -26,11 +27,9 @@ from trainings.models import Training
 
 pytestmark = pytest.mark.django_db
 
-XSD_PATH = Path(
-    os.environ.get(
-        "LHEO_XSD_PATH", Path(settings.BASE_DIR).parent / "shared" / "standards" / "lheo-2.3.xsd"
-    )
-)
+# The shared folder sits next to the checkout unless SHARED_DIR says otherwise.
+SHARED_DIR = Path(os.environ.get("SHARED_DIR") or Path(settings.BASE_DIR).parent / "shared")
+XSD_PATH = Path(os.environ.get("LHEO_XSD_PATH") or SHARED_DIR / "standards" / "lheo-2.3.xsd")
 NS = {"l": NAMESPACE}
 
 

@@ -1,0 +1,73 @@
+"""Hooks: what the apps declare in their hooks.py reaches the pages that gather them."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.test import RequestFactory
+
+from core import hooks
+
+
+def test_every_app_declared_its_demo_loader_in_floor_order():
+    modules = [load.__module__ for load in hooks.demo_loaders()]
+    assert modules == [
+        "accounts.demo",
+        "content.demo",
+        "members.demo",
+        "networks.demo",
+        "projects.demo",
+        "trainings.demo",
+        "events.demo",
+    ]
+
+
+def test_search_sections_come_in_the_declared_order(monkeypatch):
+    monkeypatch.setattr(hooks, "_searches", {})
+
+    def first(query, user, limit):
+        return f"first {query}"
+
+    def second(query, user, limit):
+        return f"second {query}"
+
+    def empty(query, user, limit):
+        return None  # nothing found: left out
+
+    hooks.search(second, order=20)
+    hooks.search(empty, order=5)
+    hooks.search(first, order=10)
+    assert hooks.search_sections("h2", None, 3) == ["first h2", "second h2"]
+
+
+def test_declaring_the_same_panel_again_replaces_it(monkeypatch):
+    monkeypatch.setattr(hooks, "_panels", {})
+    hooks.panel("home", template="a.html", context=lambda r, o: {}, order=20)
+    hooks.panel("home", template="b.html", context=lambda r, o: {}, order=10)
+    hooks.panel("home", template="a.html", context=lambda r, o: None, order=5)
+    assert [p.template for p in hooks._panels["home"]] == ["a.html", "b.html"]
+
+
+@pytest.mark.django_db
+def test_a_panel_without_content_is_not_rendered(monkeypatch, tmp_path, settings):
+    (tmp_path / "shown.html").write_text("<p>{{ word }} {{ object }}</p>")
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], tmp_path]}
+    ]
+    monkeypatch.setattr(hooks, "_panels", {})
+    hooks.panel("market", template="shown.html", context=lambda r, o: {"word": "Bonjour"})
+    hooks.panel("market", template="hidden.html", context=lambda r, o: None)
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    html = hooks.render_panels("market", request, "hydrogène")
+    assert html == "<p>Bonjour hydrogène</p>"
+
+
+@pytest.mark.django_db
+def test_personal_data_sections_cover_every_app_that_keeps_personal_data():
+    keys = {section.key for section in hooks.personal_data_sections()}
+    assert {"account", "memberships", "projects", "training_requests", "events"} <= keys
+
+
+def test_sitemaps_of_every_app_are_gathered():
+    assert {"news", "organisations", "partners", "projects", "trainings", "events"} <= set(
+        hooks.all_sitemaps()
+    )
