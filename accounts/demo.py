@@ -1,31 +1,17 @@
-"""Demo accounts of `make run`. Development only: the passwords are printed in the README."""
+"""Demo accounts of `make run`, read from accounts/demo/users.toml. Development only: the
+shared password is printed by `manage.py load_demo` and in the README."""
 
 from allauth.account.models import EmailAddress
 
 from accounts.models import User
+from core.demo import read
 
-DEMO_PASSWORD = "demo-portal-2026"
-STAFF_EMAIL = "staff@vehicle-of-the-future.example"
-MEMBER_EMAIL = "member@voltaria-demo.example"
-
-DEMO_USERS = [
-    {
-        "email": STAFF_EMAIL,
-        "first_name": "Camille",
-        "last_name": "Démo",
-        "job_title": "Chargée de mission innovation (compte de démonstration)",
-        "is_staff": True,
-        "is_superuser": True,
-    },
-    {
-        "email": MEMBER_EMAIL,
-        "first_name": "Hugo",
-        "last_name": "Exemple",
-        "job_title": "Responsable R&D (compte de démonstration)",
-        "is_staff": False,
-        "is_superuser": False,
-    },
-]
+# Other apps' demos link their records to these accounts.
+_DATA = read("accounts", "users")
+DEMO_PASSWORD = _DATA["password"]
+STAFF_EMAIL = _DATA["user"]["staff"]["email"]
+MEMBER_EMAIL = _DATA["user"]["member"]["email"]
+DEMO_USERS = list(_DATA["user"].values())
 
 
 def ensure_user(*, email: str, password: str = DEMO_PASSWORD, **fields) -> User:
