@@ -87,3 +87,11 @@ def load(
         obj = upsert(model, natural, values)
         loaded[natural[keys[0]] if len(keys) == 1 else tuple(natural.values())] = obj
     return loaded
+
+
+def missing(model: type[models.Model], field: str, values: Iterable) -> list:
+    """The values of ``values`` that no row of ``model`` has in ``field`` yet, in order:
+    what a ``--scale`` generator still has to create (in bulk) to stay idempotent."""
+    values = list(values)
+    existing = set(model.objects.filter(**{f"{field}__in": values}).values_list(field, flat=True))
+    return [value for value in values if value not in existing]
