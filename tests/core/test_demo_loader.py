@@ -36,3 +36,10 @@ def test_loading_twice_updates_instead_of_duplicating():
     assert Competency.objects.filter(slug__endswith="-demo").count() == 2
     assert first["piles-demo"].pk == second["piles-demo"].pk
     assert Competency.objects.get(slug="piles-demo").name == "PILES À COMBUSTIBLE PEM"
+
+
+@pytest.mark.django_db
+def test_missing_gives_the_natural_keys_still_to_create_in_order():
+    Competency.objects.create(slug="batteries-demo", name="Batteries")
+    wanted = ["piles-demo", "batteries-demo", "lidar-demo"]
+    assert demo.missing(Competency, "slug", wanted) == ["piles-demo", "lidar-demo"]
