@@ -29,8 +29,8 @@ def _send(registration: Registration, template: str, extra=None, *, with_ics=Fal
             "my_events_url": settings.SITE_URL + reverse("events:my-events"),
             **(extra() if extra else {}),
         }
-        subject = render_to_string(f"events/email/{template}_subject.txt", context)
-        body = render_to_string(f"events/email/{template}.txt", context)
+        subject = render_to_string(f"events/emails/{template}.subject.txt", context)
+        body = render_to_string(f"events/emails/{template}.txt", context)
         message = EmailMessage(
             subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split()),
             body=body,

@@ -1,6 +1,6 @@
 """Emails of the members app: rendered from text templates, sent once the transaction commits.
 
-Each email has two templates, ``members/email/<name>_subject.txt`` and ``<name>_body.txt``,
+Each email has two templates, ``members/emails/<name>.subject.txt`` and ``<name>.txt``,
 rendered in the recipient's language.
 """
 
@@ -20,8 +20,8 @@ def absolute_url(path: str, request=None) -> str:
 
 def render_email(name: str, context: dict, language: str | None = None) -> tuple[str, str]:
     with translation.override(language or settings.LANGUAGE_CODE):
-        subject = render_to_string(f"members/email/{name}_subject.txt", context)
-        body = render_to_string(f"members/email/{name}_body.txt", context)
+        subject = render_to_string(f"members/emails/{name}.subject.txt", context)
+        body = render_to_string(f"members/emails/{name}.txt", context)
     return " ".join(subject.split()), body.strip() + "\n"
 
 

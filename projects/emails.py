@@ -1,4 +1,4 @@
-"""Emails of the projects app, rendered from ``templates/projects/emails/<name>_*.txt``.
+"""Emails of the projects app, rendered from ``templates/projects/emails/<name>.*``.
 
 Each person receives the message in their own language, links included. Links are absolute,
 built from ``settings.SITE_URL``, so that messages sent outside a request still point to the
@@ -23,8 +23,8 @@ def send(*, name: str, recipients, context: dict, language: str | None = None) -
         # Links are built inside the templates, so that they point to the pages in the
         # recipient's language (/en/... for English readers).
         with translation.override(language or settings.LANGUAGE_CODE):
-            subject = render_to_string(f"projects/emails/{name}_subject.txt", context)
-            body = render_to_string(f"projects/emails/{name}_body.txt", context)
+            subject = render_to_string(f"projects/emails/{name}.subject.txt", context)
+            body = render_to_string(f"projects/emails/{name}.txt", context)
         EmailMessage(
             subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split()),
             body=body,

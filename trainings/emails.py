@@ -58,7 +58,7 @@ def enrolment_status_changed(pk: int) -> None:
     with translation.override(enrolment.language):
         _send(
             subject=status_subject(enrolment),
-            template="trainings/email/enrolment_status.txt",
+            template="trainings/emails/enrolment_status.txt",
             context={
                 "enrolment": enrolment,
                 "session": enrolment.session,
@@ -89,7 +89,7 @@ def staff_new_enrolment(pk: int) -> None:
         subject = _("New training request: %(title)s") % {"title": enrolment.session.training.title}
         _staff(
             subject,
-            "trainings/email/staff_enrolment.txt",
+            "trainings/emails/staff_enrolment.txt",
             {
                 "enrolment": enrolment,
                 "session": enrolment.session,
@@ -111,7 +111,7 @@ def staff_enrolment_cancelled(pk: int) -> None:
         }
         _staff(
             subject,
-            "trainings/email/staff_enrolment.txt",
+            "trainings/emails/staff_enrolment.txt",
             {
                 "enrolment": enrolment,
                 "session": enrolment.session,
@@ -132,7 +132,7 @@ def survey_invitation(pk: int) -> None:
         _send(
             subject=_("How was your training? %(title)s")
             % {"title": enrolment.session.training.title},
-            template="trainings/email/survey_invitation.txt",
+            template="trainings/emails/survey_invitation.txt",
             context={
                 "enrolment": enrolment,
                 "session": enrolment.session,
@@ -150,14 +150,14 @@ def custom_request_received(pk: int) -> None:
     with translation.override(request.language):
         _send(
             subject=_("We received your request for a tailored training"),
-            template="trainings/email/custom_request_receipt.txt",
+            template="trainings/emails/custom_request_receipt.txt",
             context={"request": request},
             to=[request.email],
         )
     with translation.override(settings.LANGUAGE_CODE):
         _staff(
             _("New à-la-carte training request: %(company)s") % {"company": request.company_name},
-            "trainings/email/staff_custom_request.txt",
+            "trainings/emails/staff_custom_request.txt",
             {
                 "request": request,
                 "admin_url": absolute(
