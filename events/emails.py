@@ -1,48 +1,34 @@
-"""Emails to the people who register, in their own language, with absolute links.
+"""Emails to the people who register, through the mail service (core.mail).
 
-The services call these functions through ``transaction.on_commit``; the reminder command
-calls them directly after recording what it sends.
+Each one goes to the registered person, in their own language, links included; the
+confirmation and the reminders carry the event's calendar entry. The services call these
+functions from ``transaction.on_commit``, so they describe the registration as committed.
 """
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 
+from core import mail
 from events import ical
 from events.models import Registration
+from events.tokens import offer_token
 
 
-def _send(registration: Registration, template: str, extra=None, *, with_ics=False) -> None:
-    """Render and send one email in the recipient's language. ``extra`` is a function
-    giving more context: it runs in that language too (addresses carry the language)."""
+def _send(registration: Registration, name: str, *, with_ics=False, **context) -> None:
     user = registration.user
     event = registration.event
-    with translation.override(user.language or settings.LANGUAGE_CODE):
-        context = {
-            "registration": registration,
-            "event": event,
-            "person": user,
-            "site_url": settings.SITE_URL,
-            "event_url": settings.SITE_URL + event.get_absolute_url(),
-            "my_events_url": settings.SITE_URL + reverse("events:my-events"),
-            **(extra() if extra else {}),
-        }
-        subject = render_to_string(f"events/email/{template}_subject.txt", context)
-        body = render_to_string(f"events/email/{template}.txt", context)
-        message = EmailMessage(
-            subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split()),
-            body=body,
-            to=[user.email],
-        )
-        if with_ics:
-            message.attach(
-                f"{event.slug}.ics",
-                ical.event_calendar(event, registration=registration).decode(),
-                "text/calendar",
-            )
-    message.send()
+    attachments = []
+    if with_ics:
+        # The entry's own texts ("Online link: ...") follow the person's language too.
+        with translation.override(user.language or settings.LANGUAGE_CODE):
+            calendar = ical.event_calendar(event, registration=registration)
+        attachments.append(mail.Attachment(f"{event.slug}.ics", calendar, "text/calendar"))
+    mail.send_to_users(
+        f"events/emails/{name}",
+        [user],
+        context={"registration": registration, "event": event, **context},
+        attachments=attachments,
+    )
 
 
 def send_confirmation(registration: Registration) -> None:
@@ -54,13 +40,7 @@ def send_waiting_list(registration: Registration) -> None:
 
 
 def send_seat_offer(registration: Registration) -> None:
-    from events.services import offer_token
-
-    def claim_url():
-        token = offer_token(registration)
-        return {"claim_url": settings.SITE_URL + reverse("events:offer-claim", args=[token])}
-
-    _send(registration, "seat_offer", claim_url)
+    _send(registration, "seat_offer", token=offer_token(registration))
 
 
 def send_offer_expired(registration: Registration) -> None:
@@ -72,7 +52,7 @@ def send_cancellation(registration: Registration) -> None:
 
 
 def send_reminder(registration: Registration, *, days: int) -> None:
-    _send(registration, "reminder", lambda: {"days": days}, with_ics=True)
+    _send(registration, "reminder", with_ics=True, days=days)
 
 
 def send_event_cancelled(registration: Registration) -> None:

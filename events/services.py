@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from events import emails
 from events.models import OFFER_VALIDITY, Event, Registration
+from events.tokens import OFFER_SALT
+from events.tokens import offer_token as offer_token  # the views build offer links with it
 from members.models import Organisation
-
-OFFER_SALT = "events.seat-offer"
 
 
 class RegistrationError(Exception):
@@ -160,13 +160,6 @@ def event_seats_refresh(*, event: Event) -> list[Registration]:
     """Offer seats freed by a change of capacity (the back-office calls it after a save)."""
     with transaction.atomic():
         return seats_offer(event=_lock_event(event))
-
-
-def offer_token(registration: Registration) -> str:
-    """The signed secret of a seat offer link: which registration, and which offer."""
-    return signing.dumps(
-        {"r": registration.pk, "t": int(registration.offered_at.timestamp())}, salt=OFFER_SALT
-    )
 
 
 class OfferExpired(RegistrationError):

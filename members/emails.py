@@ -1,62 +1,78 @@
-"""Emails of the members app: rendered from text templates, sent once the transaction commits.
+"""Emails of the members app, through the mail service (core.mail).
 
-Each email has two templates, ``members/email/<name>_subject.txt`` and ``<name>_body.txt``,
-rendered in the recipient's language.
+Each function picks the template (``members/emails/<name>``), the recipients and the
+context; the templates build their links, so that they point to the pages in the reader's
+language. The services call them inside their transaction: the mail service sends once
+it commits.
 """
 
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import translation
+from core import mail
+from members.models import ContactMessage, Invitation, JoinRequest, MembershipApplication
 
 
-def absolute_url(path: str, request=None) -> str:
-    """A full address for links in emails: from the request when there is one."""
-    if request is not None:
-        return request.build_absolute_uri(path)
-    return settings.SITE_URL + path
-
-
-def render_email(name: str, context: dict, language: str | None = None) -> tuple[str, str]:
-    with translation.override(language or settings.LANGUAGE_CODE):
-        subject = render_to_string(f"members/email/{name}_subject.txt", context)
-        body = render_to_string(f"members/email/{name}_body.txt", context)
-    return " ".join(subject.split()), body.strip() + "\n"
-
-
-def send_on_commit(
-    name: str,
-    *,
-    to: list[str],
-    context: dict,
-    language: str | None = None,
-    reply_to: list[str] | None = None,
-) -> None:
-    """Render the email now and send it after the current transaction commits."""
-    if not to:
-        return
-    subject, body = render_email(name, context, language)
-    message = EmailMessage(
-        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-        body=body,
-        to=to,
-        reply_to=reply_to,
+def send_invitation(invitation: Invitation, *, token: str, inviter) -> None:
+    """The invitation link (``token`` is the secret only the email carries), in the
+    inviter's language: the invited person may not have an account yet."""
+    mail.send(
+        "members/emails/invitation",
+        to=[invitation.email],
+        context={"invitation": invitation, "token": token, "inviter": inviter},
+        language=getattr(inviter, "language", "") or None,
     )
-    transaction.on_commit(message.send)
 
 
-def send_to_users(name: str, users, *, context: dict, reply_to=None) -> int:
-    """One email per person, each in their own language. Returns how many were queued."""
-    count = 0
-    for user in users:
-        if user.email:
-            send_on_commit(
-                name,
-                to=[user.email],
-                context={**context, "recipient": user},
-                language=getattr(user, "language", "") or None,
-                reply_to=reply_to,
-            )
-            count += 1
-    return count
+def send_join_request_received(join_request: JoinRequest, *, admins) -> None:
+    mail.send_to_users(
+        "members/emails/join_request_received", admins, context={"join_request": join_request}
+    )
+
+
+def send_join_request_answered(join_request: JoinRequest) -> None:
+    mail.send_to_users(
+        "members/emails/join_request_answered",
+        [join_request.user],
+        context={"join_request": join_request},
+    )
+
+
+def send_application_received(application: MembershipApplication, *, language=None) -> None:
+    """Tell the cluster's team, and the applicant in the language they applied in."""
+    mail.send_to_staff(
+        "members/emails/application_received_staff", context={"application": application}
+    )
+    mail.send(
+        "members/emails/application_received",
+        to=[application.contact_email],
+        context={"application": application},
+        language=language,
+    )
+
+
+def send_application_accepted(
+    application: MembershipApplication, *, invitation_token: str | None = None
+) -> None:
+    """The welcome; with ``invitation_token``, the applicant has no account yet and the
+    email carries the invitation link to create it."""
+    mail.send(
+        "members/emails/application_accepted",
+        to=[application.contact_email],
+        context={"application": application, "invitation_token": invitation_token},
+    )
+
+
+def send_application_declined(application: MembershipApplication) -> None:
+    mail.send(
+        "members/emails/application_declined",
+        to=[application.contact_email],
+        context={"application": application},
+    )
+
+
+def send_contact_relay(message: ContactMessage, *, sender, recipients) -> None:
+    """Relay ``message`` to each recipient; their answer goes straight to the sender."""
+    mail.send_to_users(
+        "members/emails/contact_relay",
+        recipients,
+        context={"message": message, "sender": sender},
+        reply_to=[sender.email],
+    )

@@ -1,15 +1,13 @@
 """Use cases of the members app that write several rows, take locks or send mail."""
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core import ratelimit
-from members.emails import absolute_url, send_on_commit, send_to_users
+from members import emails
 from members.models import (
     ConsentRecord,
     ContactMessage,
@@ -201,14 +199,8 @@ def invitation_create(
             invited_by=invited_by,
             expires_at=Invitation.default_expiry(),
         )
-        link = absolute_url(reverse("members:invitation-accept", args=[token]), request)
-        send_on_commit(
-            "invitation",
-            to=[email],
-            context={"invitation": invitation, "link": link, "inviter": invited_by},
-            language=getattr(invited_by, "language", "") or None,
-        )
-    invitation.link = link
+        emails.send_invitation(invitation, token=token, inviter=invited_by)
+    invitation.token = token
     return invitation
 
 
@@ -318,14 +310,7 @@ def join_request_create(*, organisation: Organisation, user, message: str, reque
             organisation=organisation, user=user, message=message
         )
         admins = [m.user for m in organisation.memberships.admins().select_related("user")]
-        link = absolute_url(
-            reverse("members:organisation-people", args=[organisation.slug]), request
-        )
-        send_to_users(
-            "join_request_received",
-            admins,
-            context={"join_request": join_request, "link": link},
-        )
+        emails.send_join_request_received(join_request, admins=admins)
     return join_request
 
 
@@ -346,12 +331,7 @@ def join_request_decide(*, join_request: JoinRequest, approve: bool, by, request
                 user=join_request.user,
                 role=Membership.Role.COLLEAGUE,
             )
-        link = absolute_url(join_request.organisation.get_absolute_url(), request)
-        send_to_users(
-            "join_request_answered",
-            [join_request.user],
-            context={"join_request": join_request, "link": link},
-        )
+        emails.send_join_request_answered(join_request)
     return join_request
 
 
@@ -377,21 +357,8 @@ def application_submit(*, form, user=None, request=None) -> MembershipApplicatio
             contact_job_title=data["contact_job_title"],
             motivation=data["motivation"],
         )
-        status_link = absolute_url(application.get_absolute_url(), request)
-        admin_link = absolute_url(
-            reverse("admin:members_membershipapplication_change", args=[application.pk]),
-            request,
-        )
-        send_on_commit(
-            "application_received_staff",
-            to=list(settings.STAFF_NOTIFICATION_EMAILS),
-            context={"application": application, "link": admin_link},
-        )
-        send_on_commit(
-            "application_received",
-            to=[application.contact_email],
-            context={"application": application, "link": status_link},
-            language=getattr(user, "language", "") or None,
+        emails.send_application_received(
+            application, language=getattr(user, "language", "") or None
         )
     return application
 
@@ -425,16 +392,13 @@ def application_accept(*, application: MembershipApplication, by, request=None):
         application.decided_by = by
         application.save(update_fields=["status", "decided_at", "decided_by"])
         account = _applicant_account(application)
-        context = {"application": application}
+        invitation_token = None
         if account is not None:
             membership_create(
                 organisation=organisation,
                 user=account,
                 role=Membership.Role.ADMIN,
                 job_title=application.contact_job_title,
-            )
-            context["link"] = absolute_url(
-                reverse("members:organisation-edit", args=[organisation.slug]), request
             )
         else:
             invitation = invitation_create(
@@ -444,9 +408,8 @@ def application_accept(*, application: MembershipApplication, by, request=None):
                 invited_by=by,
                 request=request,
             )
-            context["link"] = invitation.link
-            context["needs_account"] = True
-        send_on_commit("application_accepted", to=[application.contact_email], context=context)
+            invitation_token = invitation.token
+        emails.send_application_accepted(application, invitation_token=invitation_token)
     return application
 
 
@@ -463,14 +426,7 @@ def application_decline(*, application: MembershipApplication, reason: str, by, 
         application.decided_at = timezone.now()
         application.decided_by = by
         application.save(update_fields=["status", "decline_reason", "decided_at", "decided_by"])
-        send_on_commit(
-            "application_declined",
-            to=[application.contact_email],
-            context={
-                "application": application,
-                "link": absolute_url(application.get_absolute_url(), request),
-            },
-        )
+        emails.send_application_declined(application)
     return application
 
 
@@ -516,11 +472,5 @@ def contact_send(
             body=body,
             delivered_to=len(recipients),
         )
-        page = platform.get_absolute_url() if platform else organisation.get_absolute_url()
-        send_to_users(
-            "contact_relay",
-            recipients,
-            context={"message": message, "sender": sender, "link": absolute_url(page, request)},
-            reply_to=[sender.email],
-        )
+        emails.send_contact_relay(message, sender=sender, recipients=recipients)
     return message

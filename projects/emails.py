@@ -1,47 +1,38 @@
-"""Emails of the projects app, rendered from ``templates/projects/emails/<name>_*.txt``.
+"""Emails of the projects app, through the mail service (core.mail).
 
-Each person receives the message in their own language, links included. Links are absolute,
-built from ``settings.SITE_URL``, so that messages sent outside a request still point to the
-portal.
+Each function picks the template (``projects/emails/<name>``), the recipients and the
+context; the templates build their links, so that they point to the pages in the reader's
+language.
 """
 
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.utils import translation
+from core import mail
+from projects.models import PartnerInterest, Project, ProjectStatusChange
 
 
-def absolute(path: str) -> str:
-    return settings.SITE_URL + path
+def send_submitted_staff(project: Project, change: ProjectStatusChange) -> None:
+    """Tell the cluster's team that ``project`` waits for their labelling decision."""
+    mail.send_to_staff(
+        "projects/emails/submitted_staff", context={"project": project, "change": change}
+    )
 
 
-def send(*, name: str, recipients, context: dict, language: str | None = None) -> None:
-    """Send the ``name`` email to each address of ``recipients`` (one message each, so that
-    nobody sees another recipient's address)."""
-    context = {**context, "site_url": settings.SITE_URL}
-    for address in dict.fromkeys(recipients):
-        # Links are built inside the templates, so that they point to the pages in the
-        # recipient's language (/en/... for English readers).
-        with translation.override(language or settings.LANGUAGE_CODE):
-            subject = render_to_string(f"projects/emails/{name}_subject.txt", context)
-            body = render_to_string(f"projects/emails/{name}_body.txt", context)
-        EmailMessage(
-            subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split()),
-            body=body,
-            to=[address],
-        ).send()
+def send_labelling_decision(project: Project, change: ProjectStatusChange, *, users) -> None:
+    """The cluster's decision (labelled or not) and its note, to the coordinator's people."""
+    mail.send_to_users(
+        "projects/emails/labelling_decision",
+        users,
+        context={"project": project, "change": change},
+    )
 
 
-def send_to_users(*, name: str, users, context: dict) -> None:
-    """Send the ``name`` email to each person of ``users`` in their preferred language."""
-    seen = set()
-    for user in users:
-        if user is None or not user.email or user.pk in seen:
-            continue
-        seen.add(user.pk)
-        send(
-            name=name,
-            recipients=[user.email],
-            context={**context, "recipient": user},
-            language=getattr(user, "language", None),
-        )
+def send_interest_relay(interest: PartnerInterest, *, users) -> None:
+    """Relay an organisation's interest in a partner search to the people who posted it."""
+    mail.send_to_users(
+        "projects/emails/interest_relay",
+        users,
+        context={
+            "interest": interest,
+            "search": interest.search,
+            "organisation": interest.organisation,
+        },
+    )

@@ -2,10 +2,8 @@
 
 from datetime import date
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -44,22 +42,10 @@ def coordinator_contacts(project: Project) -> list:
 
 
 def _notify_status(project: Project, change: ProjectStatusChange) -> None:
-    context = {"project": project, "change": change}
     if change.to_status == Project.Status.SUBMITTED:
-        emails.send(
-            name="submitted_staff",
-            recipients=settings.STAFF_NOTIFICATION_EMAILS,
-            context={
-                **context,
-                "admin_url": emails.absolute(
-                    reverse("admin:projects_project_change", args=[project.pk])
-                ),
-            },
-        )
+        emails.send_submitted_staff(project, change)
     elif change.to_status in Project.STAFF_ONLY:
-        emails.send_to_users(
-            name="labelling_decision", users=coordinator_contacts(project), context=context
-        )
+        emails.send_labelling_decision(project, change, users=coordinator_contacts(project))
 
 
 def project_change_status(
@@ -175,15 +161,7 @@ def _relay_interest(interest: PartnerInterest) -> None:
                 is_active=True,
             )
         )
-    emails.send_to_users(
-        name="interest_relay",
-        users=recipients,
-        context={
-            "interest": interest,
-            "search": search,
-            "organisation": interest.organisation,
-        },
-    )
+    emails.send_interest_relay(interest, users=recipients)
 
 
 def partnersearch_close(*, search: PartnerSearch, by) -> None:
