@@ -12,18 +12,14 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
 import nh3
-from django.conf import settings
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Timezone
 from icalendar import Event as CalendarEvent
 
+from core.mail import absolute_url
 from events.models import DEFAULT_TIMEZONE, Event, Registration
 
 PRODID = "-//Vehicle of the Future//Portal events//FR"
-
-
-def absolute(url: str) -> str:
-    return settings.SITE_URL + url
 
 
 def event_status(event: Event) -> str:
@@ -118,7 +114,7 @@ def event_entry(
     spends milliseconds per entry: feeds of thousands of events stay fast. Every test
     parses the result back with icalendar.
     """
-    url = absolute(event.get_absolute_url())
+    url = absolute_url(event.get_absolute_url())
     stamp = event.updated_at
     if registration is not None and registration.updated_at > stamp:
         stamp = registration.updated_at

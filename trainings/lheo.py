@@ -17,11 +17,11 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from xml.etree import ElementTree as ET
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.mail import absolute_url
 from core.markdown import markdown_to_text
 from trainings.codes import EMPLOYEES
 from trainings.models import Session, Training, TrainingProvider
@@ -90,10 +90,6 @@ def _prose(markdown: str, limit: int) -> str:
 
 def _day(value: date) -> str:
     return value.strftime("%Y%m%d")
-
-
-def _absolute(path: str) -> str:
-    return settings.SITE_URL + path
 
 
 def _address(parent, *, lines, postcode, city, name="", country="FR"):
@@ -205,7 +201,7 @@ def _session(action, session: Session | None, training, provider, today: date):
     _add(element, "modalites-inscription", clip(_prose(training.access_methods, 3000), 255))
     if session is None:
         _add(element, "etat-recrutement", RECRUITMENT_OPEN)
-        _add(_add(element, "url-session"), "urlweb", _absolute(training.get_absolute_url()))
+        _add(_add(element, "url-session"), "urlweb", absolute_url(training.get_absolute_url()))
         return
     opens = min(timezone.localtime(session.created_at).date(), session.deadline)
     registration_period = _add(_add(element, "periode-inscription"), "periode")
@@ -217,7 +213,7 @@ def _session(action, session: Session | None, training, provider, today: date):
         "etat-recrutement",
         RECRUITMENT_OPEN if state.open and not state.full else RECRUITMENT_CLOSED,
     )
-    _add(_add(element, "url-session"), "urlweb", _absolute(session.get_absolute_url()))
+    _add(_add(element, "url-session"), "urlweb", absolute_url(session.get_absolute_url()))
 
 
 def _action(formation, training: Training, sessions: list[Session], provider, today: date):
@@ -255,7 +251,7 @@ def _action(formation, training: Training, sessions: list[Session], provider, to
             address={"lines": [address], "postcode": postcode, "city": city, "name": session.venue},
         )
     _add(action, "modalites-entrees-sorties", FIXED_DATES if sessions else PERMANENT)
-    _add(_add(action, "url-action"), "urlweb", _absolute(training.get_absolute_url()))
+    _add(_add(action, "url-action"), "urlweb", absolute_url(training.get_absolute_url()))
     for session in sessions or [None]:
         _session(action, session, training, provider, today)
     _add(action, "acces-handicapes", _disability_text(training))
@@ -343,7 +339,7 @@ def _formation(offers, training: Training, sessions, provider, today: date):
         certification = _add(formation, "certification")
         register = "code-RNCP" if training.certification_register == "RNCP" else "code-RS"
         _add(certification, register, training.certification_number)
-    _add(_add(formation, "url-formation"), "urlweb", _absolute(training.get_absolute_url()))
+    _add(_add(formation, "url-formation"), "urlweb", absolute_url(training.get_absolute_url()))
     _action(formation, training, sessions, provider, today)
     _responsible(formation, provider)
 
