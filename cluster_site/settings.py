@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "django_filters",
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",

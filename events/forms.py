@@ -1,49 +1,13 @@
-from datetime import date
 from zoneinfo import ZoneInfo, available_timezones
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Layout, Submit
 from django import forms
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from events.models import Event
-
-MONTHS_AHEAD = 12
-
-
-def month_choices():
-    """The current month and the next ones, as ``YYYY-MM`` values."""
-    today = timezone.localdate()
-    choices = [("", _("Any month"))]
-    year, month = today.year, today.month
-    for _index in range(MONTHS_AHEAD):
-        first = date(year, month, 1)
-        choices.append((first.strftime("%Y-%m"), date_format(first, "YEAR_MONTH_FORMAT")))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return choices
-
-
-class MonthFilterForm(forms.Form):
-    """The month filter of the event list (a select that submits itself with JavaScript)."""
-
-    month = forms.CharField(label=_("Month"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["month"].widget = forms.Select(choices=month_choices())
-
-    def clean_month(self):
-        value = self.cleaned_data["month"]
-        if not value:
-            return None
-        try:
-            year, month = (int(part) for part in value.split("-"))
-            return date(year, month, 1)
-        except ValueError:
-            raise forms.ValidationError(_("Choose a month from the list.")) from None
 
 
 class CheckinSearchForm(forms.Form):

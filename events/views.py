@@ -21,53 +21,39 @@ from accounts.decorators import staff_required
 from content.models import Market
 from core.spreadsheets import csv_response
 from events import ical, services
-from events.forms import CheckinSearchForm, MonthFilterForm
+from events.filters import EventFilter
+from events.forms import CheckinSearchForm
 from events.models import CalendarFeed, Event, Registration, acts_as_staff
 
 EVENTS_PER_PAGE = 12
 
 
-def _filters(request, events):
-    """Apply the market, kind, audience and month filters of the list pages."""
-    markets = list(Market.objects.published())
-    selected_market = next((m for m in markets if m.slug == request.GET.get("market")), None)
-    if selected_market:
-        events = events.filter(markets=selected_market)
-    kind = request.GET.get("kind") if request.GET.get("kind") in Event.Kind.values else ""
-    if kind:
-        events = events.filter(kind=kind)
-    audience = request.GET.get("audience")
-    audience = audience if audience in Event.Audience.values else ""
-    if audience:
-        events = events.filter(audience=audience)
-    month_form = MonthFilterForm(request.GET or None)
-    month = month_form.cleaned_data["month"] if month_form.is_valid() else None
-    if month:
-        events = events.in_month(month.year, month.month)
-    context = {
-        "markets": markets,
-        "selected_market": selected_market,
-        "kinds": Event.Kind.choices,
-        "selected_kind": kind,
-        "audiences": Event.Audience.choices,
-        "selected_audience": audience,
-        "month_form": month_form,
-    }
-    return events, context
+def _filtered_list(request, events, template):
+    """A list page of events (upcoming or past) with the market, kind, audience and month
+    filters of its address."""
+    filters = EventFilter(request.GET, events)
+    page = Paginator(filters.qs, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        template,
+        {
+            "page_obj": page,
+            "filters": filters,
+            "markets": filters.rows("market"),
+            "kinds": Event.Kind.choices,
+            "audiences": Event.Audience.choices,
+        },
+    )
 
 
 def event_list(request):
     events = Event.objects.listed().upcoming().for_list()
-    events, context = _filters(request, events)
-    page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "events/event_list.html", {"page_obj": page, **context})
+    return _filtered_list(request, events, "events/event_list.html")
 
 
 def event_archive(request):
     events = Event.objects.listed().past().for_list()
-    events, context = _filters(request, events)
-    page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "events/event_archive.html", {"page_obj": page, **context})
+    return _filtered_list(request, events, "events/event_archive.html")
 
 
 def event_month(request, year=None, month=None):

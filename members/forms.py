@@ -1,20 +1,16 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
-from django.db.models import F
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Market
-from members.geography import department_name
 from members.models import (
-    Certification,
-    Competency,
     Membership,
     Organisation,
     Platform,
 )
-from members.search import normalise, query_terms
+from members.search import normalise
 from members.validators import normalise_siret, validate_siret
 
 TEXTAREA_ROWS = 6
@@ -51,165 +47,32 @@ def alphabetical(field):
 
 
 class DirectoryFilterForm(forms.Form):
-    """The directory's search box, filters and sort order, read from the address (GET)."""
+    """The form of the directory's filter bar; its fields come from
+    ``members.filters.OrganisationFilter``. The bar lays the selects out in two rows
+    (templates/members/includes/_directory_filters.html)."""
 
-    SORT_CHOICES = [
-        ("", _("Name")),
-        ("newest", _("Newest members first")),
-        ("relevance", _("Best match first")),
-    ]
+    WIDE_FILTERS = ["market", "region", "department", "kind"]
+    NARROW_FILTERS = ["size", "competency", "certification"]
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    market = forms.ModelChoiceField(
-        label=_("Market"), queryset=Market.objects.none(), to_field_name="slug", required=False
-    )
-    region = forms.ChoiceField(label=_("Region"), required=False)
-    department = forms.ChoiceField(label=_("Department"), required=False)
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
-    size = forms.ChoiceField(label=_("Size"), required=False)
-    competency = forms.ModelChoiceField(
-        label=_("Competency"),
-        queryset=Competency.objects.all(),
-        to_field_name="slug",
-        required=False,
-    )
-    certification = forms.ModelChoiceField(
-        label=_("Certification"),
-        queryset=Certification.objects.all(),
-        to_field_name="slug",
-        required=False,
-    )
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
-
-    FILTERS = ["market", "region", "department", "kind", "size", "competency", "certification"]
-
-    def __init__(self, data=None, *, departments=(), **kwargs):
-        super().__init__(data, **kwargs)
-        self.fields["market"].queryset = Market.objects.published()
-        self.fields["market"].empty_label = _("All markets")
-        self.fields["competency"].empty_label = _("All competencies")
-        self.fields["certification"].empty_label = _("All certifications")
-        alphabetical(self.fields["competency"])
-        self.fields["region"].choices = [("", _("All regions")), *Organisation.Region.choices]
-        self.fields["department"].choices = [("", _("All departments"))] + [
-            (code, f"{department_name(code)} ({code})") for code in sorted(departments)
-        ]
-        self.fields["kind"].choices = [("", _("All kinds")), *Organisation.Kind.choices]
-        self.fields["size"].choices = [("", _("All sizes")), *Organisation.SizeBand.choices]
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self.fields["q"].widget.attrs.update(
             {"placeholder": _("Name, know-how, keyword…"), "type": "search"}
         )
         self.fields["q"].widget.attrs["maxlength"] = 100
 
-    # How the filter bar lays them out (templates/members/includes/_directory_filters.html).
-    WIDE_FILTERS = ["market", "region", "department", "kind"]
-    NARROW_FILTERS = ["size", "competency", "certification"]
-
-    def value(self, name):
-        """The valid value of a filter (None when absent or invalid)."""
-        if not hasattr(self, "cleaned_data"):
-            self.is_valid()
-        return self.cleaned_data.get(name) or None
-
-    @property
-    def query(self) -> str:
-        return self.value("q") or ""
-
-    def filter(self, organisations):
-        """Apply the valid filters (invalid ones are ignored) and the sort order."""
-        filters = {
-            "markets": self.value("market"),
-            "region": self.value("region"),
-            "department": self.value("department"),
-            "kind": self.value("kind"),
-            "size_band": self.value("size"),
-            "competencies": self.value("competency"),
-            "certifications": self.value("certification"),
-        }
-        organisations = organisations.filter(
-            **{field: value for field, value in filters.items() if value is not None}
-        )
-        if self.query:
-            organisations = organisations.search(self.query)
-        return self.order(organisations)
-
-    def order(self, organisations):
-        from members.search import order_by_relevance
-
-        sort = self.value("sort")
-        if sort == "newest":
-            # Organisations without a date (imported lists) come last, on every database.
-            return organisations.order_by(
-                F("member_since").desc(nulls_last=True), "sort_name", "pk"
-            )
-        if sort == "relevance" or (sort is None and query_terms(self.query)):
-            return order_by_relevance(organisations, self.query, "sort_name", "pk")
-        return organisations.order_by("sort_name", "pk")
-
-    def active_filters(self) -> list[dict]:
-        """The filters in use, each with its label, for the "remove" chips."""
-        chips = []
-        for name in ["q", *self.FILTERS]:
-            value = self.value(name)
-            if value is None:
-                continue
-            field = self.fields[name]
-            if name == "q":
-                label = _("“%(query)s”") % {"query": value}
-            elif isinstance(field, forms.ModelChoiceField):
-                label = str(value)
-            else:
-                label = dict(field.choices).get(value, value)
-            params = self.data.copy()
-            params.pop(name, None)
-            params.pop("page", None)
-            chips.append(
-                {
-                    "name": name,
-                    "label": label,
-                    "field": field.label,
-                    "remove_url": "?" + params.urlencode(),
-                }
-            )
-        return chips
-
 
 class PlatformFilterForm(forms.Form):
-    q = forms.CharField(label=_("Equipment or capability"), required=False, max_length=100)
-    market = forms.ModelChoiceField(
-        label=_("Market"), queryset=Market.objects.none(), to_field_name="slug", required=False
-    )
-    region = forms.ChoiceField(label=_("Region"), required=False)
-    access = forms.ChoiceField(label=_("Who may use it"), required=False)
-
-    def __init__(self, data=None, **kwargs):
-        super().__init__(data, **kwargs)
-        self.fields["market"].queryset = Market.objects.published()
-        self.fields["market"].empty_label = _("All markets")
-        self.fields["region"].choices = [("", _("All regions")), *Organisation.Region.choices]
-        self.fields["access"].choices = [("", _("Any access")), *Platform.Access.choices]
-        self.fields["q"].widget.attrs.update(
-            {"placeholder": _("hydrogen test bench, climatic chamber…"), "type": "search"}
-        )
+    """The form of the platform list's filter bar (fields from ``members.filters``)."""
 
     WIDE_FILTERS = []
     NARROW_FILTERS = ["market", "region", "access"]
 
-    def filter(self, platforms):
-        """Apply the valid filters (invalid ones are ignored); best matches first."""
-        self.is_valid()
-        data = {name: value for name, value in self.cleaned_data.items() if value}
-        if data.get("market"):
-            platforms = platforms.filter(markets=data["market"])
-        if data.get("region"):
-            platforms = platforms.filter(organisation__region=data["region"])
-        if data.get("access"):
-            platforms = platforms.filter(access=data["access"])
-        if data.get("q"):
-            from members.search import order_by_relevance
-
-            platforms = order_by_relevance(platforms.search(data["q"]), data["q"], "name", "pk")
-        return platforms
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].widget.attrs.update(
+            {"placeholder": _("hydrogen test bench, climatic chamber…"), "type": "search"}
+        )
 
 
 # --- The profile -------------------------------------------------------------------------

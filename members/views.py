@@ -12,15 +12,14 @@ from django.views.decorators.http import require_POST
 from core import ratelimit
 from core.spreadsheets import csv_response
 from members import services
+from members.filters import OrganisationFilter, PlatformFilter
 from members.forms import (
     ApplicationForm,
     ContactForm,
-    DirectoryFilterForm,
     InvitationForm,
     JoinRequestForm,
     MembershipSelfForm,
     OrganisationForm,
-    PlatformFilterForm,
     PlatformForm,
     RoleForm,
 )
@@ -44,28 +43,18 @@ APPLICATION_RATES = (ratelimit.Rate(5, 60 * 60),)
 # --- Public directory --------------------------------------------------------------------
 
 
-def _directory_form(request) -> DirectoryFilterForm:
-    departments = (
-        Organisation.objects.in_directory()
-        .exclude(department="")
-        .order_by()
-        .values_list("department", flat=True)
-        .distinct()
-    )
-    return DirectoryFilterForm(request.GET, departments=list(departments))
-
-
 def organisation_list(request):
-    form = _directory_form(request)
-    organisations = form.filter(Organisation.objects.in_directory()).for_cards()
-    page = Paginator(organisations, ORGANISATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    filters = OrganisationFilter(request.GET, Organisation.objects.in_directory())
+    page = Paginator(filters.qs.for_cards(), ORGANISATIONS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "members/organisation_list.html",
         {
-            "form": form,
+            "form": filters.form,
             "page_obj": page,
-            "active_filters": form.active_filters(),
+            "active_filters": filters.active_filters(),
             "can_export": is_member_user(request.user),
         },
     )
@@ -76,10 +65,8 @@ def organisation_export(request):
     """The filtered directory as CSV, for people of member organisations only."""
     if not is_member_user(request.user):
         raise PermissionDenied
-    form = _directory_form(request)
-    organisations = form.filter(Organisation.objects.in_directory()).prefetch_related(
-        "markets", "competencies"
-    )
+    filters = OrganisationFilter(request.GET, Organisation.objects.in_directory())
+    organisations = filters.qs.prefetch_related("markets", "competencies")
     response, writer = csv_response(f"members-{timezone.localdate().isoformat()}.csv")
     writer.writerow(
         [
@@ -473,14 +460,13 @@ def contact_organisation(request, slug):
 
 
 def platform_list(request):
-    form = PlatformFilterForm(request.GET)
-    platforms = form.filter(Platform.objects.public().for_cards())
-    page = Paginator(platforms, PLATFORMS_PER_PAGE).get_page(request.GET.get("page"))
-    active = [name for name in form.NARROW_FILTERS if request.GET.get(name)]
+    filters = PlatformFilter(request.GET, Platform.objects.public().for_cards())
+    page = Paginator(filters.qs, PLATFORMS_PER_PAGE).get_page(request.GET.get("page"))
+    active = [name for name in filters.form.NARROW_FILTERS if request.GET.get(name)]
     return render(
         request,
         "members/platform_list.html",
-        {"form": form, "page_obj": page, "active_filters": active},
+        {"form": filters.form, "page_obj": page, "active_filters": active},
     )
 
 

@@ -385,56 +385,18 @@ ProjectImageFormSet = inlineformset_factory(
 
 
 class ProjectFilterForm(forms.Form):
-    """The showcase filters; unknown values are ignored rather than refused."""
+    """The layout of the showcase filters; the fields come from
+    ``projects.filters.ProjectFilter``, which leaves out ``partner`` when the partner
+    organisations are few enough to be listed in a select."""
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    market = forms.ModelChoiceField(
-        label=_("Market"), queryset=Market.objects.none(), required=False, to_field_name="slug"
-    )
-    status = forms.ChoiceField(label=_("Status"), required=False)
-    programme = forms.ModelChoiceField(
-        label=_("Programme"),
-        queryset=FundingProgramme.objects.all(),
-        required=False,
-        to_field_name="slug",
-    )
-    year = forms.TypedChoiceField(label=_("Start year"), required=False, coerce=int)
-    region = forms.ChoiceField(
-        label=_("Region of the partners"),
-        required=False,
-        choices=[("", _("All regions")), *Organisation.Region.choices],
-    )
-    organisation = forms.ModelChoiceField(
-        label=_("Partner organisation"),
-        queryset=Organisation.objects.none(),
-        required=False,
-        to_field_name="slug",
-    )
-    partner = forms.CharField(
-        label=_("Partner organisation"),
-        required=False,
-        max_length=100,
-        help_text=_("A few letters of its name."),
-    )
     # Past this many partner organisations, the list would weigh on every page: the partner
     # is typed instead (``organisation`` stays, hidden, for the links from profiles).
     MAX_LISTED_PARTNERS = 60
 
-    def __init__(self, *args, markets, statuses, years, organisations, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["market"].queryset = markets
-        self.fields["market"].empty_label = _("All markets")
-        self.fields["programme"].empty_label = _("All programmes")
-        self.fields["status"].choices = [("", _("All statuses"))] + [
-            (status, Project.Status(status).label) for status in statuses
-        ]
-        self.fields["year"].choices = [("", _("All years"))] + [(y, y) for y in years]
-        self.fields["organisation"].queryset = organisations
-        self.fields["organisation"].empty_label = _("All organisations")
-        few = len(organisations[: self.MAX_LISTED_PARTNERS + 1]) <= self.MAX_LISTED_PARTNERS
-        if few:
-            del self.fields["partner"]
-        else:
+        few = "partner" not in self.fields
+        if not few:
             self.fields["organisation"].widget = forms.HiddenInput()
             self.fields["partner"].widget.attrs["type"] = "search"
         self.fields["q"].widget.attrs.update(
@@ -462,15 +424,6 @@ class ProjectFilterForm(forms.Form):
                 css_class="d-flex gap-2 mt-2",
             ),
         )
-
-    def cleaned_or_empty(self) -> dict:
-        """The valid filters only: a stale link with one bad value still shows results."""
-        self.is_valid()
-        return {
-            name: value
-            for name, value in getattr(self, "cleaned_data", {}).items()
-            if value not in (None, "")
-        }
 
 
 class PartnerSearchForm(forms.ModelForm):

@@ -1,5 +1,3 @@
-from dataclasses import dataclass
-
 from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib import messages
@@ -15,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import staff_required
-from content.models import Market
 from core import ratelimit
 from members.models import Organisation
 from trainings import exports, lheo, services
+from trainings.filters import TrainingFilter
 from trainings.forms import CustomRequestForm, EnrolmentRequestForm, SatisfactionForm
 from trainings.models import (
     CustomRequest,
@@ -66,69 +64,23 @@ def _too_many_message() -> str:
     ) % {"email": provider.email}
 
 
-@dataclass
-class CatalogueFilters:
-    """The catalogue's filters read from the query string; unknown values are ignored."""
-
-    market: Market | None = None
-    theme: str = ""
-    format: str = ""
-    upcoming: bool = False
-    certifying: bool = False
-    query: str = ""
-
-    @classmethod
-    def from_request(cls, request, markets: list[Market]) -> "CatalogueFilters":
-        params = request.GET
-        return cls(
-            market=next((m for m in markets if m.slug == params.get("market")), None),
-            theme=params.get("theme", "") if params.get("theme") in Training.Theme.values else "",
-            format=params.get("format", "")
-            if params.get("format") in Training.Format.values
-            else "",
-            upcoming=params.get("upcoming") == "1",
-            certifying=params.get("certifying") == "1",
-            query=params.get("q", "").strip()[:100],
-        )
-
-    @property
-    def active(self) -> bool:
-        return any(
-            (self.market, self.theme, self.format, self.upcoming, self.certifying, self.query)
-        )
-
-    def apply(self, trainings):
-        if self.market:
-            trainings = trainings.filter(markets=self.market)
-        if self.theme:
-            trainings = trainings.filter(theme=self.theme)
-        if self.format:
-            trainings = trainings.filter(format=self.format)
-        if self.upcoming:
-            trainings = trainings.with_upcoming_sessions()
-        if self.certifying:
-            trainings = trainings.filter(is_certifying=True)
-        if self.query:
-            trainings = trainings.search(self.query)
-        return trainings
-
-
 def training_list(request):
     """The catalogue: published trainings, filtered by market, theme, format and search,
     those with the nearest session first."""
-    markets = list(Market.objects.published())
-    filters = CatalogueFilters.from_request(request, markets)
-    trainings = filters.apply(Training.objects.published().for_catalogue()).order_by(
-        F("next_session").asc(nulls_last=True), "title", "pk"
+    trainings = (
+        Training.objects.published()
+        .for_catalogue()
+        .order_by(F("next_session").asc(nulls_last=True), "title", "pk")
     )
-    page = Paginator(trainings, TRAININGS_PER_PAGE).get_page(request.GET.get("page"))
+    filters = TrainingFilter(request.GET, trainings)
+    page = Paginator(filters.qs, TRAININGS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "trainings/training_list.html",
         {
             "page_obj": page,
-            "markets": markets,
             "filters": filters,
+            "markets": filters.rows("market"),
             "themes": Training.Theme.choices,
             "formats": Training.Format.choices,
         },

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -155,6 +155,22 @@ class OrganisationQuerySet(models.QuerySet):
         """Organisations matching every word of ``query`` in their name, pitch, description,
         competencies, keywords or city; accents and case ignored (see ``members.search``)."""
         return search.filter_by_query(self, query)
+
+    def in_directory_order(self, sort: str = "", query: str = ""):
+        """The directory's sort orders: ``"newest"`` members first (those without a date
+        last), ``"relevance"`` (best matches of ``query`` first on PostgreSQL); by default
+        by name, or by relevance when there is a query."""
+        if sort == "newest":
+            # Organisations without a date (imported lists) come last, on every database.
+            return self.order_by(F("member_since").desc(nulls_last=True), "sort_name", "pk")
+        if sort == "relevance" or (not sort and search.query_terms(query)):
+            return search.order_by_relevance(self, query, "sort_name", "pk")
+        return self.order_by("sort_name", "pk")
+
+    def departments(self) -> list[str]:
+        """The codes of the departments these organisations are in, sorted (one query)."""
+        codes = self.exclude(department="").order_by().values_list("department", flat=True)
+        return sorted(codes.distinct())
 
     def for_cards(self):
         """What a directory card shows: the markets are prefetched."""

@@ -26,6 +26,10 @@ class PlatformQuerySet(models.QuerySet):
         """Platforms whose name, description, equipment or capabilities match ``query``."""
         return search.filter_by_query(self, query)
 
+    def best_matches_first(self, query: str):
+        """Ordered by relevance to ``query`` on PostgreSQL, then by name."""
+        return search.order_by_relevance(self, query, "name", "pk")
+
     def for_cards(self):
         return self.select_related("organisation").prefetch_related("markets")
 

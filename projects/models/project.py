@@ -109,6 +109,37 @@ class ProjectQuerySet(models.QuerySet):
             )
         return queryset
 
+    def with_partner(self, organisation):
+        """Projects ``organisation`` takes part in (any role)."""
+        of_partner = Participation.objects.filter(organisation=organisation)
+        return self.filter(pk__in=of_partner.values("project_id"))
+
+    def with_partner_in_region(self, region: str):
+        """Projects with a member organisation of ``region`` in their consortium."""
+        in_region = Participation.objects.filter(organisation__region=region)
+        return self.filter(pk__in=in_region.values("project_id"))
+
+    def with_partner_named(self, text: str):
+        """Projects with a member organisation or an outside partner whose name contains
+        every word of ``text`` (see ``core.search.text_filter``)."""
+        members = Participation.objects.filter(text_filter(["organisation__name"], text))
+        externals = ExternalPartner.objects.filter(text_filter(["name"], text))
+        return self.filter(
+            Q(pk__in=members.values("project_id")) | Q(pk__in=externals.values("project_id"))
+        )
+
+    def partner_organisations(self):
+        """The member organisations taking part in these projects (name and slug only)."""
+        return Organisation.objects.filter(
+            pk__in=Participation.objects.filter(project__in=self).values("organisation_id")
+        ).only("pk", "name", "slug")
+
+    def start_years(self) -> list[int]:
+        """The years these projects started in, oldest first (one query)."""
+        return [
+            day.year for day in self.filter(start_date__isnull=False).dates("start_date", "year")
+        ]
+
     def for_cards(self):
         """Preloads what a project card shows: programme, markets, partners (member
         organisations annotated with ``listed``: whether their directory profile exists)

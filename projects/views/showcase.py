@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Q, Subquery, Value
+from django.db.models import Count, Max, Subquery, Value
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,12 +14,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Market
-from core.search import text_filter
-from members.models import Organisation
-from projects.forms import ProjectFilterForm, ReviewNoteForm, StatusChangeForm
+from projects.filters import ProjectFilter
+from projects.forms import ReviewNoteForm, StatusChangeForm
 from projects.models import (
     Call,
-    ExternalPartner,
     Participation,
     PartnerSearch,
     Project,
@@ -73,57 +71,17 @@ def public_figures() -> dict:
 
 
 def project_list(request):
-    visible = Project.objects.visible_to(request.user)
-    statuses = Project.Status.values if request.user.is_staff else Project.SHOWCASE
-    years = [
-        day.year for day in visible.filter(start_date__isnull=False).dates("start_date", "year")
-    ]
-    partners = Organisation.objects.filter(
-        pk__in=Participation.objects.filter(project__in=visible).values("organisation_id")
-    ).only("pk", "name", "slug")
-    form = ProjectFilterForm(
-        request.GET or None,
-        markets=Market.objects.published(),
-        statuses=statuses,
-        years=years,
-        organisations=partners,
-    )
-    filters = form.cleaned_or_empty()
-    projects = visible
-    if "q" in filters:
-        projects = projects.search(filters["q"])
-    if "market" in filters:
-        projects = projects.filter(markets=filters["market"])
-    if "status" in filters:
-        projects = projects.filter(status=filters["status"])
-    if "programme" in filters:
-        projects = projects.filter(programme=filters["programme"])
-    if "year" in filters:
-        projects = projects.filter(start_date__year=filters["year"])
-    if "region" in filters:
-        in_region = Participation.objects.filter(organisation__region=filters["region"])
-        projects = projects.filter(pk__in=in_region.values("project_id"))
-    if "organisation" in filters:
-        of_partner = Participation.objects.filter(organisation=filters["organisation"])
-        projects = projects.filter(pk__in=of_partner.values("project_id"))
-    if "partner" in filters:
-        members = Participation.objects.filter(
-            text_filter(["organisation__name"], filters["partner"])
-        )
-        externals = ExternalPartner.objects.filter(text_filter(["name"], filters["partner"]))
-        projects = projects.filter(
-            Q(pk__in=members.values("project_id")) | Q(pk__in=externals.values("project_id"))
-        )
-    page = Paginator(projects.for_cards(), PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
+    filters = ProjectFilter(request.GET, Project.objects.visible_to(request.user), request=request)
+    page = Paginator(filters.qs.for_cards(), PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "projects/project_list.html",
         {
-            "form": form,
-            "filtered": bool(filters),
+            "form": filters.form,
+            "filtered": filters.active,
             # Shown as a removable filter when the partner list is too long to be a select.
-            "hidden_organisation": filters.get("organisation")
-            if "partner" in form.fields
+            "hidden_organisation": filters.selected.get("organisation")
+            if "partner" in filters.form.fields
             else None,
             "page_obj": page,
             "figures": public_figures(),

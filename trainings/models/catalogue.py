@@ -55,6 +55,10 @@ class TrainingQuerySet(PublishableQuerySet):
             .values("training_id")
         )
 
+    def certifying(self):
+        """Certifying courses only."""
+        return self.filter(is_certifying=True)
+
     def search(self, text: str):
         """Trainings whose title, summary, objectives or audience contain every word of
         ``text`` (ignoring accents on PostgreSQL)."""

@@ -1,0 +1,78 @@
+"""The filters of the event list and the archive, read from the address.
+
+The parameters are those of the list's chips, its month select and links shared since
+(``?market=hydrogen&kind=webinar&audience=members&month=2031-05``): keep their names and
+values.
+"""
+
+from datetime import date
+
+from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from django_filters import CharFilter, ChoiceFilter
+
+from content.models import Market
+from core.filters import ListFilterSet, SlugFilter
+from events.models import Event
+
+MONTHS_AHEAD = 12
+
+
+def month_choices():
+    """The current month and the next ones, as ``YYYY-MM`` values."""
+    today = timezone.localdate()
+    choices = [("", _("Any month"))]
+    year, month = today.year, today.month
+    for _index in range(MONTHS_AHEAD):
+        first = date(year, month, 1)
+        choices.append((first.strftime("%Y-%m"), date_format(first, "YEAR_MONTH_FORMAT")))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return choices
+
+
+class MonthField(forms.CharField):
+    """A month as ``YYYY-MM`` (any month, though the select offers the coming ones),
+    cleaned to its first day."""
+
+    def __init__(self, **kwargs):
+        kwargs["widget"] = forms.Select(choices=month_choices())
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            year, month = (int(part) for part in value.split("-"))
+            return date(year, month, 1)
+        except ValueError:
+            raise forms.ValidationError(_("Choose a month from the list.")) from None
+
+
+class MonthFilter(CharFilter):
+    field_class = MonthField
+
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        return qs.in_month(value.year, value.month)
+
+
+def _published_markets(request):
+    return Market.objects.published()
+
+
+class EventFilter(ListFilterSet):
+    """The filters of the upcoming list and of the archive (the archive offers no month
+    select, but a link with a month still narrows it)."""
+
+    market = SlugFilter(field_name="markets", label=_("Market"), queryset=_published_markets)
+    kind = ChoiceFilter(label=_("Kind"), choices=Event.Kind.choices)
+    audience = ChoiceFilter(label=_("Audience"), choices=Event.Audience.choices)
+    month = MonthFilter(label=_("Month"))
+
+    class Meta:
+        model = Event
+        fields = []

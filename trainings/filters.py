@@ -1,0 +1,42 @@
+"""The filters of the training catalogue, read from the address.
+
+The parameters are those of the catalogue's chips and of links shared since
+(``?market=hydrogen&theme=safety&format=remote&upcoming=1&certifying=1&q=...``): keep
+their names and values. ``upcoming`` and ``certifying`` are switched on by ``1`` only.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from django_filters import ChoiceFilter
+
+from content.models import Market
+from core.filters import ListFilterSet, SearchFilter, SlugFilter
+from trainings.models import Training
+
+ON = [("1", "1")]
+
+
+def _published_markets(request):
+    return Market.objects.published()
+
+
+class TrainingFilter(ListFilterSet):
+    """The catalogue's filters; the page shows them as links (chips) to the addresses of
+    the choices, and the search as its own small form. A too long search is cut rather
+    than ignored."""
+
+    q = SearchFilter(label=_("Search the catalogue"), truncate=True)
+    market = SlugFilter(field_name="markets", label=_("Market"), queryset=_published_markets)
+    theme = ChoiceFilter(label=_("Theme"), choices=Training.Theme.choices)
+    format = ChoiceFilter(label=_("Format"), choices=Training.Format.choices)
+    upcoming = ChoiceFilter(label=_("With upcoming sessions"), choices=ON, method="filter_upcoming")
+    certifying = ChoiceFilter(label=_("Certifying courses"), choices=ON, method="filter_certifying")
+
+    class Meta:
+        model = Training
+        fields = []
+
+    def filter_upcoming(self, queryset, name, value):
+        return queryset.with_upcoming_sessions()
+
+    def filter_certifying(self, queryset, name, value):
+        return queryset.certifying()
