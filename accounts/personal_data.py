@@ -6,10 +6,58 @@ then cascades to rows that belong to the person; rows that belong to the communi
 history, a project) keep existing without the link to the person.
 """
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.hooks import personal_data_sections as sections
+
+# The sections of the accounts app itself (declared in accounts/hooks.py).
+
+
+def export_account(user):
+    return {
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "job_title": user.job_title,
+        "phone": user.phone,
+        "language": user.language,
+        "date_joined": user.date_joined.isoformat(),
+        "last_login": user.last_login.isoformat() if user.last_login else None,
+        "is_staff": user.is_staff,
+    }
+
+
+def export_email_addresses(user):
+    return [
+        {"email": a.email, "verified": a.verified, "primary": a.primary}
+        for a in EmailAddress.objects.filter(user=user).order_by("email")
+    ]
+
+
+def export_two_factor(user):
+    return [
+        {"type": a.type, "created_at": a.created_at.isoformat()}
+        for a in Authenticator.objects.filter(user=user).order_by("created_at")
+    ]
+
+
+def describe_account(user):
+    return [_("Your account, your name, job title, phone number and language preference.")]
+
+
+def describe_email_addresses(user):
+    return [_("Your email addresses and their verification status.")]
+
+
+def describe_two_factor(user):
+    return [_("Your authenticator app settings and recovery codes.")]
+
+
+# Gathering every app's sections.
 
 
 def export_user_data(user) -> dict:

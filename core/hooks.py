@@ -8,23 +8,24 @@ when Django starts::
 
     # events/hooks.py
     from core import hooks
-    from events import panels, personal_data
+    from events import calendar, demo, panels, personal_data, site_search
     from events.sitemaps import SITEMAPS
 
-    hooks.panel("home", template="events/includes/_home_panel.html",
-                context=panels.home_context, order=40)
-    hooks.search(site_search.search)
+    hooks.panels(panels, home=40, market=40, organisation=40, dashboard=20)
+    hooks.search(site_search.search, order=60)
     hooks.sitemaps(SITEMAPS)
     hooks.calendar(calendar.personal_entries)
-    hooks.personal_data("events", label=_("Event registrations"), export=..., erase=...)
     hooks.demo(demo.load)
+    hooks.personal_data_of(personal_data, events=_("Event registrations and calendar"))
 
 The kinds of hook, and who reads them:
 
 ``panel(slot, template, context, order)``
     A block of another page. ``context(request, obj)`` returns the template's context or
-    ``None`` to hide the panel, in a fixed number of queries. Slots: ``home`` (a whole
-    ``<section class="section">`` band), ``market`` and ``organisation`` (a
+    ``None`` to hide the panel, in a fixed number of queries. ``panels(module, slot=order,
+    ...)`` declares several at once by convention: the template
+    ``<app>/includes/_<slot>_panel.html`` and the function ``<slot>_context`` of ``module``.
+    Slots: ``home`` (a whole ``<section class="section">`` band), ``market`` and ``organisation`` (a
     ``<section class="mt-5">`` with an ``h2``), ``dashboard`` (``col-md-6`` cards).
     Read by ``{% panels "slot" obj %}`` (``core/templatetags/portal.py``).
 ``search(function, order)``
@@ -39,7 +40,9 @@ The kinds of hook, and who reads them:
     What the app keeps about a person: ``export(user)`` gives JSON-ready data for "Download
     my data"; ``describe(user)`` says what deleting the account removes or keeps;
     ``blockers(user)`` gives reasons that prevent deleting it now; ``erase(user)`` runs
-    before the user row is deleted. Read by ``accounts``.
+    before the user row is deleted. Read by ``accounts``. ``personal_data_of(module,
+    key=label, ...)`` declares several at once by convention: the functions
+    ``export_<key>``, ``describe_<key>``, ``blockers_<key>`` and ``erase_<key>`` of ``module``.
 ``demo(load)``
     ``load(*, scale, log)`` loads the app's demo content (idempotent). Loaders run in the
     order of ``INSTALLED_APPS``, so an app's demo may use what the apps below it loaded.
@@ -100,6 +103,20 @@ def panel(slot: str, *, template: str, context: Callable, order: int = 50) -> No
     _panels[slot] = sorted(panels, key=lambda p: p.order)
 
 
+def panels(module, **orders: int) -> None:
+    """Declare an app's panels in one call, by convention: for each ``slot=order``, the
+    template ``<app>/includes/_<slot>_panel.html`` with the function ``<slot>_context`` of
+    ``module`` (the app's ``panels.py``)."""
+    app = module.__name__.split(".")[0]
+    for slot, order in orders.items():
+        panel(
+            slot,
+            template=f"{app}/includes/_{slot}_panel.html",
+            context=getattr(module, f"{slot}_context"),
+            order=order,
+        )
+
+
 def search(function: Callable, *, order: int = 50) -> None:
     _searches[_name(function)] = Ordered(_name(function), function, order)
 
@@ -114,6 +131,22 @@ def calendar(function: Callable) -> None:
 
 def personal_data(key: str, *, label, export, describe=None, blockers=None, erase=None) -> None:
     _personal_data[key] = PersonalData(key, label, export, describe, blockers, erase)
+
+
+def personal_data_of(module, **labels) -> None:
+    """Declare an app's personal-data sections in one call, by convention: for each
+    ``key=label``, the functions ``export_<key>`` and, when the module has them,
+    ``describe_<key>``, ``blockers_<key>`` and ``erase_<key>`` of ``module`` (the app's
+    ``personal_data.py``). Sections are erased in the order given."""
+    for key, label in labels.items():
+        personal_data(
+            key,
+            label=label,
+            export=getattr(module, f"export_{key}"),
+            describe=getattr(module, f"describe_{key}", None),
+            blockers=getattr(module, f"blockers_{key}", None),
+            erase=getattr(module, f"erase_{key}", None),
+        )
 
 
 def demo(load: Callable, *, order: int | None = None) -> None:

@@ -7,7 +7,7 @@ from events.models import CalendarFeed, Registration
 from events.services import registrations_erase
 
 
-def export(user) -> dict:
+def export_events(user) -> dict:
     registrations = Registration.objects.filter(user=user).select_related("event", "organisation")
     feed = CalendarFeed.objects.filter(user=user).first()
     return {
@@ -38,7 +38,7 @@ def export(user) -> dict:
     }
 
 
-def describe(user) -> list:
+def describe_events(user) -> list:
     count = Registration.objects.filter(user=user).count()
     lines = []
     if count:
@@ -57,5 +57,5 @@ def describe(user) -> list:
     return lines
 
 
-def erase(user) -> None:
+def erase_events(user) -> None:
     registrations_erase(user=user)

@@ -32,7 +32,7 @@ def export_memberships(user):
     ]
 
 
-def last_admin_blockers(user) -> list:
+def blockers_memberships(user) -> list:
     """Organisations that would be left with members but no admin."""
     managed = Membership.objects.filter(user=user, role=Membership.Role.ADMIN).values(
         "organisation"
@@ -88,7 +88,7 @@ def export_consent_log(user):
     ]
 
 
-def export_messages(user):
+def export_contact_messages(user):
     return [
         {
             "kind": message.kind,
@@ -104,7 +104,7 @@ def export_messages(user):
     ]
 
 
-def describe_messages(user):
+def describe_contact_messages(user):
     count = ContactMessage.objects.filter(sender=user).count()
     if not count:
         return []
@@ -137,7 +137,7 @@ def _applications(user):
     ).select_related("organisation")
 
 
-def export_applications(user):
+def export_membership_applications(user):
     return [
         {
             "organisation": application.organisation.name,
@@ -154,7 +154,7 @@ def export_applications(user):
     ]
 
 
-def describe_applications(user):
+def describe_membership_applications(user):
     if not _applications(user).exists():
         return []
     return [
@@ -165,7 +165,7 @@ def describe_applications(user):
     ]
 
 
-def erase_applications(user):
+def erase_membership_applications(user):
     _applications(user).update(
         user=None,
         contact_first_name="—",
@@ -193,3 +193,26 @@ def export_invitations(user):
         }
         for invitation in _invitations(user).select_related("organisation")
     ]
+
+
+def _deleted_if(rows, message) -> list:
+    return [message] if rows.exists() else []
+
+
+def describe_consent_log(user):
+    rows = ConsentRecord.objects.filter(user=user)
+    return _deleted_if(rows, _("The log of your visibility choices is deleted."))
+
+
+def describe_join_requests(user):
+    rows = JoinRequest.objects.filter(user=user)
+    return _deleted_if(rows, _("Your requests to join organisations are deleted."))
+
+
+def describe_invitations(user):
+    rows = _invitations(user)
+    return _deleted_if(rows, _("The invitations sent to your addresses are deleted."))
+
+
+def erase_invitations(user):
+    _invitations(user).delete()

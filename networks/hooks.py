@@ -4,9 +4,7 @@ from core import hooks
 from networks import demo, panels, site_search
 from networks.sitemaps import SITEMAPS
 
-hooks.panel(
-    "home", template="networks/includes/_home_panel.html", context=panels.home_context, order=80
-)
+hooks.panels(panels, home=80)
 hooks.search(site_search.search, order=70)
 hooks.sitemaps(SITEMAPS)
 hooks.demo(demo.load)

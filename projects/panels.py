@@ -16,7 +16,7 @@ PROFILE_PROJECTS = 6
 DASHBOARD_ITEMS = 5
 
 
-def home(request, obj):
+def home_context(request, obj):
     from projects.views.showcase import public_figures
 
     figures = public_figures()
@@ -25,7 +25,7 @@ def home(request, obj):
     return {"figures": figures}
 
 
-def market(request, market):
+def market_context(request, market):
     projects = Project.objects.visible_to(request.user).filter(markets=market)
     shown = list(projects.for_cards().order_by(*RECENT_FIRST)[:PANEL_PROJECTS])
     if not shown:
@@ -33,7 +33,7 @@ def market(request, market):
     return {"projects": shown, "total": projects.count(), "market": market}
 
 
-def organisation(request, organisation):
+def organisation_context(request, organisation):
     of_organisation = Participation.objects.filter(organisation=organisation)
     projects = Project.objects.visible_to(request.user).filter(
         pk__in=of_organisation.values("project_id")
@@ -44,7 +44,7 @@ def organisation(request, organisation):
     return {"projects": shown, "total": projects.count(), "organisation": organisation}
 
 
-def dashboard(request, obj):
+def dashboard_context(request, obj):
     """Open calls and partner searches that match the person's organisations (markets and
     competencies), best matches first, and the projects of those organisations."""
     user = request.user

@@ -17,7 +17,7 @@ from projects.models import (
 )
 
 
-def export(user) -> dict:
+def export_projects(user) -> dict:
     return {
         "projects_created": [
             {"acronym": p.acronym, "title": p.title, "created_at": p.created_at.isoformat()}
@@ -67,7 +67,7 @@ def export(user) -> dict:
     }
 
 
-def describe(user) -> list[str]:
+def describe_projects(user) -> list[str]:
     lines = []
     searches = PartnerSearch.objects.filter(author=user).count()
     if searches:

@@ -32,7 +32,7 @@ def _enrolments(user):
     return Enrolment.objects.filter(_as_participant(user) | Q(requester=user)).distinct()
 
 
-def export_enrolments(user) -> list[dict]:
+def export_training_requests(user) -> list[dict]:
     rows = []
     for enrolment in _enrolments(user).select_related("session__training").order_by("created_at"):
         session = enrolment.session
@@ -64,7 +64,7 @@ def export_enrolments(user) -> list[dict]:
     return rows
 
 
-def export_custom_requests(user) -> list[dict]:
+def export_training_custom_requests(user) -> list[dict]:
     return [
         {
             "created_at": request.created_at.isoformat(),
@@ -92,7 +92,7 @@ def _answers(user):
     )
 
 
-def export_answers(user) -> list[dict]:
+def export_training_satisfaction_answers(user) -> list[dict]:
     return [
         {
             "training": answer.enrolment.session.training.title,
@@ -106,7 +106,7 @@ def export_answers(user) -> list[dict]:
     ]
 
 
-def describe_enrolments(user) -> list[str]:
+def describe_training_requests(user) -> list[str]:
     count = _enrolments(user).count()
     if not count:
         return []
@@ -122,7 +122,7 @@ def describe_enrolments(user) -> list[str]:
     ]
 
 
-def describe_custom_requests(user) -> list[str]:
+def describe_training_custom_requests(user) -> list[str]:
     count = CustomRequest.objects.of_user(user).count()
     if not count:
         return []
@@ -136,7 +136,7 @@ def describe_custom_requests(user) -> list[str]:
     ]
 
 
-def describe_answers(user) -> list[str]:
+def describe_training_satisfaction_answers(user) -> list[str]:
     if not _answers(user).exists():
         return []
     return [
@@ -149,7 +149,7 @@ def describe_answers(user) -> list[str]:
     ]
 
 
-def erase_enrolments(user) -> None:
+def erase_training_requests(user) -> None:
     for enrolment in _enrolments(user).select_related("session"):
         fields = {}
         is_participant = enrolment.participant_user_id == user.pk or (
@@ -182,9 +182,9 @@ def erase_enrolments(user) -> None:
         Enrolment.objects.filter(pk=enrolment.pk).update(**fields)
 
 
-def erase_custom_requests(user) -> None:
+def erase_training_custom_requests(user) -> None:
     CustomRequest.objects.of_user(user).delete()
 
 
-def erase_answers(user) -> None:
+def erase_training_satisfaction_answers(user) -> None:
     _answers(user).update(comment="")

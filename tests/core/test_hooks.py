@@ -71,3 +71,23 @@ def test_sitemaps_of_every_app_are_gathered():
     assert {"news", "organisations", "partners", "projects", "trainings", "events"} <= set(
         hooks.all_sitemaps()
     )
+
+
+def test_sections_declared_by_convention_keep_their_order_and_functions():
+    sections = {section.key: section for section in hooks.personal_data_sections()}
+    keys = list(sections)
+    # Questionnaire answers are erased before the requests they point to are anonymised.
+    assert keys.index("training_satisfaction_answers") < keys.index("training_requests")
+    memberships = sections["memberships"]
+    assert memberships.blockers.__name__ == "blockers_memberships"
+    assert sections["contact_messages"].erase is None
+
+
+def test_panels_declared_by_convention_find_template_and_context():
+    market = {panel.template: panel for panel in hooks._panels["market"]}
+    panel = market["trainings/includes/_market_panel.html"]
+    assert (panel.context.__module__, panel.context.__name__) == (
+        "trainings.panels",
+        "market_context",
+    )
+    assert panel.order == 30

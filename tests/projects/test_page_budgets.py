@@ -188,7 +188,7 @@ def test_the_dashboard_panel_of_this_app_costs_a_fixed_number_of_queries(
     request.user = admin_of(organisation)
 
     with django_assert_max_num_queries(10):
-        context = panels.dashboard(request, None)
+        context = panels.dashboard_context(request, None)
 
     assert len(context["matches"]) == min(2 * count, panels.DASHBOARD_ITEMS)
 

@@ -100,7 +100,7 @@ def test_every_place_a_project_appears(persona, client, world):
     market = client.get(world["market"].get_absolute_url())
     cards = shown(market.content.decode())
     assert cards <= expected and len(cards) == min(3, len(expected))
-    assert panels.market(market.wsgi_request, world["market"])["total"] == len(expected)
+    assert panels.market_context(market.wsgi_request, world["market"])["total"] == len(expected)
 
 
 def test_key_figures_count_public_projects_only_for_everyone(persona, client):
