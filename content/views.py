@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from content.filters import ArticleFilter
 from content.models import Article, Market, Page, RoadmapObjective
 
 ARTICLES_PER_PAGE = 12
@@ -28,25 +29,16 @@ def roadmap(request):
 
 
 def article_list(request):
-    markets = list(Market.objects.published())
-    articles = Article.objects.published().for_list()
-    selected_market = next((m for m in markets if m.slug == request.GET.get("market")), None)
-    if selected_market:
-        articles = articles.filter(markets=selected_market)
-    kinds = Article.Kind
-    selected_kind = request.GET.get("kind") if request.GET.get("kind") in kinds.values else ""
-    if selected_kind:
-        articles = articles.filter(kind=selected_kind)
-    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    filters = ArticleFilter(request.GET, Article.objects.published().for_list())
+    page = Paginator(filters.qs, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "content/article_list.html",
         {
             "page_obj": page,
-            "markets": markets,
-            "selected_market": selected_market,
-            "kinds": kinds.choices,
-            "selected_kind": selected_kind,
+            "filters": filters,
+            "markets": filters.rows("market"),
+            "kinds": Article.Kind.choices,
         },
     )
 

@@ -1,7 +1,9 @@
-"""The filters of the project showcase, read from the address.
+"""The filters of the project showcase, the funding calls and the partner searches, read
+from the address.
 
-The parameters are those of links shared and of the links from organisation profiles
-(``?organisation=<slug>``): keep their names and values.
+The parameters are those of links shared, of the lists' chips and of the links from
+organisation profiles (``?organisation=<slug>``, ``?market=hydrogen&past=1``,
+``?competency=batteries``): keep their names and values.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -9,9 +11,9 @@ from django_filters import CharFilter, ChoiceFilter, ModelChoiceFilter, TypedCho
 
 from content.models import Market
 from core.filters import ListFilterSet, SearchFilter, SlugFilter
-from members.models import Organisation
+from members.models import Competency, Organisation
 from projects.forms import ProjectFilterForm
-from projects.models import FundingProgramme, Project
+from projects.models import Call, FundingProgramme, PartnerSearch, Project
 
 
 def _published_markets(request):
@@ -89,3 +91,45 @@ class ProjectFilter(ListFilterSet):
 
     def filter_partner(self, queryset, name, value):
         return queryset.with_partner_named(value)
+
+
+class CallFilter(ListFilterSet):
+    """The funding calls: the open ones (deadline not passed), or with ``past=1`` (only
+    that value) the past ones, latest first; by market. The page shows the filters as
+    links (chips)."""
+
+    market = SlugFilter(field_name="markets", label=_("Market"), queryset=_published_markets)
+    past = ChoiceFilter(label=_("Deadline"), choices=[("1", _("Past"))], method="keep_for_deadline")
+
+    class Meta:
+        model = Call
+        fields = []
+
+    def keep_for_deadline(self, queryset, name, value):
+        return queryset  # applied last, by filter_queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        # Without a valid ``past``, the list is the open calls, never every call.
+        return queryset.past() if self.selected.get("past") else queryset.before_deadline()
+
+
+class PartnerSearchFilter(ListFilterSet):
+    """The members' partner searches, by market and competency sought. Build it on the
+    posts of the list (``PartnerSearch.objects.visible_to(user).open()``): the
+    competencies offered are those they seek."""
+
+    market = SlugFilter(field_name="markets", label=_("Market"), queryset=_published_markets)
+    competency = SlugFilter(
+        field_name="competencies",
+        label=_("Competency sought"),
+        queryset=Competency.objects.none(),  # those of the posts listed, set by __init__
+    )
+
+    class Meta:
+        model = PartnerSearch
+        fields = []
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        self.filters["competency"].queryset = self.queryset.competencies_sought()

@@ -16,7 +16,16 @@ from projects.models.project import is_cluster_member
 class CallQuerySet(PublishableQuerySet):
     def open(self):
         """Published calls whose deadline has not passed."""
-        return self.published().filter(deadline__gte=timezone.localdate())
+        return self.published().before_deadline()
+
+    def before_deadline(self):
+        """Calls whose deadline has not passed (its last day included), whatever their
+        status: staff see the drafts among them."""
+        return self.filter(deadline__gte=timezone.localdate())
+
+    def past(self):
+        """Calls whose deadline has passed, the latest deadline first."""
+        return self.filter(deadline__lt=timezone.localdate()).order_by("-deadline")
 
     def matching(self, *, market_ids):
         """Calls annotated with ``score`` (markets in common), best first, zero left out."""
@@ -87,6 +96,10 @@ class PartnerSearchQuerySet(models.QuerySet):
         return self.select_related("organisation", "call").prefetch_related(
             "markets", "competencies"
         )
+
+    def competencies_sought(self):
+        """The competencies these posts seek, each once."""
+        return Competency.objects.filter(partner_searches__in=self).distinct()
 
     def matching(self, *, market_ids, competency_ids):
         """Posts annotated with ``score``: two points per competency sought that the reader

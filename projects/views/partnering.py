@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from content.models import Market
-from members.models import Competency, Organisation
+from members.models import Organisation
 from projects import services
+from projects.filters import PartnerSearchFilter
 from projects.forms import InterestForm, PartnerSearchForm
 from projects.models import PartnerSearch, is_cluster_member
 from projects.services import ProjectError, interest_create
@@ -48,16 +48,10 @@ def _answering_organisations(user, search):
 
 @members_only
 def partnersearch_list(request):
-    searches = PartnerSearch.objects.visible_to(request.user).open()
-    markets = list(Market.objects.published())
-    competencies = list(Competency.objects.filter(partner_searches__in=searches).distinct())
-    market = next((m for m in markets if m.slug == request.GET.get("market")), None)
-    competency = next((c for c in competencies if c.slug == request.GET.get("competency")), None)
-    if market:
-        searches = searches.filter(markets=market)
-    if competency:
-        searches = searches.filter(competencies=competency)
-    page = Paginator(searches.for_cards(), SEARCHES_PER_PAGE).get_page(request.GET.get("page"))
+    filters = PartnerSearchFilter(
+        request.GET, PartnerSearch.objects.visible_to(request.user).open()
+    )
+    page = Paginator(filters.qs.for_cards(), SEARCHES_PER_PAGE).get_page(request.GET.get("page"))
     own = (
         PartnerSearch.objects.filter(organisation__in=Organisation.objects.of_user(request.user))
         .select_related("organisation")
@@ -68,10 +62,9 @@ def partnersearch_list(request):
         "projects/partnersearch_list.html",
         {
             "page_obj": page,
-            "markets": markets,
-            "competencies": competencies,
-            "selected_market": market,
-            "selected_competency": competency,
+            "filters": filters,
+            "markets": filters.rows("market"),
+            "competencies": filters.rows("competency"),
             "own": own,
         },
     )

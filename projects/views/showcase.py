@@ -9,12 +9,11 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Max, Subquery, Value
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Market
-from projects.filters import ProjectFilter
+from projects.filters import CallFilter, ProjectFilter
 from projects.forms import ReviewNoteForm, StatusChangeForm
 from projects.models import (
     Call,
@@ -129,23 +128,14 @@ def project_detail(request, slug):
 
 
 def call_list(request):
-    today = timezone.localdate()
-    past = request.GET.get("past") == "1"
-    calls = Call.objects.visible_to(request.user).select_related("programme")
-    calls = (
-        calls.filter(deadline__lt=today).order_by("-deadline")
-        if past
-        else calls.filter(deadline__gte=today)
+    filters = CallFilter(
+        request.GET, Call.objects.visible_to(request.user).select_related("programme")
     )
-    markets = list(Market.objects.published())
-    market = next((m for m in markets if m.slug == request.GET.get("market")), None)
-    if market:
-        calls = calls.filter(markets=market)
-    page = Paginator(calls.prefetch_related("markets"), 20).get_page(request.GET.get("page"))
+    page = Paginator(filters.qs.prefetch_related("markets"), 20).get_page(request.GET.get("page"))
     return render(
         request,
         "projects/call_list.html",
-        {"page_obj": page, "markets": markets, "selected_market": market, "past": past},
+        {"page_obj": page, "filters": filters, "markets": filters.rows("market")},
     )
 
 
