@@ -1,4 +1,4 @@
-"""The filters of the news list, read from the address.
+"""The filters of the news list, read from the address, and the market filter of every list.
 
 The parameters are those of the list's chips and of links shared since
 (``?market=hydrogen&kind=foresight&page=2``): keep their names and values.
@@ -15,11 +15,22 @@ def _published_markets(request):
     return Market.objects.published()
 
 
+class MarketFilter(SlugFilter):
+    """``?market=<slug>``: the items of one published market. Every list of the portal
+    filters by market with this one filter (apps may set ``field_name`` and
+    ``empty_label``)."""
+
+    def __init__(self, *, field_name="markets", **kwargs):
+        kwargs.setdefault("label", _("Market"))
+        kwargs.setdefault("queryset", _published_markets)
+        super().__init__(field_name=field_name, **kwargs)
+
+
 class ArticleFilter(ListFilterSet):
     """The news list's filters; the page shows them as links (chips) to the addresses of
     the choices."""
 
-    market = SlugFilter(field_name="markets", label=_("Market"), queryset=_published_markets)
+    market = MarketFilter()
     kind = ChoiceFilter(label=_("Kind"), choices=Article.Kind.choices)
 
     class Meta:

@@ -13,8 +13,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_filters import CharFilter, ChoiceFilter
 
-from content.models import Market
-from core.filters import ListFilterSet, SlugFilter
+from content.filters import MarketFilter
+from core.filters import ListFilterSet
 from events.models import Event
 
 MONTHS_AHEAD = 12
@@ -60,15 +60,11 @@ class MonthFilter(CharFilter):
         return qs.in_month(value.year, value.month)
 
 
-def _published_markets(request):
-    return Market.objects.published()
-
-
 class EventFilter(ListFilterSet):
     """The filters of the upcoming list and of the archive (the archive offers no month
     select, but a link with a month still narrows it)."""
 
-    market = SlugFilter(field_name="markets", label=_("Market"), queryset=_published_markets)
+    market = MarketFilter()
     kind = ChoiceFilter(label=_("Kind"), choices=Event.Kind.choices)
     audience = ChoiceFilter(label=_("Audience"), choices=Event.Audience.choices)
     month = MonthFilter(label=_("Month"))

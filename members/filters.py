@@ -8,16 +8,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter
 
-from content.models import Market
+from content.filters import MarketFilter
 from core.filters import ListFilterSet, SearchFilter, SlugFilter
 from members.forms import DirectoryFilterForm, PlatformFilterForm
 from members.geography import department_name
 from members.models import Certification, Competency, Organisation, Platform
 from members.search import normalise
-
-
-def _published_markets(request):
-    return Market.objects.published()
 
 
 class OrganisationFilter(ListFilterSet):
@@ -27,12 +23,7 @@ class OrganisationFilter(ListFilterSet):
     ORDERING = ("sort",)
 
     q = SearchFilter(label=_("Search"))
-    market = SlugFilter(
-        field_name="markets",
-        label=_("Market"),
-        queryset=_published_markets,
-        empty_label=_("All markets"),
-    )
+    market = MarketFilter(empty_label=_("All markets"))
     region = ChoiceFilter(
         label=_("Region"), choices=Organisation.Region.choices, empty_label=_("All regions")
     )
@@ -125,12 +116,7 @@ class PlatformFilter(ListFilterSet):
     """The platforms: a search (best matches first) and three filters."""
 
     q = SearchFilter(label=_("Equipment or capability"), method="search_best_first")
-    market = SlugFilter(
-        field_name="markets",
-        label=_("Market"),
-        queryset=_published_markets,
-        empty_label=_("All markets"),
-    )
+    market = MarketFilter(empty_label=_("All markets"))
     region = ChoiceFilter(
         field_name="organisation__region",
         label=_("Region"),

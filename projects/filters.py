@@ -9,15 +9,11 @@ organisation profiles (``?organisation=<slug>``, ``?market=hydrogen&past=1``,
 from django.utils.translation import gettext_lazy as _
 from django_filters import CharFilter, ChoiceFilter, ModelChoiceFilter, TypedChoiceFilter
 
-from content.models import Market
+from content.filters import MarketFilter
 from core.filters import ListFilterSet, SearchFilter, SlugFilter
 from members.models import Competency, Organisation
 from projects.forms import ProjectFilterForm
 from projects.models import Call, FundingProgramme, PartnerSearch, Project
-
-
-def _published_markets(request):
-    return Market.objects.published()
 
 
 class ProjectFilter(ListFilterSet):
@@ -26,12 +22,7 @@ class ProjectFilter(ListFilterSet):
     partner organisations offered come from them and from the reader."""
 
     q = SearchFilter(label=_("Search"))
-    market = SlugFilter(
-        field_name="markets",
-        label=_("Market"),
-        queryset=_published_markets,
-        empty_label=_("All markets"),
-    )
+    market = MarketFilter(empty_label=_("All markets"))
     status = ChoiceFilter(label=_("Status"), empty_label=_("All statuses"))
     programme = SlugFilter(
         label=_("Programme"),
@@ -98,7 +89,7 @@ class CallFilter(ListFilterSet):
     that value) the past ones, latest first; by market. The page shows the filters as
     links (chips)."""
 
-    market = SlugFilter(field_name="markets", label=_("Market"), queryset=_published_markets)
+    market = MarketFilter()
     past = ChoiceFilter(label=_("Deadline"), choices=[("1", _("Past"))], method="keep_for_deadline")
 
     class Meta:
@@ -119,7 +110,7 @@ class PartnerSearchFilter(ListFilterSet):
     posts of the list (``PartnerSearch.objects.visible_to(user).open()``): the
     competencies offered are those they seek."""
 
-    market = SlugFilter(field_name="markets", label=_("Market"), queryset=_published_markets)
+    market = MarketFilter()
     competency = SlugFilter(
         field_name="competencies",
         label=_("Competency sought"),

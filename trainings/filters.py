@@ -8,15 +8,11 @@ their names and values. ``upcoming`` and ``certifying`` are switched on by ``1``
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter
 
-from content.models import Market
-from core.filters import ListFilterSet, SearchFilter, SlugFilter
+from content.filters import MarketFilter
+from core.filters import ListFilterSet, SearchFilter
 from trainings.models import Training
 
 ON = [("1", "1")]
-
-
-def _published_markets(request):
-    return Market.objects.published()
 
 
 class TrainingFilter(ListFilterSet):
@@ -25,7 +21,7 @@ class TrainingFilter(ListFilterSet):
     than ignored."""
 
     q = SearchFilter(label=_("Search the catalogue"), truncate=True)
-    market = SlugFilter(field_name="markets", label=_("Market"), queryset=_published_markets)
+    market = MarketFilter()
     theme = ChoiceFilter(label=_("Theme"), choices=Training.Theme.choices)
     format = ChoiceFilter(label=_("Format"), choices=Training.Format.choices)
     upcoming = ChoiceFilter(label=_("With upcoming sessions"), choices=ON, method="filter_upcoming")
