@@ -6,17 +6,14 @@ every app's rows. So each app *declares* what it contributes, in one module,
 ``<app>/hooks.py``, which its ``AppConfig`` (a :class:`core.apps.PortalAppConfig`) imports
 when Django starts::
 
-    # events/hooks.py
+    # <app>/hooks.py
     from core import hooks
-    from events import calendar, demo, panels, personal_data, site_search
-    from events.sitemaps import SITEMAPS
+    from <app> import demo, panels, personal_data, site_search
 
-    hooks.panels(panels, home=40, market=40, organisation=40, dashboard=20)
+    hooks.panels(panels, home=40, market=20)      # <app>/includes/_home_panel.html ...
     hooks.search(site_search.search, order=60)
-    hooks.sitemaps(SITEMAPS)
-    hooks.calendar(calendar.personal_entries)
     hooks.demo(demo.load)
-    hooks.personal_data_of(personal_data, events=_("Event registrations and calendar"))
+    hooks.personal_data_of(personal_data, registrations=_("Event registrations"))
 
 The kinds of hook, and who reads them:
 
