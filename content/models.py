@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from accounts.permissions import acts_as_staff
 from core.images import RenditionImageField
 
 
@@ -16,7 +17,7 @@ class PublishableQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Everything for staff (they preview drafts), published items for everyone else."""
-        if user.is_authenticated and user.is_staff:
+        if acts_as_staff(user):
             return self.all()
         return self.published()
 

@@ -14,22 +14,14 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from accounts.permissions import acts_as_staff
 from content.models import Market
 from core.images import RenditionImageField
-from members.models import Organisation
+from members.models import Membership, Organisation
 
 DEFAULT_TIMEZONE = "Europe/Paris"
 # Paths under /events/ that an event slug must not take.
 RESERVED_SLUGS = {"mine", "archive", "calendar", "feed", "offers", "registrations", "staff"}
-
-
-def acts_as_staff(user) -> bool:
-    """Staff powers on the portal (drafts, everyone's registrations, the venue of every
-    event) need two-factor authentication, as the back-office does: a staff account
-    without it is treated as anybody else's."""
-    from accounts.middleware import needs_two_factor_setup
-
-    return user.is_authenticated and user.is_staff and not needs_two_factor_setup(user)
 
 
 def validate_timezone(value: str) -> None:
@@ -430,11 +422,7 @@ class RegistrationQuerySet(models.QuerySet):
             return self.none()
         if acts_as_staff(user):
             return self.all()
-        from members.models import Membership
-
-        administered = Membership.objects.filter(user=user, role=Membership.Role.ADMIN).values(
-            "organisation"
-        )
+        administered = Organisation.objects.editable_by(user).values("pk")
         colleague_of_admin = Membership.objects.filter(
             user=OuterRef("user"),
             organisation=OuterRef("organisation"),

@@ -40,7 +40,13 @@ def member_organisation_of(user) -> Organisation | None:
     return organisations.active().first() or organisations.first()
 
 
-def is_active_member(user) -> bool:
+def registers_as_member(user) -> bool:
+    """Whether ``user`` registers as a member: members-only events and the member price.
+
+    Deliberately not ``members.permissions.is_member``, where staff count as members: a
+    registration records the price paid and the organisation billed, so the member rate
+    goes to people of an active member organisation only, staff included only when they
+    work for one."""
     return Organisation.objects.active().of_user(user).exists()
 
 
@@ -69,7 +75,7 @@ def registration_create(*, event: Event, user) -> Registration:
     with transaction.atomic():
         event = _lock_event(event)
         _refuse_unless_open(event)
-        is_member = is_active_member(user)
+        is_member = registers_as_member(user)
         if event.is_members_only and not is_member:
             raise RegistrationError(
                 _("This event is reserved for people of an active member organisation.")

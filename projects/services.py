@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Membership, Organisation
+from members.permissions import can_edit_organisation
 from projects import emails
 from projects.models import (
     ExternalPartner,
@@ -113,7 +114,7 @@ def project_create(
 ) -> Project:
     """Save a new ``project`` (unsaved instance) coordinated by ``coordinator``, with its
     consortium, and record its first status. ``submit`` sends it for labelling at once."""
-    if not coordinator.is_admin(by):
+    if not can_edit_organisation(by, coordinator):
         raise ProjectError(_("Only an admin of the coordinating organisation can do this."))
     with transaction.atomic():
         project.slug = project.slug or Project.unique_slug(project.acronym)

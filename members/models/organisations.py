@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.permissions import acts_as_staff
 from content.models import Market
 from core.countries import country_name
 from core.images import RenditionImageField
@@ -142,10 +143,12 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(memberships__user=user).distinct()
 
     def editable_by(self, user):
-        """Organisations ``user`` may edit: those they administer; all of them for staff."""
+        """Organisations ``user`` may edit (profile, people, platforms): those they
+        administer; all of them for staff. The one definition of that rule: views, other
+        apps and ``members.permissions.can_edit_organisation`` ask it here."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
+        if acts_as_staff(user):
             return self.all()
         return self.filter(
             memberships__user=user, memberships__role=Membership.Role.ADMIN
@@ -371,14 +374,6 @@ class Organisation(models.Model):
             self.department = ""
             self.region = self.Region.ABROAD
 
-    def is_admin(self, user) -> bool:
-        """Whether ``user`` administers this organisation (staff count as admins)."""
-        if not user.is_authenticated:
-            return False
-        if user.is_staff:
-            return True
-        return self.memberships.filter(user=user, role=Membership.Role.ADMIN).exists()
-
     @property
     def keyword_list(self) -> list[str]:
         return [word.strip() for word in self.keywords.split(",") if word.strip()]
@@ -526,7 +521,7 @@ class MembershipQuerySet(models.QuerySet):
     def shown_to(self, user, *, is_member: bool):
         """The people whose name and role ``user`` may see, following each person's choice:
         staff see everyone, members see "public" and "members only", visitors "public"."""
-        if user.is_authenticated and user.is_staff:
+        if acts_as_staff(user):
             return self
         levels = [Membership.Visibility.PUBLIC]
         if is_member:

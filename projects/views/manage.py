@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.permissions import acts_as_staff
 from members.models import Organisation
 from projects import services
 from projects.forms import (
@@ -45,7 +46,7 @@ def _project_for_consortium(request, slug) -> Project:
     """The project if ``request.user`` is in its consortium or staff; 404 otherwise."""
     project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
     user = request.user
-    if not user.is_staff and not (
+    if not acts_as_staff(user) and not (
         Participation.objects.of_user(user).filter(project=project).exists()
     ):
         raise Http404

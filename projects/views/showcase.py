@@ -13,9 +13,11 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.permissions import acts_as_staff
 from content.models import Market
 from core.search import text_filter
 from members.models import Organisation
+from members.permissions import is_member
 from projects.forms import ProjectFilterForm, ReviewNoteForm, StatusChangeForm
 from projects.models import (
     Call,
@@ -23,7 +25,6 @@ from projects.models import (
     Participation,
     PartnerSearch,
     Project,
-    is_cluster_member,
 )
 
 PROJECTS_PER_PAGE = 12
@@ -74,7 +75,7 @@ def public_figures() -> dict:
 
 def project_list(request):
     visible = Project.objects.visible_to(request.user)
-    statuses = Project.Status.values if request.user.is_staff else Project.SHOWCASE
+    statuses = Project.Status.values if acts_as_staff(request.user) else Project.SHOWCASE
     years = [
         day.year for day in visible.filter(start_date__isnull=False).dates("start_date", "year")
     ]
@@ -137,7 +138,7 @@ def project_detail(request, slug):
         slug=slug,
     )
     user = request.user
-    in_consortium = user.is_staff or (
+    in_consortium = acts_as_staff(user) or (
         user.is_authenticated
         and Participation.objects.of_user(user).filter(project=project).exists()
     )
@@ -149,7 +150,7 @@ def project_detail(request, slug):
     if can_edit and project.next_statuses(user):
         status_form = StatusChangeForm(project=project, user=user)
     review = None
-    if user.is_staff:
+    if acts_as_staff(user):
         # Staff only: the consortium never sees review notes.
         notes = project.review_notes.select_related("author")
         note_form = ReviewNoteForm()
@@ -196,7 +197,7 @@ def call_detail(request, slug):
         Call.objects.visible_to(request.user).select_related("programme"), slug=slug
     )
     searches = None
-    if is_cluster_member(request.user):
+    if is_member(request.user):
         searches = (
             PartnerSearch.objects.visible_to(request.user).open().filter(call=call).for_cards()[:6]
         )
