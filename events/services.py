@@ -14,6 +14,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import PortalError
 from events import emails
 from events.models import OFFER_VALIDITY, Event, Registration
 from members.models import Organisation
@@ -21,12 +22,8 @@ from members.models import Organisation
 OFFER_SALT = "events.seat-offer"
 
 
-class RegistrationError(Exception):
+class RegistrationError(PortalError):
     """A registration use case refused: ``message`` says why, in the person's words."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
 
 
 def _lock_event(event: Event) -> Event:

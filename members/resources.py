@@ -16,6 +16,7 @@ from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 
 from content.models import Market
+from core.text import unique_slug
 from members import services
 from members.models import (
     Certification,
@@ -209,7 +210,12 @@ class OrganisationResource(resources.ModelResource):
         if row.get("siret"):
             row["siret"] = normalise_siret(str(row["siret"]))
         if not row["slug"] and str(row.get("name") or "").strip():
-            row["slug"] = services.unique_slug(Organisation, row["name"])
+            row["slug"] = unique_slug(
+                Organisation.objects.all(),
+                row["name"],
+                fallback=services.SLUG_FALLBACK,
+                reserved=services.RESERVED_SLUGS,
+            )
 
     def import_instance(self, instance, row, **kwargs):
         """Field errors of the row, with the unknown markets, competencies or certifications

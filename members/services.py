@@ -5,10 +5,11 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core import ratelimit
+from core.errors import PortalError
+from core.text import unique_slug
 from members.emails import absolute_url, send_on_commit, send_to_users
 from members.models import (
     ConsentRecord,
@@ -23,6 +24,8 @@ from members.models import (
 
 # Addresses of the members pages that an organisation slug must never take.
 RESERVED_SLUGS = {"platforms", "map", "apply", "invitations", "export", "export-csv"}
+# The slug of a name without any letter or digit.
+SLUG_FALLBACK = "organisation"
 
 # A person may relay this many messages (to people, organisations or platforms).
 CONTACT_RATES = (ratelimit.Rate(5, 60 * 60), ratelimit.Rate(20, 24 * 60 * 60))
@@ -30,31 +33,12 @@ CONTACT_RATES = (ratelimit.Rate(5, 60 * 60), ratelimit.Rate(20, 24 * 60 * 60))
 INVITATION_RATES = (ratelimit.Rate(30, 24 * 60 * 60),)
 
 
-class MembersError(Exception):
-    """A use case refused: ``message`` is shown to the person (a form error or a message)."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
+class MembersError(PortalError):
+    """A use case of the members app refused (see ``core.errors.PortalError``)."""
 
 
 class InvitationInvalid(MembersError):
     """An invitation link that cannot be used; ``reason`` says why."""
-
-    def __init__(self, message, *, reason: str):
-        super().__init__(message)
-        self.reason = reason
-
-
-def unique_slug(model, text: str, *, max_length: int = 60) -> str:
-    base = slugify(text)[:max_length].strip("-") or "organisation"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-1"
-    slug, number = base, 2
-    while model.objects.filter(slug=slug).exists():
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
 
 
 def verified_emails(user) -> list[str]:
@@ -87,7 +71,12 @@ def platform_save(*, form, organisation: Organisation) -> Platform:
     with transaction.atomic():
         platform.organisation = organisation
         if not platform.slug:
-            platform.slug = unique_slug(Platform, f"{platform.name} {organisation.name}")
+            platform.slug = unique_slug(
+                Platform.objects.all(),
+                f"{platform.name} {organisation.name}",
+                fallback=SLUG_FALLBACK,
+                reserved=RESERVED_SLUGS,
+            )
         platform.save()
         form.save_m2m()
     return platform
@@ -363,7 +352,12 @@ def application_submit(*, form, user=None, request=None) -> MembershipApplicatio
     data = form.cleaned_data
     with transaction.atomic():
         organisation = form.organisation_instance()
-        organisation.slug = unique_slug(Organisation, organisation.name)
+        organisation.slug = unique_slug(
+            Organisation.objects.all(),
+            organisation.name,
+            fallback=SLUG_FALLBACK,
+            reserved=RESERVED_SLUGS,
+        )
         organisation.membership_status = Organisation.Status.APPLICANT
         organisation.save()
         organisation.markets.set(data["markets"])

@@ -374,21 +374,6 @@ class Project(models.Model):
     def can_move_to(self, status: str, user) -> bool:
         return status in self.next_statuses(user)
 
-    @classmethod
-    def unique_slug(cls, acronym: str) -> str:
-        """A free slug made from the acronym (``acronym``, ``acronym-2``...)."""
-        from django.utils.text import slugify
-
-        base = slugify(acronym)[:50] or "projet"
-        if base in RESERVED_SLUGS:
-            base = f"{base}-projet"
-        taken = set(cls.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-        slug, number = base, 2
-        while slug in taken:
-            slug = f"{base}-{number}"
-            number += 1
-        return slug
-
 
 class ParticipationQuerySet(models.QuerySet):
     def of_user(self, user):
