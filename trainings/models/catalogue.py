@@ -123,6 +123,28 @@ class TrainingResults:
 class Training(Publishable):
     """A training offer, with every piece of information Qualiopi asks to publish."""
 
+    # The texts written in French and in English: each has ``<name>_fr`` and ``<name>_en``
+    # columns (django-modeltranslation, registered in trainings/translation.py), and the
+    # plain ``<name>`` reads the page's language, French by default.
+    TRANSLATED_FIELDS = (
+        "title",
+        "summary",
+        "objectives",
+        "prerequisites",
+        "target_audience",
+        "outcome",
+        "programme",
+        "teaching_methods",
+        "evaluation_methods",
+        "place",
+        "access_methods",
+        "disability_access",
+        "certification_title",
+        "skill_blocks",
+        "seo_title",
+        "seo_description",
+    )
+
     class Theme(models.TextChoices):
         TECHNOLOGY = "technology", _("Technologies & engineering")
         SAFETY = "safety", _("Safety, quality & regulations")
@@ -360,9 +382,7 @@ class Training(Publishable):
 
     def _filled(self, name: str) -> bool:
         # Translated fields must at least exist in French, the default language.
-        value = getattr(self, f"{name}_fr", None)
-        if value is None:
-            value = getattr(self, name)
+        value = getattr(self, f"{name}_fr" if name in self.TRANSLATED_FIELDS else name)
         return bool(str(value).strip()) if value is not None else False
 
     def _label(self, name: str) -> str:
