@@ -155,8 +155,6 @@ def organisation_detail(request, slug):
             "competencies": sorted(
                 organisation.competencies.all(), key=lambda competency: normalise(str(competency))
             ),
-            "pitch": organisation.localised("pitch"),
-            "description": organisation.localised("description"),
             "structured_data": organisation_structured_data(organisation, request),
         },
     )

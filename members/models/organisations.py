@@ -11,7 +11,6 @@ from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -263,12 +262,10 @@ class Organisation(models.Model):
     region = models.CharField(_("region"), max_length=10, choices=Region.choices)
     website = models.URLField(_("website"), max_length=250, blank=True)
     logo = RenditionImageField(_("logo"), upload_to="logos/", blank=True, renditions=(96, 240, 480))
+    # In French (pitch_fr) and English (pitch_en), see members/translation.py; the plain
+    # name reads the page's language and falls back to French.
     pitch = models.CharField(_("short pitch"), max_length=300)
-    pitch_en = models.CharField(_("short pitch in English"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
-    description_en = models.TextField(
-        _("description in English"), blank=True, help_text=_("Markdown.")
-    )
     markets = models.ManyToManyField(
         Market, blank=True, related_name="organisations", verbose_name=_("markets")
     )
@@ -307,10 +304,7 @@ class Organisation(models.Model):
         _("sort name"), max_length=200, blank=True, default="", editable=False
     )
 
-    history = HistoricalRecords(
-        m2m_fields=[markets, competencies, certifications],
-        excluded_fields=["updated_at", "search_text", "search_vector", "sort_name"],
-    )
+    # The history is registered in members/translation.py, after the translated fields.
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -386,9 +380,9 @@ class Organisation(models.Model):
                 competencies += [competency.name_fr, competency.name_en]
         return search.search_document(
             self.name,
-            self.pitch,
+            self.pitch_fr,
             self.pitch_en,
-            markdown_to_text(self.description),
+            markdown_to_text(self.description_fr),
             markdown_to_text(self.description_en),
             self.keywords.replace(",", " "),
             self.city,
@@ -431,22 +425,6 @@ class Organisation(models.Model):
             parts = [self.city, self.department_label or self.get_region_display()]
         return ", ".join(part for part in parts if part)
 
-    def localised(self, field: str, language: str | None = None) -> str:
-        """``pitch``/``description`` in the reader's language when the English one exists."""
-        language = language or get_language() or "fr"
-        english = getattr(self, f"{field}_en", "")
-        if language.startswith("en") and english:
-            return english
-        return getattr(self, field)
-
-    @property
-    def localised_pitch(self) -> str:
-        return self.localised("pitch")
-
-    @property
-    def localised_description(self) -> str:
-        return self.localised("description")
-
     @property
     def email_domain(self) -> str:
         """The domain of the website ("voltaria-demo.example"), lower-case, without "www."."""
@@ -479,7 +457,7 @@ class Organisation(models.Model):
         items = [
             ("logo", _("a logo"), bool(self.logo)),
             ("website", _("the website"), bool(self.website)),
-            ("description", _("a description"), len(self.description.strip()) >= 80),
+            ("description", _("a description"), len((self.description_fr or "").strip()) >= 80),
             ("markets", _("its markets"), counts["market_count"] > 0),
             ("competencies", _("its competencies"), counts["competency_count"] > 0),
             ("keywords", _("a few keywords"), bool(self.keyword_list)),
