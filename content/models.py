@@ -8,6 +8,7 @@ from django.utils.translation import pgettext_lazy
 
 from accounts.permissions import acts_as_staff
 from core.images import RenditionImageField
+from core.models import Timestamped
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -22,7 +23,7 @@ class PublishableQuerySet(models.QuerySet):
         return self.published()
 
 
-class Publishable(models.Model):
+class Publishable(Timestamped):
     """Editorial fields shared by every staff-curated item: status, schedule and SEO."""
 
     class Status(models.TextChoices):
@@ -49,8 +50,6 @@ class Publishable(models.Model):
         blank=True,
         help_text=_("One or two sentences shown under the title by search engines."),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = PublishableQuerySet.as_manager()
 

@@ -17,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 from accounts.permissions import acts_as_staff
 from content.models import Market
 from core.images import RenditionImageField
+from core.models import Timestamped
 from members.models import Membership, Organisation
 
 DEFAULT_TIMEZONE = "Europe/Paris"
@@ -80,7 +81,7 @@ class EventQuerySet(models.QuerySet):
         return self.filter(Q(organiser=organisation) | Q(partners=organisation)).distinct()
 
 
-class Event(models.Model):
+class Event(Timestamped):
     """A conference, workshop, webinar, business meeting, site visit or trade show."""
 
     class Kind(models.TextChoices):
@@ -233,8 +234,6 @@ class Event(models.Model):
         editable=False,
         help_text=_("Raised at each change calendars must pick up (iCalendar SEQUENCE)."),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
 
@@ -449,7 +448,7 @@ class RegistrationQuerySet(models.QuerySet):
         return self.annotate(waiting_position=models.Subquery(ahead))
 
 
-class Registration(models.Model):
+class Registration(Timestamped):
     """A person's registration to an event, their place on the waiting list, or a seat
     they were offered."""
 
@@ -497,8 +496,6 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     reminder_week_sent_at = models.DateTimeField(_("one-week reminder sent"), null=True, blank=True)
     reminder_day_sent_at = models.DateTimeField(_("one-day reminder sent"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("changed"), auto_now=True)
 
     objects = RegistrationQuerySet.as_manager()
 

@@ -326,9 +326,8 @@ def join_request_decide(*, join_request: JoinRequest, approve: bool, by, request
         join_request.status = (
             JoinRequest.Status.APPROVED if approve else JoinRequest.Status.DECLINED
         )
-        join_request.decided_at = timezone.now()
-        join_request.decided_by = by
-        join_request.save(update_fields=["status", "decided_at", "decided_by"])
+        join_request.decide(by=by)
+        join_request.save(update_fields=["status", *JoinRequest.DECISION_FIELDS])
         if approve:
             membership_create(
                 organisation=join_request.organisation,
@@ -415,9 +414,8 @@ def application_accept(*, application: MembershipApplication, by, request=None):
         organisation.paid_until = organisation.paid_until or today.replace(month=12, day=31)
         organisation.save()
         application.status = MembershipApplication.Status.ACCEPTED
-        application.decided_at = timezone.now()
-        application.decided_by = by
-        application.save(update_fields=["status", "decided_at", "decided_by"])
+        application.decide(by=by)
+        application.save(update_fields=["status", *MembershipApplication.DECISION_FIELDS])
         account = _applicant_account(application)
         context = {"application": application}
         if account is not None:
@@ -454,9 +452,10 @@ def application_decline(*, application: MembershipApplication, reason: str, by, 
             raise MembersError(_("This application has already been decided."))
         application.status = MembershipApplication.Status.DECLINED
         application.decline_reason = reason
-        application.decided_at = timezone.now()
-        application.decided_by = by
-        application.save(update_fields=["status", "decline_reason", "decided_at", "decided_by"])
+        application.decide(by=by)
+        application.save(
+            update_fields=["status", "decline_reason", *MembershipApplication.DECISION_FIELDS]
+        )
         send_on_commit(
             "application_declined",
             to=[application.contact_email],

@@ -19,6 +19,7 @@ from content.models import Market
 from core.countries import country_name
 from core.images import RenditionImageField
 from core.markdown import markdown_to_text
+from core.models import Timestamped
 from members import search
 from members.geography import department_name
 from members.validators import (
@@ -206,7 +207,7 @@ def _platform_model():
     return Platform
 
 
-class Organisation(models.Model):
+class Organisation(Timestamped):
     """A member organisation (or an applicant, or a former member) of the cluster."""
 
     class Kind(models.TextChoices):
@@ -293,8 +294,6 @@ class Organisation(models.Model):
         default=True,
         help_text=_("Staff can hide an organisation from the directory."),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Derived on save (see members.search): folded words for search, folded name for sorting.
     search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
     # PostgreSQL keeps the French full-text vector of search_text here, by a trigger; it
@@ -512,7 +511,7 @@ class MembershipQuerySet(models.QuerySet):
         )
 
 
-class Membership(models.Model):
+class Membership(Timestamped):
     """A person's place in an organisation: their role and what they show of themselves."""
 
     class Role(models.TextChoices):
@@ -544,8 +543,6 @@ class Membership(models.Model):
         choices=Visibility.choices,
         default=Visibility.MEMBERS,
     )
-    created_at = models.DateTimeField(_("joined"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from content.models import Market
 from core.images import RenditionImageField
 from core.markdown import markdown_to_text
+from core.models import Timestamped
 from members import search
 from members.models.organisations import Organisation
 
@@ -28,7 +29,7 @@ class PlatformQuerySet(models.QuerySet):
         return self.select_related("organisation").prefetch_related("markets")
 
 
-class Platform(models.Model):
+class Platform(Timestamped):
     """An innovation platform or resource centre that a member organisation opens to others."""
 
     class Kind(models.TextChoices):
@@ -85,8 +86,6 @@ class Platform(models.Model):
     image = RenditionImageField(
         _("image"), upload_to="platforms/", blank=True, renditions=(480, 960)
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
 

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.permissions import acts_as_staff
 from content.models import Market, Publishable, PublishableQuerySet
+from core.models import Timestamped
 from members.models import Competency, Organisation
 from members.permissions import can_edit_organisation, is_member
 from projects.models.programme import FundingProgramme
@@ -105,7 +106,7 @@ class PartnerSearchQuerySet(models.QuerySet):
         )
 
 
-class PartnerSearch(models.Model):
+class PartnerSearch(Timestamped):
     """A member's "looking for partners" post: an idea, the competencies it needs."""
 
     organisation = models.ForeignKey(
@@ -151,8 +152,6 @@ class PartnerSearch(models.Model):
         _("answer before"), help_text=_("The post leaves the list after this day.")
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
-    created_at = models.DateTimeField(_("posted"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     history = HistoricalRecords(m2m_fields=[competencies, markets], excluded_fields=["updated_at"])
 

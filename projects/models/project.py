@@ -16,6 +16,7 @@ from accounts.permissions import acts_as_staff
 from content.models import Market
 from core.countries import COUNTRIES
 from core.images import RenditionImageField
+from core.models import Timestamped
 from core.search import text_filter
 from members.models import Organisation
 from members.permissions import is_member
@@ -146,7 +147,7 @@ class ProjectQuerySet(models.QuerySet):
         }
 
 
-class Project(models.Model):
+class Project(Timestamped):
     """A collaborative innovation project, from the first idea to its published results."""
 
     class Status(models.TextChoices):
@@ -270,8 +271,6 @@ class Project(models.Model):
         related_name="projects_created",
         verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     history = HistoricalRecords(m2m_fields=[markets], excluded_fields=["updated_at"])
 

@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Market, Publishable, PublishableQuerySet
+from core.models import Timestamped
 from core.search import text_filter
 from members.models import Organisation
 from trainings.codes import AUDIENCE_CODES, EMPLOYEES, CodeListValidator, split_codes
@@ -525,7 +526,7 @@ class EnrolmentState:
     reason: str = ""
 
 
-class Session(models.Model):
+class Session(Timestamped):
     """A dated run of a training, with its place and number of seats."""
 
     class Status(models.TextChoices):
@@ -567,8 +568,6 @@ class Session(models.Model):
         blank=True,
         help_text=_("Leave empty to use the training's access delay."),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = SessionQuerySet.as_manager()
 
