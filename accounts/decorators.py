@@ -4,7 +4,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
-from accounts.middleware import needs_two_factor_setup
+from accounts.permissions import needs_two_factor_setup
 
 
 def staff_required(view):

@@ -1,18 +1,9 @@
-from allauth.mfa.models import Authenticator
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-
-def needs_two_factor_setup(user) -> bool:
-    """Staff must have an authenticator app before using the back-office."""
-    if not (settings.STAFF_MFA_REQUIRED and user.is_authenticated and user.is_staff):
-        return False
-    if user.email in settings.STAFF_MFA_EXEMPT_EMAILS:
-        return False
-    return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+from accounts.permissions import needs_two_factor_setup
 
 
 class StaffTwoFactorMiddleware:

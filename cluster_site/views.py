@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from accounts.middleware import needs_two_factor_setup
+from accounts.permissions import needs_two_factor_setup
 from content.models import Article, HomeBlock, KeyFigure, Market, RoadmapObjective
 from core import hooks
 

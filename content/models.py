@@ -6,7 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from accounts.permissions import acts_as_staff
 from core.images import RenditionImageField
+from core.models import Timestamped
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -16,12 +18,12 @@ class PublishableQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Everything for staff (they preview drafts), published items for everyone else."""
-        if user.is_authenticated and user.is_staff:
+        if acts_as_staff(user):
             return self.all()
         return self.published()
 
 
-class Publishable(models.Model):
+class Publishable(Timestamped):
     """Editorial fields shared by every staff-curated item: status, schedule and SEO."""
 
     class Status(models.TextChoices):
@@ -48,8 +50,6 @@ class Publishable(models.Model):
         blank=True,
         help_text=_("One or two sentences shown under the title by search engines."),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = PublishableQuerySet.as_manager()
 

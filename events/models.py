@@ -14,22 +14,15 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from accounts.permissions import acts_as_staff
 from content.models import Market
 from core.images import RenditionImageField
-from members.models import Organisation
+from core.models import Timestamped
+from members.models import Membership, Organisation
 
 DEFAULT_TIMEZONE = "Europe/Paris"
 # Paths under /events/ that an event slug must not take.
 RESERVED_SLUGS = {"mine", "archive", "calendar", "feed", "offers", "registrations", "staff"}
-
-
-def acts_as_staff(user) -> bool:
-    """Staff powers on the portal (drafts, everyone's registrations, the venue of every
-    event) need two-factor authentication, as the back-office does: a staff account
-    without it is treated as anybody else's."""
-    from accounts.middleware import needs_two_factor_setup
-
-    return user.is_authenticated and user.is_staff and not needs_two_factor_setup(user)
 
 
 def validate_timezone(value: str) -> None:
@@ -88,7 +81,7 @@ class EventQuerySet(models.QuerySet):
         return self.filter(Q(organiser=organisation) | Q(partners=organisation)).distinct()
 
 
-class Event(models.Model):
+class Event(Timestamped):
     """A conference, workshop, webinar, business meeting, site visit or trade show."""
 
     class Kind(models.TextChoices):
@@ -241,8 +234,6 @@ class Event(models.Model):
         editable=False,
         help_text=_("Raised at each change calendars must pick up (iCalendar SEQUENCE)."),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
 
@@ -430,11 +421,7 @@ class RegistrationQuerySet(models.QuerySet):
             return self.none()
         if acts_as_staff(user):
             return self.all()
-        from members.models import Membership
-
-        administered = Membership.objects.filter(user=user, role=Membership.Role.ADMIN).values(
-            "organisation"
-        )
+        administered = Organisation.objects.editable_by(user).values("pk")
         colleague_of_admin = Membership.objects.filter(
             user=OuterRef("user"),
             organisation=OuterRef("organisation"),
@@ -461,7 +448,7 @@ class RegistrationQuerySet(models.QuerySet):
         return self.annotate(waiting_position=models.Subquery(ahead))
 
 
-class Registration(models.Model):
+class Registration(Timestamped):
     """A person's registration to an event, their place on the waiting list, or a seat
     they were offered."""
 
@@ -509,8 +496,6 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     reminder_week_sent_at = models.DateTimeField(_("one-week reminder sent"), null=True, blank=True)
     reminder_day_sent_at = models.DateTimeField(_("one-day reminder sent"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("changed"), auto_now=True)
 
     objects = RegistrationQuerySet.as_manager()
 

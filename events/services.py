@@ -14,6 +14,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import PortalError
 from events import emails
 from events.models import OFFER_VALIDITY, Event, Registration
 from events.tokens import OFFER_SALT
@@ -21,12 +22,8 @@ from events.tokens import offer_token as offer_token  # the views build offer li
 from members.models import Organisation
 
 
-class RegistrationError(Exception):
+class RegistrationError(PortalError):
     """A registration use case refused: ``message`` says why, in the person's words."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
 
 
 def _lock_event(event: Event) -> Event:
@@ -40,7 +37,13 @@ def member_organisation_of(user) -> Organisation | None:
     return organisations.active().first() or organisations.first()
 
 
-def is_active_member(user) -> bool:
+def registers_as_member(user) -> bool:
+    """Whether ``user`` registers as a member: members-only events and the member price.
+
+    Deliberately not ``members.permissions.is_member``, where staff count as members: a
+    registration records the price paid and the organisation billed, so the member rate
+    goes to people of an active member organisation only, staff included only when they
+    work for one."""
     return Organisation.objects.active().of_user(user).exists()
 
 
@@ -69,7 +72,7 @@ def registration_create(*, event: Event, user) -> Registration:
     with transaction.atomic():
         event = _lock_event(event)
         _refuse_unless_open(event)
-        is_member = is_active_member(user)
+        is_member = registers_as_member(user)
         if event.is_members_only and not is_member:
             raise RegistrationError(
                 _("This event is reserved for people of an active member organisation.")

@@ -18,12 +18,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import staff_required
+from accounts.permissions import acts_as_staff
 from content.models import Market
 from core.spreadsheets import csv_response
 from events import ical, services
 from events.filters import EventFilter
 from events.forms import CheckinSearchForm
-from events.models import CalendarFeed, Event, Registration, acts_as_staff
+from events.models import CalendarFeed, Event, Registration
 
 EVENTS_PER_PAGE = 12
 
@@ -108,7 +109,7 @@ def event_detail(request, slug):
         registration = (
             event.registrations.active().filter(user=request.user).with_waiting_position().first()
         )
-        is_member = services.is_active_member(request.user)
+        is_member = services.registers_as_member(request.user)
     claim_url = ""
     if registration is not None and registration.offer_is_open:
         claim_url = reverse(

@@ -79,7 +79,7 @@ class PlatformInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin, TranslationAdmin):
     resource_classes = [OrganisationResource]
     formats = [SniffedCSV]
     list_display = [
@@ -120,7 +120,7 @@ class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin):
         ),
         (
             _("Presentation"),
-            {"fields": ["pitch", "pitch_en", "description", "description_en", "keywords"]},
+            {"fields": ["pitch", "description", "keywords"]},
         ),
         (_("Markets and know-how"), {"fields": ["markets", "competencies", "certifications"]}),
         (
@@ -411,12 +411,12 @@ class MembershipSettingsAdmin(admin.ModelAdmin):
 
 
 @admin.register(Platform)
-class PlatformAdmin(ExportMixin, SimpleHistoryAdmin):
+class PlatformAdmin(ExportMixin, SimpleHistoryAdmin, TranslationAdmin):
     resource_classes = [PlatformResource]
     formats = [SniffedCSV]
     list_display = ["name", "organisation", "kind", "access", "updated_at"]
     list_filter = ["kind", "access", "markets", "organisation__region"]
-    search_fields = ["name", "summary", "equipment", "organisation__name"]
+    search_fields = ["name", "summary_fr", "summary_en", "equipment", "organisation__name"]
     list_select_related = ["organisation"]
     raw_id_fields = ["organisation", "contact"]
     prepopulated_fields = {"slug": ["name"]}

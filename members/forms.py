@@ -2,6 +2,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
 from django.forms.models import ModelChoiceIterator
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Market
@@ -103,9 +104,9 @@ class OrganisationForm(forms.ModelForm):
             "city",
             "country",
             "logo",
-            "pitch",
+            "pitch_fr",
             "pitch_en",
-            "description",
+            "description_fr",
             "description_en",
             "markets",
             "competencies",
@@ -116,10 +117,17 @@ class OrganisationForm(forms.ModelForm):
             "markets": forms.CheckboxSelectMultiple,
             "competencies": forms.CheckboxSelectMultiple,
             "certifications": forms.CheckboxSelectMultiple,
-            "pitch": forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
+            "pitch_fr": forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
             "pitch_en": forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
-            "description": forms.Textarea(attrs={"rows": TEXTAREA_ROWS}),
+            "description_fr": forms.Textarea(attrs={"rows": TEXTAREA_ROWS}),
             "description_en": forms.Textarea(attrs={"rows": TEXTAREA_ROWS}),
+        }
+        # The French text is the one every reader falls back to.
+        labels = {
+            "pitch_fr": capfirst(_("short pitch")),
+            "pitch_en": capfirst(_("short pitch in English")),
+            "description_fr": capfirst(_("description")),
+            "description_en": capfirst(_("description in English")),
         }
 
     def __init__(self, *args, **kwargs):
@@ -137,8 +145,8 @@ class OrganisationForm(forms.ModelForm):
             self.fields["logo"].help_text = _(
                 "PNG, JPEG or WebP, 5 MB and 40 megapixels at most. A square logo looks best."
             )
-        self.fields["pitch"].help_text = _("One or two sentences, 300 characters at most.")
-        for name in ("pitch", "pitch_en"):
+        self.fields["pitch_fr"].help_text = _("One or two sentences, 300 characters at most.")
+        for name in ("pitch_fr", "pitch_en"):
             if name in self.fields:
                 self.fields[name].widget.attrs["data-counter"] = COUNTER_LABEL
         self.fields["siret"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
@@ -177,8 +185,8 @@ class OrganisationForm(forms.ModelForm):
             ),
             Fieldset(
                 _("Presentation"),
-                _row(_column("pitch"), _column("pitch_en")),
-                _row(_column("description"), _column("description_en")),
+                _row(_column("pitch_fr"), _column("pitch_en")),
+                _row(_column("description_fr"), _column("description_en")),
             ),
             Fieldset(
                 _("Markets and know-how"),
@@ -224,10 +232,10 @@ class PlatformForm(forms.ModelForm):
         fields = [
             "name",
             "kind",
-            "summary",
+            "summary_fr",
             "summary_en",
             "equipment",
-            "description",
+            "description_fr",
             "description_en",
             "markets",
             "access",
@@ -237,12 +245,18 @@ class PlatformForm(forms.ModelForm):
         ]
         widgets = {
             "markets": forms.CheckboxSelectMultiple,
-            "summary": forms.Textarea(attrs={"rows": 2, "maxlength": 300}),
+            "summary_fr": forms.Textarea(attrs={"rows": 2, "maxlength": 300}),
             "summary_en": forms.Textarea(attrs={"rows": 2, "maxlength": 300}),
             "equipment": forms.Textarea(attrs={"rows": TEXTAREA_ROWS}),
-            "description": forms.Textarea(attrs={"rows": TEXTAREA_ROWS}),
+            "description_fr": forms.Textarea(attrs={"rows": TEXTAREA_ROWS}),
             "description_en": forms.Textarea(attrs={"rows": TEXTAREA_ROWS}),
             "access": forms.RadioSelect,
+        }
+        labels = {
+            "summary_fr": capfirst(_("summary")),
+            "summary_en": capfirst(_("summary in English")),
+            "description_fr": capfirst(_("description")),
+            "description_en": capfirst(_("description in English")),
         }
 
     def __init__(self, *args, organisation: Organisation, **kwargs):
@@ -250,7 +264,7 @@ class PlatformForm(forms.ModelForm):
         from django.contrib.auth import get_user_model
 
         self.fields["markets"].queryset = Market.objects.published()
-        for name in ("summary", "summary_en"):
+        for name in ("summary_fr", "summary_en"):
             self.fields[name].widget.attrs["data-counter"] = COUNTER_LABEL
         self.fields["contact"].queryset = (
             get_user_model()
@@ -268,9 +282,9 @@ class PlatformForm(forms.ModelForm):
         self.helper.attrs = {"enctype": "multipart/form-data", "novalidate": ""}
         self.helper.layout = Layout(
             _row(_column("name", css_class="col-md-8"), _column("kind", css_class="col-md-4")),
-            _row(_column("summary"), _column("summary_en")),
+            _row(_column("summary_fr"), _column("summary_en")),
             "equipment",
-            _row(_column("description"), _column("description_en")),
+            _row(_column("description_fr"), _column("description_en")),
             Field("markets", wrapper_class="checkbox-columns"),
             _row(_column("access"), _column("city", "contact")),
             HTML('<img id="image-preview" class="platform-preview mb-2" alt="" hidden>'),
@@ -404,7 +418,7 @@ class ApplicationForm(OrganisationForm):
             "postcode",
             "city",
             "country",
-            "pitch",
+            "pitch_fr",
             "markets",
         ]
 
@@ -412,7 +426,7 @@ class ApplicationForm(OrganisationForm):
         super().__init__(*args, **kwargs)
         self.fields["markets"].required = True
         self.fields["size_band"].required = True
-        self.fields["pitch"].label = _("Your activity in a few words")
+        self.fields["pitch_fr"].label = _("Your activity in a few words")
         if user is not None and user.is_authenticated:
             self.fields["contact_first_name"].initial = user.first_name
             self.fields["contact_last_name"].initial = user.last_name
@@ -434,7 +448,7 @@ class ApplicationForm(OrganisationForm):
                     _column("city", css_class="col-sm-5"),
                     _column("country", css_class="col-sm-3"),
                 ),
-                "pitch",
+                "pitch_fr",
                 Field("markets", wrapper_class="checkbox-columns"),
             ),
             Fieldset(

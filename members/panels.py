@@ -5,6 +5,7 @@ Each context function makes a fixed number of queries, whatever the data size.
 
 from django.db.models import Count, F, Q
 
+from accounts.permissions import acts_as_staff
 from members.map import directory_map
 from members.models import (
     Invitation,
@@ -71,7 +72,7 @@ def dashboard_context(request, _object=None):
         ),
         "suggestions": suggestions,
     }
-    if user.is_staff:
+    if acts_as_staff(user):
         context["staff_counts"] = {
             "applications": MembershipApplication.objects.pending().count(),
             "join_requests": JoinRequest.objects.pending().count(),

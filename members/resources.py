@@ -16,6 +16,7 @@ from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 
 from content.models import Market
+from core.text import unique_slug
 from members import services
 from members.models import (
     Certification,
@@ -134,6 +135,12 @@ class OrganisationResource(resources.ModelResource):
         attribute="paid_until", column_name="paid_until", widget=FlexibleDateWidget()
     )
     is_public = fields.Field(attribute="is_public", column_name="is_public", widget=YesNoWidget())
+    # The French texts keep their column names. They are read and written as ``pitch_fr``
+    # and ``description_fr``: the plain ``pitch`` would follow the back-office's language.
+    pitch = fields.Field(attribute="pitch_fr", column_name="pitch", widget=widgets.CharWidget())
+    description = fields.Field(
+        attribute="description_fr", column_name="description", widget=widgets.CharWidget()
+    )
 
     class Meta:
         model = Organisation
@@ -209,7 +216,12 @@ class OrganisationResource(resources.ModelResource):
         if row.get("siret"):
             row["siret"] = normalise_siret(str(row["siret"]))
         if not row["slug"] and str(row.get("name") or "").strip():
-            row["slug"] = services.unique_slug(Organisation, row["name"])
+            row["slug"] = unique_slug(
+                Organisation.objects.all(),
+                row["name"],
+                fallback=services.SLUG_FALLBACK,
+                reserved=services.RESERVED_SLUGS,
+            )
 
     def import_instance(self, instance, row, **kwargs):
         """Field errors of the row, with the unknown markets, competencies or certifications
@@ -269,6 +281,10 @@ class PlatformResource(resources.ModelResource):
         attribute="markets",
         column_name="markets",
         widget=widgets.ManyToManyWidget(Market, field="slug", separator=","),
+    )
+    # The French summary, whatever the back-office's language (see OrganisationResource).
+    summary = fields.Field(
+        attribute="summary_fr", column_name="summary", widget=widgets.CharWidget()
     )
 
     class Meta:

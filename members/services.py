@@ -3,10 +3,11 @@
 from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core import ratelimit
+from core.errors import PortalError
+from core.text import unique_slug
 from members import emails
 from members.models import (
     ConsentRecord,
@@ -21,6 +22,8 @@ from members.models import (
 
 # Addresses of the members pages that an organisation slug must never take.
 RESERVED_SLUGS = {"platforms", "map", "apply", "invitations", "export", "export-csv"}
+# The slug of a name without any letter or digit.
+SLUG_FALLBACK = "organisation"
 
 # A person may relay this many messages (to people, organisations or platforms).
 CONTACT_RATES = (ratelimit.Rate(5, 60 * 60), ratelimit.Rate(20, 24 * 60 * 60))
@@ -28,31 +31,12 @@ CONTACT_RATES = (ratelimit.Rate(5, 60 * 60), ratelimit.Rate(20, 24 * 60 * 60))
 INVITATION_RATES = (ratelimit.Rate(30, 24 * 60 * 60),)
 
 
-class MembersError(Exception):
-    """A use case refused: ``message`` is shown to the person (a form error or a message)."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
+class MembersError(PortalError):
+    """A use case of the members app refused (see ``core.errors.PortalError``)."""
 
 
 class InvitationInvalid(MembersError):
     """An invitation link that cannot be used; ``reason`` says why."""
-
-    def __init__(self, message, *, reason: str):
-        super().__init__(message)
-        self.reason = reason
-
-
-def unique_slug(model, text: str, *, max_length: int = 60) -> str:
-    base = slugify(text)[:max_length].strip("-") or "organisation"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-1"
-    slug, number = base, 2
-    while model.objects.filter(slug=slug).exists():
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
 
 
 def verified_emails(user) -> list[str]:
@@ -85,7 +69,12 @@ def platform_save(*, form, organisation: Organisation) -> Platform:
     with transaction.atomic():
         platform.organisation = organisation
         if not platform.slug:
-            platform.slug = unique_slug(Platform, f"{platform.name} {organisation.name}")
+            platform.slug = unique_slug(
+                Platform.objects.all(),
+                f"{platform.name} {organisation.name}",
+                fallback=SLUG_FALLBACK,
+                reserved=RESERVED_SLUGS,
+            )
         platform.save()
         form.save_m2m()
     return platform
@@ -322,9 +311,8 @@ def join_request_decide(*, join_request: JoinRequest, approve: bool, by, request
         join_request.status = (
             JoinRequest.Status.APPROVED if approve else JoinRequest.Status.DECLINED
         )
-        join_request.decided_at = timezone.now()
-        join_request.decided_by = by
-        join_request.save(update_fields=["status", "decided_at", "decided_by"])
+        join_request.decide(by=by)
+        join_request.save(update_fields=["status", *JoinRequest.DECISION_FIELDS])
         if approve:
             membership_create(
                 organisation=join_request.organisation,
@@ -343,7 +331,12 @@ def application_submit(*, form, user=None, request=None) -> MembershipApplicatio
     data = form.cleaned_data
     with transaction.atomic():
         organisation = form.organisation_instance()
-        organisation.slug = unique_slug(Organisation, organisation.name)
+        organisation.slug = unique_slug(
+            Organisation.objects.all(),
+            organisation.name,
+            fallback=SLUG_FALLBACK,
+            reserved=RESERVED_SLUGS,
+        )
         organisation.membership_status = Organisation.Status.APPLICANT
         organisation.save()
         organisation.markets.set(data["markets"])
@@ -388,9 +381,8 @@ def application_accept(*, application: MembershipApplication, by, request=None):
         organisation.paid_until = organisation.paid_until or today.replace(month=12, day=31)
         organisation.save()
         application.status = MembershipApplication.Status.ACCEPTED
-        application.decided_at = timezone.now()
-        application.decided_by = by
-        application.save(update_fields=["status", "decided_at", "decided_by"])
+        application.decide(by=by)
+        application.save(update_fields=["status", *MembershipApplication.DECISION_FIELDS])
         account = _applicant_account(application)
         invitation_token = None
         if account is not None:
@@ -423,9 +415,10 @@ def application_decline(*, application: MembershipApplication, reason: str, by, 
             raise MembersError(_("This application has already been decided."))
         application.status = MembershipApplication.Status.DECLINED
         application.decline_reason = reason
-        application.decided_at = timezone.now()
-        application.decided_by = by
-        application.save(update_fields=["status", "decline_reason", "decided_at", "decided_by"])
+        application.decide(by=by)
+        application.save(
+            update_fields=["status", "decline_reason", *MembershipApplication.DECISION_FIELDS]
+        )
         emails.send_application_declined(application)
     return application
 

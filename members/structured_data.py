@@ -11,7 +11,7 @@ def organisation_structured_data(organisation, request) -> dict:
         "@type": "Organization",
         "name": organisation.name,
         "url": request.build_absolute_uri(organisation.get_absolute_url()),
-        "description": organisation.localised("pitch"),
+        "description": organisation.pitch,
         "address": {
             "@type": "PostalAddress",
             "addressLocality": organisation.city,

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.permissions import acts_as_staff
 from core import ratelimit
 from core.spreadsheets import csv_response
 from members import services
@@ -31,7 +32,7 @@ from members.models import (
     Organisation,
     Platform,
 )
-from members.permissions import is_member_user, organisation_for_admin
+from members.permissions import can_edit_organisation, is_member, organisation_for_admin
 from members.search import normalise
 from members.structured_data import organisation_structured_data
 
@@ -55,7 +56,7 @@ def organisation_list(request):
             "form": filters.form,
             "page_obj": page,
             "active_filters": filters.active_filters(),
-            "can_export": is_member_user(request.user),
+            "can_export": is_member(request.user),
         },
     )
 
@@ -63,7 +64,7 @@ def organisation_list(request):
 @login_required
 def organisation_export(request):
     """The filtered directory as CSV, for people of member organisations only."""
-    if not is_member_user(request.user):
+    if not is_member(request.user):
         raise PermissionDenied
     filters = OrganisationFilter(request.GET, Organisation.objects.in_directory())
     organisations = filters.qs.prefetch_related("markets", "competencies")
@@ -117,11 +118,10 @@ def organisation_detail(request, slug):
     own_membership = (
         organisation.memberships.filter(user=user).first() if user.is_authenticated else None
     )
-    if not organisation.is_listed and own_membership is None and not user.is_staff:
+    if not organisation.is_listed and own_membership is None and not acts_as_staff(user):
         raise Http404
-    can_edit = user.is_staff or bool(own_membership and own_membership.is_admin)
-    is_member = is_member_user(user)
-    people = organisation.memberships.shown_to(user, is_member=is_member).for_people_list()
+    can_edit = can_edit_organisation(user, organisation)
+    people = organisation.memberships.shown_to(user, is_member=is_member(user)).for_people_list()
     can_join = (
         user.is_authenticated
         and own_membership is None
@@ -142,8 +142,6 @@ def organisation_detail(request, slug):
             "competencies": sorted(
                 organisation.competencies.all(), key=lambda competency: normalise(str(competency))
             ),
-            "pitch": organisation.localised("pitch"),
-            "description": organisation.localised("description"),
             "structured_data": organisation_structured_data(organisation, request),
         },
     )
@@ -402,7 +400,7 @@ def join_request_create(request, slug):
 def _contactable_organisation(request, slug) -> Organisation:
     organisation = get_object_or_404(Organisation, slug=slug)
     if not organisation.is_listed and not (
-        request.user.is_staff or organisation.memberships.filter(user=request.user).exists()
+        acts_as_staff(request.user) or organisation.memberships.filter(user=request.user).exists()
     ):
         raise Http404
     return organisation
@@ -437,7 +435,7 @@ def _relay(request, organisation, *, membership=None, platform=None, template, c
 @login_required
 def contact_person(request, slug, pk):
     organisation = _contactable_organisation(request, slug)
-    shown = organisation.memberships.shown_to(request.user, is_member=is_member_user(request.user))
+    shown = organisation.memberships.shown_to(request.user, is_member=is_member(request.user))
     membership = get_object_or_404(shown.select_related("user"), pk=pk)
     return _relay(
         request,
@@ -476,7 +474,7 @@ def _visible_platform(request, slug) -> Platform:
     )
     organisation = platform.organisation
     if not organisation.is_listed and not (
-        request.user.is_staff
+        acts_as_staff(request.user)
         or (
             request.user.is_authenticated
             and organisation.memberships.filter(user=request.user).exists()
@@ -488,7 +486,7 @@ def _visible_platform(request, slug) -> Platform:
 
 def platform_detail(request, slug):
     platform = _visible_platform(request, slug)
-    can_edit = platform.organisation.is_admin(request.user)
+    can_edit = can_edit_organisation(request.user, platform.organisation)
     return render(
         request,
         "members/platform_detail.html",

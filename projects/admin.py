@@ -25,7 +25,7 @@ from projects.models import (
     ProjectStatusChange,
     ReviewNote,
 )
-from projects.services import ProjectError, project_change_status
+from projects.services import project_change_status_from_form
 
 
 @admin.register(FundingProgramme)
@@ -232,25 +232,18 @@ class ProjectAdmin(SimpleHistoryAdmin):
         if not self.has_change_permission(request, project):
             raise PermissionDenied
         form = StatusChangeForm(request.POST or None, project=project, user=request.user)
-        if request.method == "POST" and form.is_valid():
-            try:
-                project_change_status(
-                    project=project,
-                    status=form.cleaned_data["status"],
-                    by=request.user,
-                    on=form.cleaned_data["changed_on"],
-                    note=form.cleaned_data["note"],
-                )
-            except ProjectError as error:
-                form.add_error("status", error.message)
-            else:
-                self.message_user(
-                    request,
-                    _("%(project)s is now “%(status)s”.")
-                    % {"project": project.acronym, "status": project.get_status_display()},
-                    messages.SUCCESS,
-                )
-                return redirect(reverse("admin:projects_project_change", args=[project.pk]))
+        if (
+            request.method == "POST"
+            and form.is_valid()
+            and project_change_status_from_form(form=form, project=project, by=request.user)
+        ):
+            self.message_user(
+                request,
+                _("%(project)s is now “%(status)s”.")
+                % {"project": project.acronym, "status": project.get_status_display()},
+                messages.SUCCESS,
+            )
+            return redirect(reverse("admin:projects_project_change", args=[project.pk]))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,

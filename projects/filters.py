@@ -9,6 +9,7 @@ organisation profiles (``?organisation=<slug>``, ``?market=hydrogen&past=1``,
 from django.utils.translation import gettext_lazy as _
 from django_filters import CharFilter, ChoiceFilter, ModelChoiceFilter, TypedChoiceFilter
 
+from accounts.permissions import acts_as_staff
 from content.filters import MarketFilter
 from core.filters import ListFilterSet, SearchFilter, SlugFilter
 from members.models import Competency, Organisation
@@ -60,7 +61,7 @@ class ProjectFilter(ListFilterSet):
     def __init__(self, data=None, queryset=None, *, request=None, **kwargs):
         super().__init__(data, queryset, request=request, **kwargs)
         user = getattr(request, "user", None)
-        statuses = Project.Status.values if user and user.is_staff else Project.SHOWCASE
+        statuses = Project.Status.values if user and acts_as_staff(user) else Project.SHOWCASE
         self.filters["status"].extra["choices"] = [
             (status, Project.Status(status).label) for status in statuses
         ]

@@ -6,8 +6,10 @@ never shows on a page to someone who may not see it.
 
 from django.db.models import F
 
+from accounts.permissions import acts_as_staff
 from members.models import Organisation
-from projects.models import Call, Participation, PartnerSearch, Project, is_cluster_member
+from members.permissions import is_member
+from projects.models import Call, Participation, PartnerSearch, Project
 
 PANEL_PROJECTS = 3
 # Panels lead with the most recently labelled projects.
@@ -62,7 +64,7 @@ def dashboard_context(request, obj):
         ).values_list("competency_id", flat=True)
     )
     searches = calls = []
-    if is_cluster_member(user) and (market_ids or competency_ids):
+    if is_member(user) and (market_ids or competency_ids):
         searches = list(
             PartnerSearch.objects.open()
             .exclude(organisation__in=organisations.values("pk"))
@@ -76,10 +78,10 @@ def dashboard_context(request, obj):
             .select_related("programme")[:DASHBOARD_ITEMS]
         )
     projects = list(Project.objects.of_consortium(user).order_by("-updated_at")[:DASHBOARD_ITEMS])
-    submitted = (
-        Project.objects.filter(status=Project.Status.SUBMITTED).count() if user.is_staff else None
-    )
-    if not (searches or calls or projects or is_cluster_member(user)):
+    submitted = None
+    if acts_as_staff(user):
+        submitted = Project.objects.filter(status=Project.Status.SUBMITTED).count()
+    if not (searches or calls or projects or is_member(user)):
         return None
     # One list, best matches first whatever their kind, the nearest deadline breaking ties.
     matches = sorted(
@@ -90,7 +92,7 @@ def dashboard_context(request, obj):
     return {
         "matches": matches,
         "projects": projects,
-        "is_member": is_cluster_member(user),
+        "is_member": is_member(user),
         "has_profile": bool(market_ids or competency_ids),
         "submitted": submitted,
     }

@@ -7,7 +7,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import PortalError
+from core.text import unique_slug
 from members.models import Membership, Organisation
+from members.permissions import can_edit_organisation
 from projects import emails
 from projects.models import (
     ExternalPartner,
@@ -17,14 +20,11 @@ from projects.models import (
     Project,
     ProjectStatusChange,
 )
+from projects.models.project import RESERVED_SLUGS
 
 
-class ProjectError(Exception):
-    """A use case refused: the message is translated and meant for the person."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
+class ProjectError(PortalError):
+    """A use case of the projects app refused (see ``core.errors.PortalError``)."""
 
 
 def coordinator_contacts(project: Project) -> list:
@@ -87,6 +87,24 @@ def project_change_status(
     return change
 
 
+def project_change_status_from_form(*, form, project: Project, by) -> bool:
+    """Apply a valid ``StatusChangeForm`` (the project page and the back-office share it)
+    through :func:`project_change_status`. Returns whether the change was made; a refusal
+    becomes an error of the form's ``status`` field."""
+    try:
+        project_change_status(
+            project=project,
+            status=form.cleaned_data["status"],
+            by=by,
+            on=form.cleaned_data["changed_on"],
+            note=form.cleaned_data["note"],
+        )
+    except ProjectError as error:
+        form.add_error("status", error.message)
+        return False
+    return True
+
+
 def project_create(
     *,
     project: Project,
@@ -99,10 +117,17 @@ def project_create(
 ) -> Project:
     """Save a new ``project`` (unsaved instance) coordinated by ``coordinator``, with its
     consortium, and record its first status. ``submit`` sends it for labelling at once."""
-    if not coordinator.is_admin(by):
+    if not can_edit_organisation(by, coordinator):
         raise ProjectError(_("Only an admin of the coordinating organisation can do this."))
     with transaction.atomic():
-        project.slug = project.slug or Project.unique_slug(project.acronym)
+        # A free slug made from the acronym (``acronym``, ``acronym-2``...).
+        project.slug = project.slug or unique_slug(
+            Project.objects.all(),
+            project.acronym,
+            fallback="projet",
+            max_length=50,
+            reserved=RESERVED_SLUGS,
+        )
         project.status = Project.Status.CONSORTIUM
         project.created_by = by
         project.save()

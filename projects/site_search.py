@@ -9,7 +9,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from core.search import SearchResult, SearchSection, text_filter
-from projects.models import Call, PartnerSearch, Project, is_cluster_member
+from members.permissions import is_member
+from projects.models import Call, PartnerSearch, Project
 
 
 def search(query: str, user, limit: int) -> SearchSection | None:
@@ -27,7 +28,7 @@ def search(query: str, user, limit: int) -> SearchSection | None:
         SearchResult(call.title, call.get_absolute_url(), call.programme.name, _("Funding call"))
         for call in calls.select_related("programme")[:limit]
     ]
-    if is_cluster_member(user):
+    if is_member(user):
         searches = (
             PartnerSearch.objects.visible_to(user)
             .open()

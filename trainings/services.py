@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import PortalError
 from members.models import Organisation
 from trainings import emails
 from trainings.models import (
@@ -26,19 +27,12 @@ from trainings.models import (
 )
 
 
-class EnrolmentRefused(Exception):
+class EnrolmentRefused(PortalError):
     """A request or a status change that cannot be made; ``message`` tells why."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
-
-class SurveyRefused(Exception):
-    def __init__(self, message: str, *, reason: str):
-        super().__init__(message)
-        self.message = message
-        self.reason = reason
+class SurveyRefused(PortalError):
+    """A questionnaire link that cannot be answered; ``reason`` says why."""
 
 
 def _price_for(session: Session, organisation: Organisation | None):

@@ -13,24 +13,7 @@ from trainings.models import Session, Training, TrainingProvider
 
 @register(Training)
 class TrainingTranslation(TranslationOptions):
-    fields = (
-        "title",
-        "summary",
-        "objectives",
-        "prerequisites",
-        "target_audience",
-        "outcome",
-        "programme",
-        "teaching_methods",
-        "evaluation_methods",
-        "place",
-        "access_methods",
-        "disability_access",
-        "certification_title",
-        "skill_blocks",
-        "seo_title",
-        "seo_description",
-    )
+    fields = Training.TRANSLATED_FIELDS
 
 
 @register(Session)

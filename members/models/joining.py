@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import Decided
 from members.models.organisations import Membership, Organisation
 
 INVITATION_LIFETIME = timedelta(days=14)
@@ -130,7 +131,7 @@ class JoinRequestQuerySet(models.QuerySet):
         return self.filter(organisation__in=Organisation.objects.editable_by(user).values("pk"))
 
 
-class JoinRequest(models.Model):
+class JoinRequest(Decided):
     """A signed-up person asking to join the organisation their email address belongs to."""
 
     class Status(models.TextChoices):
@@ -155,15 +156,6 @@ class JoinRequest(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
-    decided_at = models.DateTimeField(_("answered"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("answered by"),
-    )
 
     objects = JoinRequestQuerySet.as_manager()
 
@@ -192,7 +184,7 @@ class MembershipApplicationQuerySet(models.QuerySet):
         return self.filter(status=MembershipApplication.Status.PENDING)
 
 
-class MembershipApplication(models.Model):
+class MembershipApplication(Decided):
     """An organisation applying to join the cluster, with its contact person and motivation."""
 
     class Status(models.TextChoices):
@@ -230,15 +222,6 @@ class MembershipApplication(models.Model):
     )
     decline_reason = models.TextField(_("reason for declining"), blank=True)
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("decided by"),
-    )
 
     objects = MembershipApplicationQuerySet.as_manager()
 

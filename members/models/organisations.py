@@ -11,14 +11,15 @@ from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.permissions import acts_as_staff
 from content.models import Market
 from core.countries import country_name
 from core.images import RenditionImageField
 from core.markdown import markdown_to_text
+from core.models import Timestamped
 from members import search
 from members.geography import department_name
 from members.validators import (
@@ -142,10 +143,12 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(memberships__user=user).distinct()
 
     def editable_by(self, user):
-        """Organisations ``user`` may edit: those they administer; all of them for staff."""
+        """Organisations ``user`` may edit (profile, people, platforms): those they
+        administer; all of them for staff. The one definition of that rule: views, other
+        apps and ``members.permissions.can_edit_organisation`` ask it here."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
+        if acts_as_staff(user):
             return self.all()
         return self.filter(
             memberships__user=user, memberships__role=Membership.Role.ADMIN
@@ -220,7 +223,7 @@ def _platform_model():
     return Platform
 
 
-class Organisation(models.Model):
+class Organisation(Timestamped):
     """A member organisation (or an applicant, or a former member) of the cluster."""
 
     class Kind(models.TextChoices):
@@ -276,12 +279,10 @@ class Organisation(models.Model):
     region = models.CharField(_("region"), max_length=10, choices=Region.choices)
     website = models.URLField(_("website"), max_length=250, blank=True)
     logo = RenditionImageField(_("logo"), upload_to="logos/", blank=True, renditions=(96, 240, 480))
+    # In French (pitch_fr) and English (pitch_en), see members/translation.py; the plain
+    # name reads the page's language and falls back to French.
     pitch = models.CharField(_("short pitch"), max_length=300)
-    pitch_en = models.CharField(_("short pitch in English"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
-    description_en = models.TextField(
-        _("description in English"), blank=True, help_text=_("Markdown.")
-    )
     markets = models.ManyToManyField(
         Market, blank=True, related_name="organisations", verbose_name=_("markets")
     )
@@ -309,8 +310,6 @@ class Organisation(models.Model):
         default=True,
         help_text=_("Staff can hide an organisation from the directory."),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Derived on save (see members.search): folded words for search, folded name for sorting.
     search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
     # PostgreSQL keeps the French full-text vector of search_text here, by a trigger; it
@@ -320,10 +319,7 @@ class Organisation(models.Model):
         _("sort name"), max_length=200, blank=True, default="", editable=False
     )
 
-    history = HistoricalRecords(
-        m2m_fields=[markets, competencies, certifications],
-        excluded_fields=["updated_at", "search_text", "search_vector", "sort_name"],
-    )
+    # The history is registered in members/translation.py, after the translated fields.
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -387,14 +383,6 @@ class Organisation(models.Model):
             self.department = ""
             self.region = self.Region.ABROAD
 
-    def is_admin(self, user) -> bool:
-        """Whether ``user`` administers this organisation (staff count as admins)."""
-        if not user.is_authenticated:
-            return False
-        if user.is_staff:
-            return True
-        return self.memberships.filter(user=user, role=Membership.Role.ADMIN).exists()
-
     @property
     def keyword_list(self) -> list[str]:
         return [word.strip() for word in self.keywords.split(",") if word.strip()]
@@ -407,9 +395,9 @@ class Organisation(models.Model):
                 competencies += [competency.name_fr, competency.name_en]
         return search.search_document(
             self.name,
-            self.pitch,
+            self.pitch_fr,
             self.pitch_en,
-            markdown_to_text(self.description),
+            markdown_to_text(self.description_fr),
             markdown_to_text(self.description_en),
             self.keywords.replace(",", " "),
             self.city,
@@ -452,22 +440,6 @@ class Organisation(models.Model):
             parts = [self.city, self.department_label or self.get_region_display()]
         return ", ".join(part for part in parts if part)
 
-    def localised(self, field: str, language: str | None = None) -> str:
-        """``pitch``/``description`` in the reader's language when the English one exists."""
-        language = language or get_language() or "fr"
-        english = getattr(self, f"{field}_en", "")
-        if language.startswith("en") and english:
-            return english
-        return getattr(self, field)
-
-    @property
-    def localised_pitch(self) -> str:
-        return self.localised("pitch")
-
-    @property
-    def localised_description(self) -> str:
-        return self.localised("description")
-
     @property
     def email_domain(self) -> str:
         """The domain of the website ("voltaria-demo.example"), lower-case, without "www."."""
@@ -500,7 +472,7 @@ class Organisation(models.Model):
         items = [
             ("logo", _("a logo"), bool(self.logo)),
             ("website", _("the website"), bool(self.website)),
-            ("description", _("a description"), len(self.description.strip()) >= 80),
+            ("description", _("a description"), len((self.description_fr or "").strip()) >= 80),
             ("markets", _("its markets"), counts["market_count"] > 0),
             ("competencies", _("its competencies"), counts["competency_count"] > 0),
             ("keywords", _("a few keywords"), bool(self.keyword_list)),
@@ -542,7 +514,7 @@ class MembershipQuerySet(models.QuerySet):
     def shown_to(self, user, *, is_member: bool):
         """The people whose name and role ``user`` may see, following each person's choice:
         staff see everyone, members see "public" and "members only", visitors "public"."""
-        if user.is_authenticated and user.is_staff:
+        if acts_as_staff(user):
             return self
         levels = [Membership.Visibility.PUBLIC]
         if is_member:
@@ -555,7 +527,7 @@ class MembershipQuerySet(models.QuerySet):
         )
 
 
-class Membership(models.Model):
+class Membership(Timestamped):
     """A person's place in an organisation: their role and what they show of themselves."""
 
     class Role(models.TextChoices):
@@ -587,8 +559,6 @@ class Membership(models.Model):
         choices=Visibility.choices,
         default=Visibility.MEMBERS,
     )
-    created_at = models.DateTimeField(_("joined"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 

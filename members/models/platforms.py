@@ -2,13 +2,12 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from content.models import Market
 from core.images import RenditionImageField
 from core.markdown import markdown_to_text
+from core.models import Timestamped
 from members import search
 from members.models.organisations import Organisation
 
@@ -34,7 +33,7 @@ class PlatformQuerySet(models.QuerySet):
         return self.select_related("organisation").prefetch_related("markets")
 
 
-class Platform(models.Model):
+class Platform(Timestamped):
     """An innovation platform or resource centre that a member organisation opens to others."""
 
     class Kind(models.TextChoices):
@@ -56,12 +55,10 @@ class Platform(models.Model):
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PLATFORM)
+    # In French (summary_fr) and English (summary_en), see members/translation.py; the
+    # plain name reads the page's language and falls back to French.
     summary = models.CharField(_("summary"), max_length=300)
-    summary_en = models.CharField(_("summary in English"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
-    description_en = models.TextField(
-        _("description in English"), blank=True, help_text=_("Markdown.")
-    )
     equipment = models.TextField(
         _("equipment and capabilities"),
         help_text=_("One item per line: machines, test means, software, skills on offer."),
@@ -93,12 +90,10 @@ class Platform(models.Model):
     image = RenditionImageField(
         _("image"), upload_to="platforms/", blank=True, renditions=(480, 960)
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "search_text", "search_vector"])
+    # The history is registered in members/translation.py, after the translated fields.
 
     objects = PlatformQuerySet.as_manager()
 
@@ -113,9 +108,9 @@ class Platform(models.Model):
     def save(self, *args, **kwargs):
         self.search_text = search.search_document(
             self.name,
-            self.summary,
+            self.summary_fr,
             self.summary_en,
-            markdown_to_text(self.description),
+            markdown_to_text(self.description_fr),
             markdown_to_text(self.description_en),
             self.equipment,
             self.city,
@@ -135,18 +130,3 @@ class Platform(models.Model):
     @property
     def location(self) -> str:
         return self.city or self.organisation.city
-
-    def localised(self, field: str, language: str | None = None) -> str:
-        language = language or get_language() or "fr"
-        english = getattr(self, f"{field}_en", "")
-        if language.startswith("en") and english:
-            return english
-        return getattr(self, field)
-
-    @property
-    def localised_summary(self) -> str:
-        return self.localised("summary")
-
-    @property
-    def localised_description(self) -> str:
-        return self.localised("description")

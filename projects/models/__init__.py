@@ -10,7 +10,6 @@ from projects.models.project import (
     ProjectImage,
     ProjectStatusChange,
     ReviewNote,
-    is_cluster_member,
 )
 
 __all__ = [
@@ -25,5 +24,4 @@ __all__ = [
     "ProjectImage",
     "ProjectStatusChange",
     "ReviewNote",
-    "is_cluster_member",
 ]

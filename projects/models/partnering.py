@@ -7,10 +7,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.permissions import acts_as_staff
 from content.models import Market, Publishable, PublishableQuerySet
+from core.models import Timestamped
 from members.models import Competency, Organisation
+from members.permissions import can_edit_organisation, is_member
 from projects.models.programme import FundingProgramme
-from projects.models.project import is_cluster_member
 
 
 class CallQuerySet(PublishableQuerySet):
@@ -83,9 +85,9 @@ class PartnerSearchQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Members see open posts and every post of their own organisations; staff see all;
         visitors and people without a member organisation see none."""
-        if not is_cluster_member(user):
+        if not is_member(user):
             return self.none()
-        if user.is_staff:
+        if acts_as_staff(user):
             return self.all()
         own = Organisation.objects.of_user(user).values("pk")
         return self.filter(
@@ -117,7 +119,7 @@ class PartnerSearchQuerySet(models.QuerySet):
         )
 
 
-class PartnerSearch(models.Model):
+class PartnerSearch(Timestamped):
     """A member's "looking for partners" post: an idea, the competencies it needs."""
 
     organisation = models.ForeignKey(
@@ -163,8 +165,6 @@ class PartnerSearch(models.Model):
         _("answer before"), help_text=_("The post leaves the list after this day.")
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
-    created_at = models.DateTimeField(_("posted"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     history = HistoricalRecords(m2m_fields=[competencies, markets], excluded_fields=["updated_at"])
 
@@ -198,7 +198,7 @@ class PartnerSearch(models.Model):
         """The author, the organisation's admins and staff may edit and close the post."""
         if not user.is_authenticated:
             return False
-        return user.pk == self.author_id or self.organisation.is_admin(user)
+        return user.pk == self.author_id or can_edit_organisation(user, self.organisation)
 
 
 class PartnerInterest(models.Model):

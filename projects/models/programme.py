@@ -2,6 +2,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.models import Timestamped
+
 
 class FundingProgrammeQuerySet(models.QuerySet):
     def active(self):
@@ -9,7 +11,7 @@ class FundingProgrammeQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class FundingProgramme(models.Model):
+class FundingProgramme(Timestamped):
     """A funding scheme projects target (France 2030 i-Démo, ANR, Horizon Europe...)."""
 
     class Scope(models.TextChoices):
@@ -32,8 +34,6 @@ class FundingProgramme(models.Model):
         default=True,
         help_text=_("Retired programmes stay on past projects but are no longer offered."),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = FundingProgrammeQuerySet.as_manager()
 

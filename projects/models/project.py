@@ -12,11 +12,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts.permissions import acts_as_staff
 from content.models import Market
 from core.countries import COUNTRIES
 from core.images import RenditionImageField
+from core.models import Timestamped
 from core.search import text_filter
-from members.models import Membership, Organisation
+from members.models import Organisation
+from members.permissions import is_member
 from projects.models.programme import FundingProgramme
 from projects.storage import get_private_storage
 from projects.validators import validate_pdf
@@ -36,20 +39,6 @@ RESERVED_SLUGS = {
 TRL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(9)]
 
 
-def is_cluster_member(user) -> bool:
-    """Whether ``user`` works for an active member organisation (staff count as members).
-
-    Cached on the user object: a page asks it once whatever the number of items.
-    """
-    if not user.is_authenticated:
-        return False
-    if user.is_staff:
-        return True
-    if not hasattr(user, "_projects_is_member"):
-        user._projects_is_member = Organisation.objects.active().of_user(user).exists()
-    return user._projects_is_member
-
-
 class ProjectQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Projects ``user`` may see: the one place where visibility is decided.
@@ -62,10 +51,10 @@ class ProjectQuerySet(models.QuerySet):
           for an active member organisation. Confidential projects stay with their
           consortium and staff.
         """
-        if user.is_authenticated and user.is_staff:
+        if acts_as_staff(user):
             return self.all()
         levels = [Project.Visibility.PUBLIC]
-        if is_cluster_member(user):
+        if is_member(user):
             levels.append(Project.Visibility.MEMBERS)
         shown = Q(status__in=Project.SHOWCASE, visibility__in=levels)
         if user.is_authenticated:
@@ -81,12 +70,11 @@ class ProjectQuerySet(models.QuerySet):
         organisation's admins, and staff."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
+        if acts_as_staff(user):
             return self.all()
         coordinated = Participation.objects.filter(
             role=Participation.Role.COORDINATOR,
-            organisation__memberships__user=user,
-            organisation__memberships__role=Membership.Role.ADMIN,
+            organisation__in=Organisation.objects.editable_by(user).values("pk"),
         )
         return self.filter(pk__in=coordinated.values("project_id"))
 
@@ -190,7 +178,7 @@ class ProjectQuerySet(models.QuerySet):
         }
 
 
-class Project(models.Model):
+class Project(Timestamped):
     """A collaborative innovation project, from the first idea to its published results."""
 
     class Status(models.TextChoices):
@@ -314,8 +302,6 @@ class Project(models.Model):
         related_name="projects_created",
         verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     history = HistoricalRecords(m2m_fields=[markets], excluded_fields=["updated_at"])
 
@@ -411,27 +397,12 @@ class Project(models.Model):
     def next_statuses(self, user) -> list[str]:
         """Statuses ``user`` may move this project to now; labelling decisions are staff's."""
         allowed = self.TRANSITIONS.get(self.status, ())
-        if not user.is_staff:
+        if not acts_as_staff(user):
             allowed = [status for status in allowed if status not in self.STAFF_ONLY]
         return list(allowed)
 
     def can_move_to(self, status: str, user) -> bool:
         return status in self.next_statuses(user)
-
-    @classmethod
-    def unique_slug(cls, acronym: str) -> str:
-        """A free slug made from the acronym (``acronym``, ``acronym-2``...)."""
-        from django.utils.text import slugify
-
-        base = slugify(acronym)[:50] or "projet"
-        if base in RESERVED_SLUGS:
-            base = f"{base}-projet"
-        taken = set(cls.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-        slug, number = base, 2
-        while slug in taken:
-            slug = f"{base}-{number}"
-            number += 1
-        return slug
 
 
 class ParticipationQuerySet(models.QuerySet):

@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.permissions import acts_as_staff
 from members.models import Organisation
 from projects import services
 from projects.forms import (
@@ -31,7 +32,7 @@ from projects.forms import (
 )
 from projects.models import Participation, Project
 from projects.organisation_picker import matching, organisation_label
-from projects.services import ProjectError, project_change_status
+from projects.services import ProjectError, project_change_status_from_form
 
 
 def _project_for_editing(request, slug) -> Project:
@@ -45,7 +46,7 @@ def _project_for_consortium(request, slug) -> Project:
     """The project if ``request.user`` is in its consortium or staff; 404 otherwise."""
     project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
     user = request.user
-    if not user.is_staff and not (
+    if not acts_as_staff(user) and not (
         Participation.objects.of_user(user).filter(project=project).exists()
     ):
         raise Http404
@@ -200,23 +201,16 @@ def project_consortium(request, slug):
 def project_status(request, slug):
     project = _project_for_editing(request, slug)
     form = StatusChangeForm(request.POST or None, project=project, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            project_change_status(
-                project=project,
-                status=form.cleaned_data["status"],
-                by=request.user,
-                on=form.cleaned_data["changed_on"],
-                note=form.cleaned_data["note"],
-            )
-        except ProjectError as error:
-            form.add_error("status", error.message)
-        else:
-            messages.success(
-                request,
-                _("The project is now “%(status)s”.") % {"status": project.get_status_display()},
-            )
-            return redirect(project)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and project_change_status_from_form(form=form, project=project, by=request.user)
+    ):
+        messages.success(
+            request,
+            _("The project is now “%(status)s”.") % {"status": project.get_status_display()},
+        )
+        return redirect(project)
     return render(request, "projects/project_status.html", {"form": form, "project": project})
 
 

@@ -11,11 +11,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.permissions import acts_as_staff
 from members.models import Organisation
+from members.permissions import is_member
 from projects import services
 from projects.filters import PartnerSearchFilter
 from projects.forms import InterestForm, PartnerSearchForm
-from projects.models import PartnerSearch, is_cluster_member
+from projects.models import PartnerSearch
 from projects.services import ProjectError, interest_create
 
 SEARCHES_PER_PAGE = 20
@@ -28,7 +30,7 @@ def members_only(view):
     @wraps(view)
     @login_required
     def wrapper(request, *args, **kwargs):
-        if not is_cluster_member(request.user):
+        if not is_member(request.user):
             return render(request, "projects/partnersearch_members_only.html", status=403)
         return view(request, *args, **kwargs)
 
@@ -77,7 +79,7 @@ def partnersearch_detail(request, pk):
         pk=pk,
     )
     user = request.user
-    is_poster = user.is_staff or search.organisation.memberships.filter(user=user).exists()
+    is_poster = acts_as_staff(user) or search.organisation.memberships.filter(user=user).exists()
     interests = (
         search.interests.select_related("organisation", "user").order_by("-created_at")
         if is_poster

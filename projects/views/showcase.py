@@ -12,7 +12,9 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.permissions import acts_as_staff
 from content.models import Market
+from members.permissions import is_member
 from projects.filters import CallFilter, ProjectFilter
 from projects.forms import ReviewNoteForm, StatusChangeForm
 from projects.models import (
@@ -20,7 +22,6 @@ from projects.models import (
     Participation,
     PartnerSearch,
     Project,
-    is_cluster_member,
 )
 
 PROJECTS_PER_PAGE = 12
@@ -94,7 +95,7 @@ def project_detail(request, slug):
         slug=slug,
     )
     user = request.user
-    in_consortium = user.is_staff or (
+    in_consortium = acts_as_staff(user) or (
         user.is_authenticated
         and Participation.objects.of_user(user).filter(project=project).exists()
     )
@@ -106,7 +107,7 @@ def project_detail(request, slug):
     if can_edit and project.next_statuses(user):
         status_form = StatusChangeForm(project=project, user=user)
     review = None
-    if user.is_staff:
+    if acts_as_staff(user):
         # Staff only: the consortium never sees review notes.
         notes = project.review_notes.select_related("author")
         note_form = ReviewNoteForm()
@@ -144,7 +145,7 @@ def call_detail(request, slug):
         Call.objects.visible_to(request.user).select_related("programme"), slug=slug
     )
     searches = None
-    if is_cluster_member(request.user):
+    if is_member(request.user):
         searches = (
             PartnerSearch.objects.visible_to(request.user).open().filter(call=call).for_cards()[:6]
         )

@@ -120,7 +120,7 @@ def test_the_feed_of_recent_changes_shows_the_difference_and_links_to_revert(
             "postcode": organisation.postcode,
             "city": organisation.city,
             "country": "FR",
-            "pitch": "Pitch après",
+            "pitch_fr": "Pitch après",
             "markets": [markets["hydrogen"].pk],
         },
     )
@@ -128,7 +128,7 @@ def test_the_feed_of_recent_changes_shows_the_difference_and_links_to_revert(
     assert feed.status_code == 200
     entry = feed.context["entries"][0]
     changes = {change["name"]: change for change in entry["changes"]}
-    assert changes["pitch"]["new"] == "Pitch après"
+    assert changes["pitch_fr"]["new"] == "Pitch après"
     assert markets["hydrogen"].name in changes["markets"]["new"]
     assert entry["record"].history_user == owner
     latest = organisation.history.first()
@@ -197,7 +197,7 @@ def test_staff_revert_a_profile_to_an_earlier_version(staff_client, organisation
         "postcode": organisation.postcode,
         "city": organisation.city,
         "country": "FR",
-        "pitch": "Un pitch abîmé",
+        "pitch_fr": "Un pitch abîmé",
     }
     editor.post(reverse("members:organisation-edit", args=[organisation.slug]), data)
     organisation.refresh_from_db()
@@ -230,7 +230,7 @@ def test_staff_revert_a_profile_to_an_earlier_version(staff_client, organisation
     response = staff_client.post(url, post)
     assert response.status_code == 302, response.context["adminform"].form.errors
     organisation.refresh_from_db()
-    assert organisation.pitch == original.pitch
+    assert organisation.pitch == original.pitch_fr
     assert organisation.history.first().history_user.is_staff
 
 

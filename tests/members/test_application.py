@@ -12,30 +12,6 @@ pytestmark = pytest.mark.django_db
 URL = reverse("members:application-create")
 
 
-@pytest.fixture
-def application_data(markets):
-    return {
-        "name": "Nouvelle Mobilité",
-        "kind": "startup",
-        "size_band": "micro",
-        "siret": "73282932000074",
-        "website": "https://www.nouvelle-mobilite.example",
-        "address": "3 rue des Essais",
-        "postcode": "25000",
-        "city": "Besançon",
-        "country": "FR",
-        "pitch": "Des navettes autonomes pour les zones d'activité.",
-        "markets": [markets["autonomous"].pk],
-        "contact_first_name": "Lina",
-        "contact_last_name": "Essai",
-        "contact_email": "lina@nouvelle-mobilite.example",
-        "contact_phone": "03 81 00 00 00",
-        "contact_job_title": "Fondatrice",
-        "motivation": "Trouver des partenaires industriels.",
-        "consent": "on",
-    }
-
-
 def test_a_visitor_applies_staff_and_applicant_are_told(
     client, application_data, settings, mail_on_commit
 ):

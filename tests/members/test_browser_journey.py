@@ -49,7 +49,7 @@ def test_admin_edits_uploads_invites_colleague_accepts_visitor_finds_it(
     assert_accessible(page, "profile form")
 
     # Edit the pitch and upload a logo; the preview shows before saving.
-    page.locator("#id_pitch").fill("Bancs d'essai pour batteries de véhicules électriques.")
+    page.locator("#id_pitch_fr").fill("Bancs d'essai pour batteries de véhicules électriques.")
     page.locator("#id_siret").fill("73282932000074")
     page.locator("#id_logo").set_input_files(
         {"name": "logo.png", "mimeType": "image/png", "buffer": png_bytes(300, 300)}

@@ -14,6 +14,7 @@ from members.models import (
     MembershipSettings,
     Organisation,
 )
+from members.permissions import can_edit_organisation
 from tests.members.factories import (
     ApplicationFactory,
     CompetencyFactory,
@@ -112,7 +113,8 @@ def test_editable_by_and_of_user_follow_roles(owner, colleague, outsider, organi
     assert organisation not in Organisation.objects.editable_by(outsider)
     assert organisation in Organisation.objects.editable_by(staff)
     assert list(Organisation.objects.of_user(colleague)) == [organisation]
-    assert organisation.is_admin(owner) and not organisation.is_admin(colleague)
+    assert can_edit_organisation(owner, organisation)
+    assert not can_edit_organisation(colleague, organisation)
 
 
 def test_a_person_belongs_once_to_an_organisation(owner, organisation):

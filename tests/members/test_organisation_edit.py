@@ -31,9 +31,9 @@ def form_data(organisation, **changes):
         "postcode": organisation.postcode,
         "city": organisation.city,
         "country": "FR",
-        "pitch": organisation.pitch,
+        "pitch_fr": organisation.pitch,
         "pitch_en": "",
-        "description": "",
+        "description_fr": "",
         "description_en": "",
         "keywords": "",
     }
@@ -49,7 +49,7 @@ def test_the_owner_edits_the_pitch_and_it_is_live_at_once(client, organisation, 
         edit_url(organisation),
         form_data(
             organisation,
-            pitch="Nouveau pitch tout neuf.",
+            pitch_fr="Nouveau pitch tout neuf.",
             markets=[markets["electric"].pk],
             competencies=[skill.pk],
         ),
@@ -70,12 +70,12 @@ def test_each_edit_is_one_history_entry_with_its_author(client, organisation, ow
     client.force_login(owner)
     client.post(
         edit_url(organisation),
-        form_data(organisation, pitch="Version deux.", markets=[markets["hydrogen"].pk]),
+        form_data(organisation, pitch_fr="Version deux.", markets=[markets["hydrogen"].pk]),
     )
     assert organisation.history.count() == before + 1
     latest = organisation.history.first()
     assert latest.history_user == owner
-    assert latest.pitch == "Version deux."
+    assert latest.pitch_fr == "Version deux."
     assert [m.market_id for m in latest.markets.all()] == [markets["hydrogen"].pk]
 
 
@@ -87,7 +87,7 @@ def test_staff_may_edit_any_profile(client, organisation, staff):
 def test_a_colleague_gets_403_even_with_a_forged_post(client, organisation, colleague):
     client.force_login(colleague)
     assert client.get(edit_url(organisation)).status_code == 403
-    response = client.post(edit_url(organisation), form_data(organisation, pitch="Piraté"))
+    response = client.post(edit_url(organisation), form_data(organisation, pitch_fr="Piraté"))
     assert response.status_code == 403
     organisation.refresh_from_db()
     assert organisation.pitch != "Piraté"
@@ -99,7 +99,8 @@ def test_another_organisations_admin_gets_404_even_with_a_forged_post(
     client.force_login(outsider)
     assert client.get(edit_url(organisation)).status_code == 404
     assert (
-        client.post(edit_url(organisation), form_data(organisation, pitch="X")).status_code == 404
+        client.post(edit_url(organisation), form_data(organisation, pitch_fr="X")).status_code
+        == 404
     )
     organisation.refresh_from_db()
     assert organisation.pitch != "X"
@@ -108,7 +109,7 @@ def test_another_organisations_admin_gets_404_even_with_a_forged_post(
 def test_anonymous_people_are_sent_to_the_login_page(client, organisation):
     for response in (
         client.get(edit_url(organisation)),
-        client.post(edit_url(organisation), form_data(organisation, pitch="X")),
+        client.post(edit_url(organisation), form_data(organisation, pitch_fr="X")),
     ):
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("account_login"))
@@ -127,7 +128,7 @@ def test_anonymous_people_are_sent_to_the_login_page(client, organisation):
         ("postcode", "99999", "postcode"),
         ("postcode", "ABC", "postcode"),
         ("postcode", "", None),
-        ("pitch", "x" * 301, "max_length"),
+        ("pitch_fr", "x" * 301, "max_length"),
         ("country", "France", "max_length"),
         ("country", "F1", "invalid"),
     ],
@@ -136,7 +137,7 @@ def test_bad_input_gets_a_field_error_and_nothing_is_saved(
     client, organisation, owner, field, value, code
 ):
     client.force_login(owner)
-    changes = {"pitch": "Changé", field: value}
+    changes = {"pitch_fr": "Changé", field: value}
     response = client.post(edit_url(organisation), form_data(organisation, **changes))
     assert response.status_code == 200
     errors = response.context["form"].errors.as_data()

@@ -81,7 +81,7 @@ def profile_data(world, **changes):
         "postcode": organisation.postcode,
         "city": organisation.city,
         "country": "FR",
-        "pitch": "Un pitch réécrit par quelqu'un.",
+        "pitch_fr": "Un pitch réécrit par quelqu'un.",
         "markets": [world["market"].pk],
     }
     return {**data, **changes}
@@ -91,7 +91,7 @@ def platform_data(world):
     return {
         "name": "Banc forgé",
         "kind": Platform.Kind.TEST_BENCH,
-        "summary": "Résumé forgé.",
+        "summary_fr": "Résumé forgé.",
         "equipment": "Banc",
         "access": Platform.Access.REQUEST,
     }

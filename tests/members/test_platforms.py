@@ -92,10 +92,10 @@ def platform_data(markets, **changes):
     data = {
         "name": "Banc batteries",
         "kind": "test-bench",
-        "summary": "Cycleurs haute tension.",
+        "summary_fr": "Cycleurs haute tension.",
         "summary_en": "",
         "equipment": "Cycleur 800 V\nEnceinte climatique",
-        "description": "",
+        "description_fr": "",
         "description_en": "",
         "markets": [markets["electric"].pk],
         "access": "request",

@@ -22,22 +22,7 @@ LONG_AGO = timezone.make_aware(datetime(2024, 3, 5, 10, 0))
 CHANGES = {
     **{
         f"{name}_{language}": f"Nouveau texte ({name}, {language})"
-        for name in (
-            "title",
-            "summary",
-            "objectives",
-            "prerequisites",
-            "target_audience",
-            "outcome",
-            "programme",
-            "teaching_methods",
-            "evaluation_methods",
-            "place",
-            "access_methods",
-            "disability_access",
-            "certification_title",
-            "skill_blocks",
-        )
+        for name in Training.TRANSLATED_FIELDS
         for language in ("fr", "en")
     },
     "theme": Training.Theme.SAFETY,

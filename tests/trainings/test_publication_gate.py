@@ -30,24 +30,7 @@ def admin_post_data(training, **changes):
         "sessions-MIN_NUM_FORMS": "0",
         "sessions-MAX_NUM_FORMS": "1000",
     }
-    for name in (
-        "title",
-        "summary",
-        "objectives",
-        "prerequisites",
-        "target_audience",
-        "outcome",
-        "programme",
-        "teaching_methods",
-        "evaluation_methods",
-        "place",
-        "access_methods",
-        "disability_access",
-        "certification_title",
-        "skill_blocks",
-        "seo_title",
-        "seo_description",
-    ):
+    for name in Training.TRANSLATED_FIELDS:
         data[f"{name}_fr"] = getattr(training, f"{name}_fr") or ""
         data[f"{name}_en"] = getattr(training, f"{name}_en") or ""
     for name in (

@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Market, Publishable, PublishableQuerySet
+from core.models import Timestamped
 from core.search import text_filter
 from members.models import Organisation
 from trainings.codes import AUDIENCE_CODES, EMPLOYEES, CodeListValidator, split_codes
@@ -126,6 +127,28 @@ class TrainingResults:
 
 class Training(Publishable):
     """A training offer, with every piece of information Qualiopi asks to publish."""
+
+    # The texts written in French and in English: each has ``<name>_fr`` and ``<name>_en``
+    # columns (django-modeltranslation, registered in trainings/translation.py), and the
+    # plain ``<name>`` reads the page's language, French by default.
+    TRANSLATED_FIELDS = (
+        "title",
+        "summary",
+        "objectives",
+        "prerequisites",
+        "target_audience",
+        "outcome",
+        "programme",
+        "teaching_methods",
+        "evaluation_methods",
+        "place",
+        "access_methods",
+        "disability_access",
+        "certification_title",
+        "skill_blocks",
+        "seo_title",
+        "seo_description",
+    )
 
     class Theme(models.TextChoices):
         TECHNOLOGY = "technology", _("Technologies & engineering")
@@ -364,9 +387,7 @@ class Training(Publishable):
 
     def _filled(self, name: str) -> bool:
         # Translated fields must at least exist in French, the default language.
-        value = getattr(self, f"{name}_fr", None)
-        if value is None:
-            value = getattr(self, name)
+        value = getattr(self, f"{name}_fr" if name in self.TRANSLATED_FIELDS else name)
         return bool(str(value).strip()) if value is not None else False
 
     def _label(self, name: str) -> str:
@@ -509,7 +530,7 @@ class EnrolmentState:
     reason: str = ""
 
 
-class Session(models.Model):
+class Session(Timestamped):
     """A dated run of a training, with its place and number of seats."""
 
     class Status(models.TextChoices):
@@ -551,8 +572,6 @@ class Session(models.Model):
         blank=True,
         help_text=_("Leave empty to use the training's access delay."),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = SessionQuerySet.as_manager()
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import Timestamped
 from members.models import Organisation
 from members.validators import validate_siret
 
@@ -74,7 +75,7 @@ class EnrolmentQuerySet(models.QuerySet):
         )
 
 
-class Enrolment(models.Model):
+class Enrolment(Timestamped):
     """A request for a seat in a session, made for oneself or for someone else."""
 
     Status = EnrolmentStatus
@@ -173,8 +174,6 @@ class Enrolment(models.Model):
         help_text=_("For certifying courses: the result of the certification exam."),
     )
     survey_sent_at = models.DateTimeField(_("questionnaire sent"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = EnrolmentQuerySet.as_manager()
 
@@ -290,7 +289,7 @@ class CustomRequestQuerySet(models.QuerySet):
         return self.filter(requester=user)
 
 
-class CustomRequest(models.Model):
+class CustomRequest(Timestamped):
     """A request for an à-la-carte or intra-company training, handled by staff."""
 
     class Status(models.TextChoices):
@@ -350,8 +349,6 @@ class CustomRequest(models.Model):
     language = models.CharField(
         _("language of the emails"), max_length=2, choices=settings.LANGUAGES, default="fr"
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = CustomRequestQuerySet.as_manager()
 
