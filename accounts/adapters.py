@@ -1,6 +1,10 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
 from django.urls import translate_url
 from django.utils import translation
+
+from core import mail
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -12,7 +16,17 @@ class AccountAdapter(DefaultAccountAdapter):
         return translate_url(url, language) if language else url
 
     def send_mail(self, template_prefix, email, context):
+        """allauth's account emails, rendered by allauth, sent through the portal's mail
+        service (after the commit, by the delivery task) like every other email."""
+        request = allauth_context.request
+        context = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            **context,
+        }
         user = context.get("user")
         language = getattr(user, "language", None) or translation.get_language()
         with translation.override(language):
-            super().send_mail(template_prefix, email, context)
+            message = self.render_mail(template_prefix, email, context)
+        mail.send_message(message)

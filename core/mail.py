@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template, render_to_string
@@ -112,6 +113,30 @@ def send(
         }
         transaction.on_commit(lambda payload=payload: _enqueue(payload))
     return len(addresses)
+
+
+def send_message(message: EmailMessage) -> None:
+    """Send an email another library rendered (allauth's account emails) the same way:
+    after the transaction commits, through the delivery task."""
+    html = next(
+        (
+            content
+            for content, mimetype in getattr(message, "alternatives", [])
+            if mimetype == "text/html"
+        ),
+        "",
+    )
+    payload = {
+        "subject": message.subject,
+        "text": message.body,
+        "html": html,
+        "to": list(message.to),
+        "cc": list(message.cc),
+        "reply_to": list(message.reply_to),
+        "attachments": [],
+        "headers": dict(message.extra_headers),
+    }
+    transaction.on_commit(lambda: _enqueue(payload))
 
 
 def send_to_users(template: str, users, *, context: dict | None = None, **options) -> int:

@@ -66,6 +66,17 @@ def client():
 
 
 @pytest.fixture
+def mail_on_commit(django_capture_on_commit_callbacks):
+    """Run the on_commit callbacks (emails) of the block, as a real commit would:
+    ``with mail_on_commit(): client.post(...)``."""
+
+    def capture():
+        return django_capture_on_commit_callbacks(execute=True)
+
+    return capture
+
+
+@pytest.fixture
 def user(db):
     from tests.factories import UserFactory
 

@@ -6,6 +6,7 @@ fails the test with the file and line.
 """
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,57 @@ def test_the_check_catches_a_forbidden_import(tmp_path):
         "    import projects.services as s\n"
     )
     assert imported_apps(module) == [(1, "core"), (3, "events"), (4, "projects")]
+
+
+# One shape for every app: the same files for the same roles.
+DOMAIN_APPS = ["accounts", "content", "members", "networks", "projects", "trainings", "events"]
+MAX_MODULE_LINES = 650  # past ~600 lines a module becomes a package
+
+
+def exists(app: str, role: str) -> bool:
+    return (BASE / app / f"{role}.py").is_file() or (BASE / app / role / "__init__.py").is_file()
+
+
+@pytest.mark.parametrize("app", DOMAIN_APPS)
+def test_app_has_the_files_of_every_app(app):
+    from django.apps import apps
+
+    from core.apps import PortalAppConfig
+
+    missing = [
+        role for role in ("models", "admin", "views", "urls", "hooks") if not exists(app, role)
+    ]
+    assert missing == []
+    assert isinstance(apps.get_app_config(app), PortalAppConfig)
+    assert sorted((BASE / app / "demo").glob("*.toml")), f"{app} keeps its demo data in {app}/demo/"
+    urls = __import__(f"{app}.urls", fromlist=["app_name"])
+    assert urls.app_name == app
+
+
+def test_no_module_outgrows_a_package():
+    too_long = []
+    for app in ALLOWED:
+        for path in (BASE / app).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            lines = len(path.read_text().splitlines())
+            if lines > MAX_MODULE_LINES:
+                too_long.append(f"{path.relative_to(BASE)}: {lines} lines")
+    assert too_long == []
+
+
+def test_every_email_goes_through_the_mail_service():
+    """Only core sends messages; apps render ``<app>/emails/<name>.*`` through core.mail."""
+    senders = []
+    for app in ALLOWED:
+        if app == "core":
+            continue
+        for path in (BASE / app).rglob("*.py"):
+            if re.search(r"^\s*(from|import) django\.core\.mail\b", path.read_text(), re.M):
+                senders.append(str(path.relative_to(BASE)))
+    assert senders == []
+    templates = BASE / "templates"
+    assert not list(templates.glob("*/email/")), "email templates live in <app>/emails/"
+    for subject in templates.glob("*/emails/*.subject.txt"):
+        body = subject.with_name(subject.name.replace(".subject.txt", ".txt"))
+        assert body.is_file(), f"{subject} has no text part"

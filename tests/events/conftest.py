@@ -15,13 +15,3 @@ def lapsed_member(db):
     """A person whose organisation is no longer an active member."""
     organisation = OrganisationFactory(membership_status=Organisation.Status.LAPSED)
     return MembershipFactory(organisation=organisation).user
-
-
-@pytest.fixture
-def mail_on_commit(django_capture_on_commit_callbacks):
-    """Run the on_commit callbacks (emails) of the block, as a real commit would."""
-
-    def capture():
-        return django_capture_on_commit_callbacks(execute=True)
-
-    return capture

@@ -11,16 +11,6 @@ from tests.members.factories import MembershipFactory
 
 
 @pytest.fixture
-def mail_on_commit(django_capture_on_commit_callbacks):
-    """Run the on_commit callbacks (emails) of the block, as a real commit would."""
-
-    def capture():
-        return django_capture_on_commit_callbacks(execute=True)
-
-    return capture
-
-
-@pytest.fixture
 def markets(db):
     """The five markets, keyed by theme."""
     return {market.theme: market for market in MarketFactory.create_batch(5)}
