@@ -4,22 +4,21 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
+from django.db.models import Count, Prefetch, Q, Sum
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.permissions import acts_as_staff
 from content.models import Market
-from core.countries import COUNTRIES
 from core.images import RenditionImageField
 from core.models import Timestamped
 from core.search import text_filter
 from members.models import Organisation
 from members.permissions import is_member
+from projects.models.consortium import ExternalPartner, Participation
 from projects.models.programme import FundingProgramme
 from projects.storage import get_private_storage
 from projects.validators import validate_pdf
@@ -403,183 +402,6 @@ class Project(Timestamped):
 
     def can_move_to(self, status: str, user) -> bool:
         return status in self.next_statuses(user)
-
-
-class ParticipationQuerySet(models.QuerySet):
-    def of_user(self, user):
-        """Participations of the organisations ``user`` belongs to (any role)."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(organisation__memberships__user=user)
-
-    def for_display(self):
-        """With the organisation, annotated ``listed`` when its directory profile is public."""
-        listed = Organisation.objects.in_directory().filter(pk=OuterRef("organisation_id"))
-        return self.select_related("organisation").annotate(listed=Exists(listed))
-
-
-class Participation(models.Model):
-    """A member organisation in a project's consortium."""
-
-    class Role(models.TextChoices):
-        COORDINATOR = "coordinator", _("Coordinator")
-        PARTNER = "partner", _("Partner")
-        SUBCONTRACTOR = "subcontractor", _("Subcontractor")
-        ASSOCIATED = "associated", _("Associated partner (unfunded)")
-
-    project = models.ForeignKey(
-        Project, on_delete=models.CASCADE, related_name="participations", verbose_name=_("project")
-    )
-    organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.PROTECT,
-        related_name="project_participations",
-        verbose_name=_("organisation"),
-    )
-    role = models.CharField(_("role"), max_length=15, choices=Role.choices, default=Role.PARTNER)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    history = HistoricalRecords()
-
-    objects = ParticipationQuerySet.as_manager()
-
-    class Meta:
-        # The coordinator first, then the partners by name.
-        ordering = [
-            models.Case(
-                models.When(role="coordinator", then=0),
-                default=1,
-                output_field=models.IntegerField(),
-            ),
-            "organisation__name",
-        ]
-        verbose_name = _("consortium member")
-        verbose_name_plural = _("consortium members")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["project", "organisation"],
-                name="projects_participation_once",
-                violation_error_message=_("This organisation is already in the consortium."),
-            ),
-            models.UniqueConstraint(
-                fields=["project"],
-                condition=Q(role="coordinator"),
-                name="projects_participation_one_coordinator",
-                violation_error_message=_("A project has one coordinator."),
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.organisation} · {self.get_role_display()}"
-
-    def get_absolute_url(self):
-        return self.project.get_absolute_url()
-
-
-class ExternalPartner(models.Model):
-    """A consortium member that is not a member of the cluster."""
-
-    class Kind(models.TextChoices):
-        COMPANY = "company", _("Company")
-        RESEARCH = "research", _("Research laboratory")
-        UNIVERSITY = "university", _("University or school")
-        PUBLIC = "public", _("Public body")
-        ASSOCIATION = "association", _("Association or cluster")
-        OTHER = "other", _("Other")
-
-    project = models.ForeignKey(
-        Project,
-        on_delete=models.CASCADE,
-        related_name="external_partners",
-        verbose_name=_("project"),
-    )
-    name = models.CharField(_("name"), max_length=200)
-    country = models.CharField(_("country"), max_length=2, choices=COUNTRIES, default="FR")
-    kind = models.CharField(_("kind"), max_length=15, choices=Kind.choices)
-    role = models.CharField(
-        _("role"),
-        max_length=15,
-        choices=[c for c in Participation.Role.choices if c[0] != "coordinator"],
-        default=Participation.Role.PARTNER,
-    )
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("external partner")
-        verbose_name_plural = _("external partners")
-
-    def __str__(self):
-        return f"{self.name} ({self.country})"
-
-    def get_absolute_url(self):
-        return self.project.get_absolute_url()
-
-
-class ProjectStatusChange(models.Model):
-    """One step of a project's timeline: which status, when, decided by whom."""
-
-    project = models.ForeignKey(
-        Project, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("project")
-    )
-    from_status = models.CharField(
-        _("previous status"), max_length=15, choices=Project.Status.choices, blank=True
-    )
-    to_status = models.CharField(_("new status"), max_length=15, choices=Project.Status.choices)
-    changed_on = models.DateField(_("date"), default=timezone.localdate)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="project_status_changes",
-        verbose_name=_("author"),
-    )
-    note = models.TextField(
-        _("note"), blank=True, help_text=_("Shown to the consortium and staff only.")
-    )
-    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["changed_on", "created_at", "pk"]
-        verbose_name = _("status change")
-        verbose_name_plural = _("status changes")
-
-    def __str__(self):
-        return f"{self.project.acronym}: {self.get_to_status_display()} ({self.changed_on})"
-
-    def get_absolute_url(self):
-        return self.project.get_absolute_url() + "#timeline"
-
-
-class ReviewNote(models.Model):
-    """A staff note on a project under review. Never shown to members."""
-
-    project = models.ForeignKey(
-        Project, on_delete=models.CASCADE, related_name="review_notes", verbose_name=_("project")
-    )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="project_review_notes",
-        verbose_name=_("author"),
-    )
-    body = models.TextField(_("note"))
-    created_at = models.DateTimeField(_("written"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("review note")
-        verbose_name_plural = _("review notes")
-
-    def __str__(self):
-        return f"{self.project.acronym} · {self.created_at:%Y-%m-%d}"
-
-    def get_absolute_url(self):
-        return reverse("projects:project-review", kwargs={"slug": self.project.slug})
 
 
 def document_path(instance, filename: str) -> str:
