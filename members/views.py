@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -150,6 +152,28 @@ def organisation_detail(request, slug):
 # --- Self-service for organisation admins ------------------------------------------------
 
 
+@contextmanager
+def refusal_as_message(request):
+    """Run the block; when a use case refuses (``MembersError``), the block stops and the
+    reason is shown as an error message. So a success message written in the block after
+    the call is shown only when the call succeeded."""
+    try:
+        yield
+    except services.MembersError as error:
+        messages.error(request, error.message)
+
+
+def _people_page(organisation):
+    return redirect("members:organisation-people", slug=organisation.slug)
+
+
+def _administered_membership(request, slug, pk) -> Membership:
+    """A person of an organisation the user administers (404 otherwise), with the user
+    and the organisation (no further query)."""
+    organisation = organisation_for_admin(request.user, slug)
+    return get_object_or_404(organisation.memberships.select_related("user"), pk=pk)
+
+
 @login_required
 def organisation_edit(request, slug):
     organisation = organisation_for_admin(request.user, slug)
@@ -187,7 +211,7 @@ def organisation_people(request, slug):
                 _("The invitation is on its way to %(email)s; the link works for 14 days.")
                 % {"email": invitation.email},
             )
-            return redirect("members:organisation-people", slug=organisation.slug)
+            return _people_page(organisation)
     memberships = organisation.memberships.for_people_list()
     return render(
         request,
@@ -206,39 +230,31 @@ def organisation_people(request, slug):
 @login_required
 @require_POST
 def membership_role(request, slug, pk):
-    organisation = organisation_for_admin(request.user, slug)
-    membership = get_object_or_404(organisation.memberships.select_related("user"), pk=pk)
+    membership = _administered_membership(request, slug, pk)
     form = RoleForm(request.POST)
     if form.is_valid():
-        try:
+        with refusal_as_message(request):
             services.membership_set_role(membership=membership, role=form.cleaned_data["role"])
-        except services.MembersError as error:
-            messages.error(request, error.message)
-        else:
             messages.success(
                 request,
                 _("%(name)s is now: %(role)s.")
                 % {"name": membership.display_name, "role": membership.get_role_display()},
             )
-    return redirect("members:organisation-people", slug=organisation.slug)
+    return _people_page(membership.organisation)
 
 
 @login_required
 @require_POST
 def membership_remove(request, slug, pk):
-    organisation = organisation_for_admin(request.user, slug)
-    membership = get_object_or_404(organisation.memberships.select_related("user"), pk=pk)
-    try:
+    membership = _administered_membership(request, slug, pk)
+    with refusal_as_message(request):
         services.membership_remove(membership=membership)
-    except services.MembersError as error:
-        messages.error(request, error.message)
-    else:
         messages.success(
             request,
             _("%(name)s no longer belongs to the organisation.")
             % {"name": membership.display_name},
         )
-    return redirect("members:organisation-people", slug=organisation.slug)
+    return _people_page(membership.organisation)
 
 
 @login_required
@@ -248,7 +264,7 @@ def invitation_revoke(request, slug, pk):
     invitation = get_object_or_404(organisation.invitations, pk=pk)
     services.invitation_revoke(invitation=invitation)
     messages.success(request, _("The invitation is withdrawn: its link no longer works."))
-    return redirect("members:organisation-people", slug=organisation.slug)
+    return _people_page(organisation)
 
 
 @login_required
@@ -258,22 +274,19 @@ def join_request_decide(request, slug, pk, decision):
         raise Http404
     organisation = organisation_for_admin(request.user, slug)
     join_request = get_object_or_404(organisation.join_requests.select_related("user"), pk=pk)
-    try:
+    with refusal_as_message(request):
         services.join_request_decide(
             join_request=join_request,
             approve=decision == "approve",
             by=request.user,
             request=request,
         )
-    except services.MembersError as error:
-        messages.error(request, error.message)
-    else:
         name = join_request.user.get_full_name() or _("this person")
         if decision == "approve":
             messages.success(request, _("%(name)s joins the organisation.") % {"name": name})
         else:
             messages.success(request, _("The request of %(name)s is declined.") % {"name": name})
-    return redirect("members:organisation-people", slug=organisation.slug)
+    return _people_page(organisation)
 
 
 @login_required
@@ -317,14 +330,19 @@ def platform_delete(request, slug, platform_slug):
 # --- Each person's own place -------------------------------------------------------------
 
 
-@login_required
-def membership_self(request, slug):
-    """A person's job title and who may see their name, in one of their organisations."""
-    membership = get_object_or_404(
+def _own_membership(request, slug) -> Membership:
+    """The user's own place in the organisation ``slug`` (404 otherwise)."""
+    return get_object_or_404(
         Membership.objects.select_related("organisation"),
         organisation__slug=slug,
         user=request.user,
     )
+
+
+@login_required
+def membership_self(request, slug):
+    """A person's job title and who may see their name, in one of their organisations."""
+    membership = _own_membership(request, slug)
     form = MembershipSelfForm(request.POST or None, instance=membership)
     if request.method == "POST" and form.is_valid():
         services.membership_update_self(
@@ -349,11 +367,7 @@ def membership_self(request, slug):
 @login_required
 @require_POST
 def membership_leave(request, slug):
-    membership = get_object_or_404(
-        Membership.objects.select_related("organisation"),
-        organisation__slug=slug,
-        user=request.user,
-    )
+    membership = _own_membership(request, slug)
     try:
         services.membership_remove(membership=membership)
     except services.MembersError as error:
@@ -372,16 +386,13 @@ def join_request_create(request, slug):
     reason = services.join_request_allowed(organisation=organisation, user=request.user)
     form = JoinRequestForm(request.POST or None)
     if request.method == "POST" and reason is None and form.is_valid():
-        try:
+        with refusal_as_message(request):
             services.join_request_create(
                 organisation=organisation,
                 user=request.user,
                 message=form.cleaned_data["message"],
                 request=request,
             )
-        except services.MembersError as error:
-            messages.error(request, error.message)
-        else:
             messages.success(
                 request,
                 _("Your request is sent: the organisation's admins will answer it by email."),
