@@ -1,0 +1,43 @@
+"""The back-office of the members app; the modules of this package register its models."""
+
+from members.admin.organisations import (
+    M2M_FIELDS,
+    RECENT_CHANGES_PER_PAGE,
+    CertificationAdmin,
+    CompetencyAdmin,
+    ConsentRecordAdmin,
+    ContactMessageAdmin,
+    InvitationAdmin,
+    InvitationStateFilter,
+    JoinRequestAdmin,
+    ListedFilter,
+    MembershipAdmin,
+    MembershipApplicationAdmin,
+    MembershipInline,
+    MembershipSettingsAdmin,
+    OrganisationAdmin,
+    PlatformAdmin,
+    PlatformInline,
+    ReadOnlyAdmin,
+)
+
+__all__ = [
+    "CertificationAdmin",
+    "CompetencyAdmin",
+    "ConsentRecordAdmin",
+    "ContactMessageAdmin",
+    "InvitationAdmin",
+    "InvitationStateFilter",
+    "JoinRequestAdmin",
+    "ListedFilter",
+    "M2M_FIELDS",
+    "MembershipAdmin",
+    "MembershipApplicationAdmin",
+    "MembershipInline",
+    "MembershipSettingsAdmin",
+    "OrganisationAdmin",
+    "PlatformAdmin",
+    "PlatformInline",
+    "RECENT_CHANGES_PER_PAGE",
+    "ReadOnlyAdmin",
+]
