@@ -1,25 +1,29 @@
-"""The back-office of the members app; the modules of this package register its models."""
+"""The back-office of the members app. Importing this package registers every model with
+the admin site (Django's autodiscovery imports ``members.admin``); the classes are
+re-exported here."""
 
-from members.admin.organisations import (
-    M2M_FIELDS,
-    RECENT_CHANGES_PER_PAGE,
-    CertificationAdmin,
-    CompetencyAdmin,
-    ConsentRecordAdmin,
-    ContactMessageAdmin,
+from members.admin.joining import (
     InvitationAdmin,
     InvitationStateFilter,
     JoinRequestAdmin,
-    ListedFilter,
-    MembershipAdmin,
     MembershipApplicationAdmin,
+)
+from members.admin.organisations import (
+    CertificationAdmin,
+    CompetencyAdmin,
+    ListedFilter,
     MembershipInline,
     MembershipSettingsAdmin,
     OrganisationAdmin,
-    PlatformAdmin,
     PlatformInline,
+)
+from members.admin.people import (
+    ConsentRecordAdmin,
+    ContactMessageAdmin,
+    MembershipAdmin,
     ReadOnlyAdmin,
 )
+from members.admin.platforms import PlatformAdmin
 
 __all__ = [
     "CertificationAdmin",
@@ -30,7 +34,6 @@ __all__ = [
     "InvitationStateFilter",
     "JoinRequestAdmin",
     "ListedFilter",
-    "M2M_FIELDS",
     "MembershipAdmin",
     "MembershipApplicationAdmin",
     "MembershipInline",
@@ -38,6 +41,5 @@ __all__ = [
     "OrganisationAdmin",
     "PlatformAdmin",
     "PlatformInline",
-    "RECENT_CHANGES_PER_PAGE",
     "ReadOnlyAdmin",
 ]
