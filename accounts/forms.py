@@ -8,6 +8,19 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 
 
+def stacked_helper(form: forms.BaseForm, button: Submit, **options) -> FormHelper:
+    """The crispy helper of a short form: all its fields one under the other, in their
+    order, then ``button``. ``options`` set attributes of the helper (``form_id``...).
+
+    The layout follows the fields, so that it never forgets one; the apps above use it
+    for their short forms too."""
+    helper = FormHelper()
+    for name, value in options.items():
+        setattr(helper, name, value)
+    helper.layout = Layout(*form.fields, button)
+    return helper
+
+
 class SignupForm(forms.Form):
     """Extra fields of allauth's sign-up form: the person's name."""
 
@@ -77,11 +90,8 @@ class AccountDeleteForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
-            "password",
-            "confirm",
-            Submit("delete", _("Delete my account"), css_class="btn-danger"),
+        self.helper = stacked_helper(
+            self, Submit("delete", _("Delete my account"), css_class="btn-danger")
         )
 
     def clean_password(self):

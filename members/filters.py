@@ -16,6 +16,17 @@ from members.models import Certification, Competency, Organisation, Platform
 from members.search import normalise
 
 
+class RegionFilter(ChoiceFilter):
+    """``?region=bfc``: the organisations of one region. Lists of rows that belong to an
+    organisation reach its region through ``field_name`` (``organisation__region``)."""
+
+    def __init__(self, *, field_name="region", **kwargs):
+        kwargs.setdefault("label", _("Region"))
+        kwargs.setdefault("choices", Organisation.Region.choices)
+        kwargs.setdefault("empty_label", _("All regions"))
+        super().__init__(field_name=field_name, **kwargs)
+
+
 class OrganisationFilter(ListFilterSet):
     """The directory: a search, seven filters and a sort order. Build it on
     ``Organisation.objects.in_directory()``: the departments offered are those present."""
@@ -24,9 +35,7 @@ class OrganisationFilter(ListFilterSet):
 
     q = SearchFilter(label=_("Search"))
     market = MarketFilter(empty_label=_("All markets"))
-    region = ChoiceFilter(
-        label=_("Region"), choices=Organisation.Region.choices, empty_label=_("All regions")
-    )
+    region = RegionFilter()
     department = ChoiceFilter(label=_("Department"), empty_label=_("All departments"))
     kind = ChoiceFilter(
         label=_("Kind"), choices=Organisation.Kind.choices, empty_label=_("All kinds")
@@ -117,12 +126,7 @@ class PlatformFilter(ListFilterSet):
 
     q = SearchFilter(label=_("Equipment or capability"), method="search_best_first")
     market = MarketFilter(empty_label=_("All markets"))
-    region = ChoiceFilter(
-        field_name="organisation__region",
-        label=_("Region"),
-        choices=Organisation.Region.choices,
-        empty_label=_("All regions"),
-    )
+    region = RegionFilter(field_name="organisation__region")
     access = ChoiceFilter(
         label=_("Who may use it"), choices=Platform.Access.choices, empty_label=_("Any access")
     )

@@ -5,12 +5,9 @@ from django.forms.models import ModelChoiceIterator
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import stacked_helper
 from content.models import Market
-from members.models import (
-    Membership,
-    Organisation,
-    Platform,
-)
+from members.models import Membership, Organisation, Platform
 from members.search import normalise
 from members.validators import normalise_siret, validate_siret
 
@@ -24,6 +21,27 @@ def _column(*fields, css_class="col-md-6"):
 
 def _row(*columns):
     return Div(*columns, css_class="row g-3")
+
+
+# The identity and the address of an organisation, with the width of each field in the grid:
+# the profile and the membership application ask for them alike.
+IDENTITY_COLUMNS = {
+    "name": "col-12",
+    "kind": "col-sm-6",
+    "size_band": "col-sm-6",
+    "siret": "col-md-6",
+    "website": "col-md-6",
+}
+ADDRESS_COLUMNS = {
+    "address": "col-12",
+    "postcode": "col-sm-4",
+    "city": "col-sm-5",
+    "country": "col-sm-3",
+}
+
+
+def _columns(widths: dict) -> list:
+    return [_column(name, css_class=css_class) for name, css_class in widths.items()]
 
 
 class AlphabeticalIterator(ModelChoiceIterator):
@@ -94,15 +112,8 @@ class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
         fields = [
-            "name",
-            "kind",
-            "size_band",
-            "siret",
-            "website",
-            "address",
-            "postcode",
-            "city",
-            "country",
+            *IDENTITY_COLUMNS,
+            *ADDRESS_COLUMNS,
             "logo",
             "pitch_fr",
             "pitch_en",
@@ -155,16 +166,7 @@ class OrganisationForm(forms.ModelForm):
         self.helper.form_tag = True
         self.helper.attrs = {"enctype": "multipart/form-data", "novalidate": ""}
         self.helper.layout = Layout(
-            Fieldset(
-                _("Identity"),
-                _row(
-                    _column("name", css_class="col-12"),
-                    _column("kind", css_class="col-sm-6"),
-                    _column("size_band", css_class="col-sm-6"),
-                    _column("siret"),
-                    _column("website"),
-                ),
-            ),
+            Fieldset(_("Identity"), _row(*_columns(IDENTITY_COLUMNS))),
             Fieldset(
                 _("Logo"),
                 HTML(
@@ -174,15 +176,7 @@ class OrganisationForm(forms.ModelForm):
                 ),
                 "logo",
             ),
-            Fieldset(
-                _("Address"),
-                _row(
-                    _column("address", css_class="col-12"),
-                    _column("postcode", css_class="col-sm-4"),
-                    _column("city", css_class="col-sm-5"),
-                    _column("country", css_class="col-sm-3"),
-                ),
-            ),
+            Fieldset(_("Address"), _row(*_columns(ADDRESS_COLUMNS))),
             Fieldset(
                 _("Presentation"),
                 _row(_column("pitch_fr"), _column("pitch_en")),
@@ -304,12 +298,10 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_id = "invite-form"
-        self.helper.layout = Layout(
-            "email",
-            "role",
+        self.helper = stacked_helper(
+            self,
             Submit("invite", _("Send the invitation"), css_class="btn-primary mt-2"),
+            form_id="invite-form",
         )
 
 
@@ -333,11 +325,8 @@ class MembershipSelfForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
-            "job_title",
-            "visibility",
-            Submit("save", _("Save my choices"), css_class="btn-primary"),
+        self.helper = stacked_helper(
+            self, Submit("save", _("Save my choices"), css_class="btn-primary")
         )
 
 
@@ -352,9 +341,8 @@ class JoinRequestForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
-            "message", Submit("send", _("Send my request"), css_class="btn-primary")
+        self.helper = stacked_helper(
+            self, Submit("send", _("Send my request"), css_class="btn-primary")
         )
 
 
@@ -372,11 +360,8 @@ class ContactForm(forms.Form):
 
     def __init__(self, *args, submit_label=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
-            "subject",
-            "body",
-            Submit("send", submit_label or _("Send the message"), css_class="btn-primary"),
+        self.helper = stacked_helper(
+            self, Submit("send", submit_label or _("Send the message"), css_class="btn-primary")
         )
 
 
@@ -408,19 +393,7 @@ class ApplicationForm(OrganisationForm):
     )
 
     class Meta(OrganisationForm.Meta):
-        fields = [
-            "name",
-            "kind",
-            "size_band",
-            "siret",
-            "website",
-            "address",
-            "postcode",
-            "city",
-            "country",
-            "pitch_fr",
-            "markets",
-        ]
+        fields = [*IDENTITY_COLUMNS, *ADDRESS_COLUMNS, "pitch_fr", "markets"]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -437,17 +410,7 @@ class ApplicationForm(OrganisationForm):
         self.helper.layout = Layout(
             Fieldset(
                 _("Your organisation"),
-                _row(
-                    _column("name", css_class="col-12"),
-                    _column("kind", css_class="col-sm-6"),
-                    _column("size_band", css_class="col-sm-6"),
-                    _column("siret"),
-                    _column("website"),
-                    _column("address", css_class="col-12"),
-                    _column("postcode", css_class="col-sm-4"),
-                    _column("city", css_class="col-sm-5"),
-                    _column("country", css_class="col-sm-3"),
-                ),
+                _row(*_columns(IDENTITY_COLUMNS), *_columns(ADDRESS_COLUMNS)),
                 "pitch_fr",
                 Field("markets", wrapper_class="checkbox-columns"),
             ),

@@ -1,18 +1,14 @@
-"""What the members app keeps about a person, for "download my data" and account deletion."""
+"""What the members app keeps about a person, for "download my data" and account deletion.
+
+A person's rows are read through their account (``user.memberships``...), the way a child
+is fetched through its parent.
+"""
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from members.models import (
-    ConsentRecord,
-    ContactMessage,
-    Invitation,
-    JoinRequest,
-    Membership,
-    MembershipApplication,
-    Organisation,
-)
+from members.models import Invitation, Membership, MembershipApplication, Organisation
 
 
 def _iso(value):
@@ -28,15 +24,13 @@ def export_memberships(user):
             "name_shown_to": m.visibility,
             "joined": _iso(m.created_at),
         }
-        for m in Membership.objects.filter(user=user).select_related("organisation")
+        for m in user.memberships.select_related("organisation")
     ]
 
 
 def blockers_memberships(user) -> list:
     """Organisations that would be left with members but no admin."""
-    managed = Membership.objects.filter(user=user, role=Membership.Role.ADMIN).values(
-        "organisation"
-    )
+    managed = user.memberships.filter(role=Membership.Role.ADMIN).values("organisation")
     stranded = (
         Organisation.objects.filter(pk__in=managed)
         .annotate(
@@ -56,7 +50,7 @@ def blockers_memberships(user) -> list:
 
 
 def describe_memberships(user):
-    count = Membership.objects.filter(user=user).count()
+    count = user.memberships.count()
     if not count:
         return []
     return [
@@ -72,7 +66,7 @@ def describe_memberships(user):
 def erase_memberships(user):
     # The history of a membership is about the person: it goes with them (deleting the
     # memberships first, as their deletion itself is recorded in the history).
-    Membership.objects.filter(user=user).delete()
+    user.memberships.all().delete()
     Membership.history.filter(user_id=user.pk).delete()
 
 
@@ -84,7 +78,7 @@ def export_consent_log(user):
             "source": record.source,
             "recorded_at": _iso(record.recorded_at),
         }
-        for record in ConsentRecord.objects.filter(user=user).select_related("organisation")
+        for record in user.consent_records.select_related("organisation")
     ]
 
 
@@ -98,14 +92,12 @@ def export_contact_messages(user):
             "body": message.body,
             "sent_at": _iso(message.created_at),
         }
-        for message in ContactMessage.objects.filter(sender=user).select_related(
-            "organisation", "platform"
-        )
+        for message in user.contact_messages_sent.select_related("organisation", "platform")
     ]
 
 
 def describe_contact_messages(user):
-    count = ContactMessage.objects.filter(sender=user).count()
+    count = user.contact_messages_sent.count()
     if not count:
         return []
     return [
@@ -127,7 +119,7 @@ def export_join_requests(user):
             "sent_at": _iso(request.created_at),
             "answered_at": _iso(request.decided_at),
         }
-        for request in JoinRequest.objects.filter(user=user).select_related("organisation")
+        for request in user.join_requests.select_related("organisation")
     ]
 
 
@@ -200,12 +192,12 @@ def _deleted_if(rows, message) -> list:
 
 
 def describe_consent_log(user):
-    rows = ConsentRecord.objects.filter(user=user)
+    rows = user.consent_records.all()
     return _deleted_if(rows, _("The log of your visibility choices is deleted."))
 
 
 def describe_join_requests(user):
-    rows = JoinRequest.objects.filter(user=user)
+    rows = user.join_requests.all()
     return _deleted_if(rows, _("Your requests to join organisations are deleted."))
 
 

@@ -169,7 +169,6 @@ class OrganisationResource(resources.ModelResource):
             "competencies",
             "certifications",
         ]
-        export_order = fields
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True
@@ -254,8 +253,14 @@ class OrganisationResource(resources.ModelResource):
 # --- Exports of the other back-office lists (read only: nothing else is imported) --------
 
 
-class MembershipResource(resources.ModelResource):
+class OrganisationRowsResource(resources.ModelResource):
+    """The export of a list whose rows belong to an organisation, written by its name. The
+    columns come in the order of ``Meta.fields`` (django-import-export's export order)."""
+
     organisation = fields.Field(attribute="organisation__name", column_name="organisation")
+
+
+class MembershipResource(OrganisationRowsResource):
     first_name = fields.Field(attribute="user__first_name", column_name="first_name")
     last_name = fields.Field(attribute="user__last_name", column_name="last_name")
     email = fields.Field(attribute="user__email", column_name="email")
@@ -272,11 +277,9 @@ class MembershipResource(resources.ModelResource):
             "visibility",
             "created_at",
         ]
-        export_order = fields
 
 
-class PlatformResource(resources.ModelResource):
-    organisation = fields.Field(attribute="organisation__name", column_name="organisation")
+class PlatformResource(OrganisationRowsResource):
     markets = fields.Field(
         attribute="markets",
         column_name="markets",
@@ -301,11 +304,9 @@ class PlatformResource(resources.ModelResource):
             "markets",
             "updated_at",
         ]
-        export_order = fields
 
 
-class MembershipApplicationResource(resources.ModelResource):
-    organisation = fields.Field(attribute="organisation__name", column_name="organisation")
+class MembershipApplicationResource(OrganisationRowsResource):
     kind = fields.Field(attribute="organisation__kind", column_name="kind")
     city = fields.Field(attribute="organisation__city", column_name="city")
 
@@ -325,14 +326,11 @@ class MembershipApplicationResource(resources.ModelResource):
             "decided_at",
             "decline_reason",
         ]
-        export_order = fields
 
 
-class InvitationResource(resources.ModelResource):
-    organisation = fields.Field(attribute="organisation__name", column_name="organisation")
+class InvitationResource(OrganisationRowsResource):
     state = fields.Field(attribute="state", column_name="state")
 
     class Meta:
         model = Invitation
         fields = ["email", "organisation", "role", "state", "created_at", "expires_at"]
-        export_order = fields

@@ -2,12 +2,10 @@
 
 from members.models.contact import ContactMessage
 from members.models.joining import Invitation, JoinRequest, MembershipApplication
+from members.models.memberships import ConsentRecord, Membership, MembershipQuerySet
 from members.models.organisations import (
     Certification,
     Competency,
-    ConsentRecord,
-    Membership,
-    MembershipQuerySet,
     MembershipSettings,
     Organisation,
     OrganisationQuerySet,

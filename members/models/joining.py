@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Decided
-from members.models.organisations import Membership, Organisation
+from members.models.memberships import Membership
+from members.models.organisations import Organisation
 
 INVITATION_LIFETIME = timedelta(days=14)
 

@@ -1,0 +1,290 @@
+"""The back-office of organisations, with their vocabularies (competencies, certifications)
+and the membership settings."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export.admin import ImportExportMixin
+from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from members.admin.history import RECENT_CHANGES_PER_PAGE, describe_changes, recent_records
+from members.models import (
+    Certification,
+    Competency,
+    Membership,
+    MembershipSettings,
+    Organisation,
+    Platform,
+)
+from members.resources import OrganisationResource, SniffedCSV
+
+
+class ListedFilter(admin.SimpleListFilter):
+    title = _("public directory")
+    parameter_name = "listed"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Shown")), ("no", _("Not shown"))]
+
+    def queryset(self, request, queryset):
+        listed = Organisation.objects.in_directory().values("pk")
+        if self.value() == "yes":
+            return queryset.filter(pk__in=listed)
+        if self.value() == "no":
+            return queryset.exclude(pk__in=listed)
+        return queryset
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    fields = ["user", "role", "job_title", "visibility", "created_at"]
+    readonly_fields = ["created_at"]
+    raw_id_fields = ["user"]
+
+
+class PlatformInline(admin.TabularInline):
+    model = Platform
+    extra = 0
+    fields = ["name", "kind", "access", "updated_at"]
+    readonly_fields = ["updated_at"]
+    show_change_link = True
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin, TranslationAdmin):
+    resource_classes = [OrganisationResource]
+    formats = [SniffedCSV]
+    list_display = [
+        "name",
+        "kind",
+        "city",
+        "department",
+        "region",
+        "membership_status",
+        "paid_until",
+        "is_public",
+        "listed",
+        "updated_at",
+    ]
+    list_filter = [
+        "membership_status",
+        ListedFilter,
+        "region",
+        "kind",
+        "size_band",
+        "markets",
+        "is_public",
+    ]
+    search_fields = ["name", "city", "postcode", "siret", "keywords", "website"]
+    list_select_related = []
+    ordering = ["sort_name"]
+    date_hierarchy = "member_since"
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["department", "created_at", "updated_at"]
+    filter_horizontal = ["markets", "competencies", "certifications"]
+    inlines = [MembershipInline, PlatformInline]
+    actions = ["mark_lapsed", "mark_active", "hide", "show"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "size_band", "siret", "website", "logo"]}),
+        (
+            _("Address"),
+            {"fields": ["address", "postcode", "city", "country", "department", "region"]},
+        ),
+        (
+            _("Presentation"),
+            {"fields": ["pitch", "description", "keywords"]},
+        ),
+        (_("Markets and know-how"), {"fields": ["markets", "competencies", "certifications"]}),
+        (
+            _("Membership"),
+            {"fields": ["membership_status", "member_since", "paid_until", "is_public"]},
+        ),
+        (_("Record"), {"fields": ["created_at", "updated_at"]}),
+    ]
+
+    @admin.display(boolean=True, description=_("in the directory"))
+    def listed(self, organisation):
+        return organisation.is_listed
+
+    def save_model(self, request, obj, form, change):
+        obj._history_user = request.user
+        if not _is_revert(request):
+            # One history entry per edit, holding the final many-to-many values: see
+            # save_related() (a revert records its own entries, see history_form_view()).
+            obj.skip_history_when_saving = True
+        super().save_model(request, obj, form, change)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Reverting to a version: the search text follows the restored competencies."""
+        response = super().history_form_view(request, object_id, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            for organisation in Organisation.objects.filter(pk=object_id):
+                organisation.refresh_search_text()
+        return response
+
+    def save_related(self, request, form, formsets, change):
+        organisation = form.instance
+        try:
+            super().save_related(request, form, formsets, change)
+        finally:
+            if hasattr(organisation, "skip_history_when_saving"):
+                del organisation.skip_history_when_saving
+        organisation._history_user = request.user
+        organisation.save()
+
+    def _bulk_update(self, request, queryset, **changes) -> int:
+        """Change every selected organisation, each with its own history entry."""
+        count = 0
+        with transaction.atomic():
+            for organisation in queryset.select_for_update():
+                for field, value in changes.items():
+                    setattr(organisation, field, value)
+                organisation._history_user = request.user
+                organisation.save(update_fields=[*changes, "updated_at"])
+                count += 1
+        return count
+
+    @admin.action(description=_("Mark as lapsed (unpaid)"))
+    def mark_lapsed(self, request, queryset):
+        count = self._bulk_update(request, queryset, membership_status=Organisation.Status.LAPSED)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d organisation marked as lapsed.",
+                "%(count)d organisations marked as lapsed.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Mark as active members"))
+    def mark_active(self, request, queryset):
+        count = self._bulk_update(request, queryset, membership_status=Organisation.Status.ACTIVE)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d organisation marked as active.",
+                "%(count)d organisations marked as active.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Hide from the public directory"))
+    def hide(self, request, queryset):
+        count = self._bulk_update(request, queryset, is_public=False)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d organisation hidden from the directory.",
+                "%(count)d organisations hidden from the directory.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Show in the public directory"))
+    def show(self, request, queryset):
+        count = self._bulk_update(request, queryset, is_public=True)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d organisation shown in the directory.",
+                "%(count)d organisations shown in the directory.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "recent-changes/",
+                self.admin_site.admin_view(self.recent_changes),
+                name="members_organisation_recent_changes",
+            ),
+            *super().get_urls(),
+        ]
+
+    def recent_changes(self, request):
+        """A feed of the latest profile edits, each with what changed and a link to the
+        version, from which staff can revert it."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        page = Paginator(recent_records(), RECENT_CHANGES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        entries = describe_changes(list(page.object_list))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Recent changes of organisation profiles"),
+            "opts": self.model._meta,
+            "entries": entries,
+            "page_obj": page,
+        }
+        return TemplateResponse(request, "members/admin/recent_changes.html", context)
+
+
+def _is_revert(request) -> bool:
+    match = getattr(request, "resolver_match", None)
+    return bool(match and match.url_name == "members_organisation_simple_history")
+
+
+# --- Vocabularies and settings -----------------------------------------------------------
+
+
+@admin.register(Competency)
+class CompetencyAdmin(TranslationAdmin):
+    list_display = ["name", "slug", "organisation_count"]
+    search_fields = ["name_fr", "name_en", "slug"]
+    prepopulated_fields = {"slug": ["name_fr"]}
+    ordering = ["name"]
+    list_select_related = []
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(organisation_total=Count("organisations"))
+
+    @admin.display(description=_("organisations"), ordering="organisation_total")
+    def organisation_count(self, competency):
+        return competency.organisation_total
+
+
+@admin.register(Certification)
+class CertificationAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "organisation_count"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    ordering = ["name"]
+    list_select_related = []
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(organisation_total=Count("organisations"))
+
+    @admin.display(description=_("organisations"), ordering="organisation_total")
+    def organisation_count(self, certification):
+        return certification.organisation_total
+
+
+@admin.register(MembershipSettings)
+class MembershipSettingsAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "grace_days", "updated_at"]
+    readonly_fields = ["updated_at"]
+    list_select_related = []
+
+    def has_add_permission(self, request):
+        return not MembershipSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

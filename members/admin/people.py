@@ -1,0 +1,85 @@
+"""The back-office of people: their memberships, and the logs about them (relayed messages,
+visibility choices), which staff read but never change."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from import_export.admin import ExportMixin
+from simple_history.admin import SimpleHistoryAdmin
+
+from members.models import ConsentRecord, ContactMessage, Membership
+from members.resources import MembershipResource, SniffedCSV
+
+
+@admin.register(Membership)
+class MembershipAdmin(ExportMixin, SimpleHistoryAdmin):
+    resource_classes = [MembershipResource]
+    formats = [SniffedCSV]
+    list_display = ["user", "organisation", "role", "job_title", "visibility", "created_at"]
+    list_filter = ["role", "visibility", "organisation__region", "organisation__kind"]
+    search_fields = [
+        "user__email",
+        "user__first_name",
+        "user__last_name",
+        "organisation__name",
+        "job_title",
+    ]
+    list_select_related = ["user", "organisation"]
+    raw_id_fields = ["user", "organisation"]
+    ordering = ["organisation__sort_name", "user__last_name"]
+    readonly_fields = ["created_at", "updated_at"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change or "visibility" in form.changed_data:
+            ConsentRecord.objects.create(
+                user=obj.user,
+                organisation=obj.organisation,
+                visibility=obj.visibility,
+                source=ConsentRecord.Source.STAFF if change else ConsentRecord.Source.DEFAULT,
+            )
+
+
+# --- Logs --------------------------------------------------------------------------------
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ContactMessage)
+class ContactMessageAdmin(ReadOnlyAdmin):
+    list_display = [
+        "created_at",
+        "kind",
+        "sender",
+        "sender_email",
+        "recipient",
+        "organisation",
+        "platform",
+        "subject",
+        "delivered_to",
+    ]
+    list_filter = ["kind"]
+    date_hierarchy = "created_at"
+    search_fields = ["subject", "body", "sender__email", "recipient__email", "organisation__name"]
+    list_select_related = ["sender", "recipient", "organisation", "platform"]
+    ordering = ["-created_at"]
+
+    @admin.display(description=_("sender's address"), ordering="sender__email")
+    def sender_email(self, message):
+        # Staff follow up abuse: the address is shown here, never on the site.
+        return message.sender.email
+
+
+@admin.register(ConsentRecord)
+class ConsentRecordAdmin(ReadOnlyAdmin):
+    list_display = ["recorded_at", "user", "organisation", "visibility", "source"]
+    list_filter = ["visibility", "source"]
+    search_fields = ["user__email", "user__last_name", "organisation__name"]
+    list_select_related = ["user", "organisation"]
+    ordering = ["-recorded_at"]
+    date_hierarchy = "recorded_at"

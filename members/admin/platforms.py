@@ -1,0 +1,24 @@
+"""The back-office of platforms and resource centres."""
+
+from django.contrib import admin
+from import_export.admin import ExportMixin
+from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from members.models import Platform
+from members.resources import PlatformResource, SniffedCSV
+
+
+@admin.register(Platform)
+class PlatformAdmin(ExportMixin, SimpleHistoryAdmin, TranslationAdmin):
+    resource_classes = [PlatformResource]
+    formats = [SniffedCSV]
+    list_display = ["name", "organisation", "kind", "access", "updated_at"]
+    list_filter = ["kind", "access", "markets", "organisation__region"]
+    search_fields = ["name", "summary_fr", "summary_en", "equipment", "organisation__name"]
+    list_select_related = ["organisation"]
+    raw_id_fields = ["organisation", "contact"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["markets"]
+    ordering = ["name"]
+    readonly_fields = ["created_at", "updated_at"]
