@@ -1,21 +1,14 @@
-from django.contrib.sitemaps import Sitemap
-
 from content.models import Article, Market, Page, RoadmapObjective
+from core.sitemaps import TranslatedSitemap
 
 
-class PublishedSitemap(Sitemap):
+class PublishedSitemap(TranslatedSitemap):
     """Published items of one model, in both languages."""
 
     model = None
-    i18n = True
-    alternates = True
-    x_default = True
 
-    def items(self):
-        return self.model.objects.published().order_by("pk")
-
-    def lastmod(self, obj):
-        return obj.updated_at
+    def get_queryset(self):
+        return self.model.objects.published()
 
 
 class MarketSitemap(PublishedSitemap):

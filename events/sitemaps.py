@@ -1,18 +1,15 @@
-from django.contrib.sitemaps import Sitemap
-
+from core.sitemaps import ModelSitemap
 from events.models import Event
 
 
-class EventSitemap(Sitemap):
+class EventSitemap(ModelSitemap):
     changefreq = "weekly"
     priority = 0.6
     limit = 5000
+    ordering = ("-start", "pk")
 
-    def items(self):
-        return Event.objects.listed().order_by("-start", "pk")
-
-    def lastmod(self, event):
-        return event.updated_at
+    def get_queryset(self):
+        return Event.objects.listed()
 
 
 SITEMAPS = {"events": EventSitemap}

@@ -1,30 +1,25 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from core.sitemaps import ModelSitemap
 from members.models import Organisation, Platform
 
 
-class OrganisationSitemap(Sitemap):
+class OrganisationSitemap(ModelSitemap):
     changefreq = "weekly"
     priority = 0.6
     limit = 5000
 
-    def items(self):
-        return Organisation.objects.in_directory().order_by("pk").only("slug", "updated_at")
-
-    def lastmod(self, organisation):
-        return organisation.updated_at
+    def get_queryset(self):
+        return Organisation.objects.in_directory().only("slug", "updated_at")
 
 
-class PlatformSitemap(Sitemap):
+class PlatformSitemap(ModelSitemap):
     changefreq = "monthly"
     priority = 0.5
 
-    def items(self):
-        return Platform.objects.public().order_by("pk").only("slug", "updated_at")
-
-    def lastmod(self, platform):
-        return platform.updated_at
+    def get_queryset(self):
+        return Platform.objects.public().only("slug", "updated_at")
 
 
 class MembersPagesSitemap(Sitemap):

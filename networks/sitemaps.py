@@ -1,19 +1,12 @@
-from django.contrib.sitemaps import Sitemap
-
+from core.sitemaps import TranslatedSitemap
 from networks.models import Partner
 
 
-class PartnerSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
+class PartnerSitemap(TranslatedSitemap):
     changefreq = "yearly"
 
-    def items(self):
-        return Partner.objects.published().order_by("pk")
-
-    def lastmod(self, obj):
-        return obj.updated_at
+    def get_queryset(self):
+        return Partner.objects.published()
 
 
 SITEMAPS = {"partners": PartnerSitemap}

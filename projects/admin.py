@@ -11,7 +11,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from content.admin import PUBLICATION_FIELDSET, SEO_FIELDSET, PublishableAdmin
-from projects.forms import StatusChangeForm
+from projects.forms import FUNDING_FIELDS, TEXT_FIELDS, StatusChangeForm
 from projects.models import (
     Call,
     ExternalPartner,
@@ -25,7 +25,6 @@ from projects.models import (
     ProjectStatusChange,
     ReviewNote,
 )
-from projects.services import project_change_status_from_form
 
 
 @admin.register(FundingProgramme)
@@ -145,35 +144,8 @@ class ProjectAdmin(SimpleHistoryAdmin):
     change_form_template = "projects/admin/project_change_form.html"
     fieldsets = (
         (None, {"fields": ("acronym", "slug", "title", "title_en", "status", "visibility")}),
-        (
-            _("Text"),
-            {
-                "fields": (
-                    "summary",
-                    "summary_en",
-                    "description",
-                    "description_en",
-                    "results",
-                    "results_en",
-                    "markets",
-                )
-            },
-        ),
-        (
-            _("Funding and schedule"),
-            {
-                "fields": (
-                    "programme",
-                    "total_budget",
-                    "public_funding",
-                    "start_date",
-                    "end_date",
-                    "trl_start",
-                    "trl_target",
-                    "labelled_on",
-                )
-            },
-        ),
+        (_("Text"), {"fields": TEXT_FIELDS}),
+        (_("Funding and schedule"), {"fields": (*FUNDING_FIELDS, "labelled_on")}),
         (_("Record"), {"fields": ("created_by", "created_at", "updated_at")}),
     )
 
@@ -232,11 +204,7 @@ class ProjectAdmin(SimpleHistoryAdmin):
         if not self.has_change_permission(request, project):
             raise PermissionDenied
         form = StatusChangeForm(request.POST or None, project=project, user=request.user)
-        if (
-            request.method == "POST"
-            and form.is_valid()
-            and project_change_status_from_form(form=form, project=project, by=request.user)
-        ):
+        if form.apply():
             self.message_user(
                 request,
                 _("%(project)s is now “%(status)s”.")

@@ -20,6 +20,7 @@ from projects.models import (
     ReviewNote,
 )
 from projects.organisation_picker import OrganisationPickerField, organisation_label
+from projects.services import ProjectError, project_change_status
 
 TRL_CHOICES = [
     ("", _("Not known yet")),
@@ -42,6 +43,38 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+# What the consortium edits of its project besides its name and visibility, by group: the
+# coordinator's form and the back-office's fieldsets (which add the slug, the status and
+# the record) both take these lists, so that a new field reaches both.
+TEXT_FIELDS = (
+    "summary",
+    "summary_en",
+    "description",
+    "description_en",
+    "results",
+    "results_en",
+    "markets",
+)
+FUNDING_FIELDS = (
+    "programme",
+    "total_budget",
+    "public_funding",
+    "start_date",
+    "end_date",
+    "trl_start",
+    "trl_target",
+)
+
+
+def with_current(queryset, pk):
+    """The choices of ``queryset`` plus the row ``pk`` already chosen, should it have left
+    them (a programme closed, a call past its deadline): editing keeps a past choice."""
+    if not pk:
+        return queryset
+    rows = queryset.model._default_manager
+    return rows.filter(pk__in=queryset.values("pk")) | rows.filter(pk=pk)
+
+
 def row(*fields, sizes=None):
     sizes = sizes or [12 // len(fields)] * len(fields)
     return Div(
@@ -55,26 +88,7 @@ class ProjectForm(forms.ModelForm):
 
     class Meta:
         model = Project
-        fields = [
-            "acronym",
-            "title",
-            "title_en",
-            "summary",
-            "summary_en",
-            "description",
-            "description_en",
-            "markets",
-            "programme",
-            "total_budget",
-            "public_funding",
-            "start_date",
-            "end_date",
-            "trl_start",
-            "trl_target",
-            "visibility",
-            "results",
-            "results_en",
-        ]
+        fields = ["acronym", "title", "title_en", "visibility", *TEXT_FIELDS, *FUNDING_FIELDS]
         widgets = {
             "summary": forms.Textarea({"rows": 4}),
             "summary_en": forms.Textarea({"rows": 4}),
@@ -93,12 +107,9 @@ class ProjectForm(forms.ModelForm):
     def __init__(self, *args, with_results=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["markets"].queryset = Market.objects.published()
-        programmes = FundingProgramme.objects.active()
-        if self.instance.programme_id:
-            programmes = FundingProgramme.objects.filter(
-                pk__in=programmes.values("pk")
-            ) | FundingProgramme.objects.filter(pk=self.instance.programme_id)
-        self.fields["programme"].queryset = programmes
+        self.fields["programme"].queryset = with_current(
+            FundingProgramme.objects.active(), self.instance.programme_id
+        )
         self.fields["programme"].empty_label = _("Not decided yet")
         self.fields["programme"].label = _("Funding programme targeted")
         for name in ("trl_start", "trl_target"):
@@ -296,6 +307,24 @@ def consortium_formsets(*, project, coordinator, data=None, extra_rows=None):
     return partners, externals
 
 
+def consortium_rows(partners, externals) -> dict:
+    """The consortium of valid formsets (see :func:`consortium_formsets`) as
+    ``services.project_create`` takes it: the member organisations with their role and the
+    external partners' fields, without the rows left empty or deleted."""
+    return {
+        "partners": [
+            (row.cleaned_data["organisation"], row.cleaned_data["role"])
+            for row in partners.forms
+            if row.cleaned_data.get("organisation") and not row.cleaned_data.get("DELETE")
+        ],
+        "externals": [
+            {key: row.cleaned_data[key] for key in ("name", "country", "kind", "role")}
+            for row in externals.forms
+            if row.cleaned_data.get("name") and not row.cleaned_data.get("DELETE")
+        ],
+    }
+
+
 class StatusChangeForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"))
     changed_on = forms.DateField(label=_("Date"), widget=DateInput(), initial=timezone.localdate)
@@ -312,6 +341,7 @@ class StatusChangeForm(forms.Form):
     def __init__(self, *args, project, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.project = project
+        self.user = user
         self.fields["status"].choices = [
             (status, Project.Status(status).label) for status in project.next_statuses(user)
         ]
@@ -334,6 +364,26 @@ class StatusChangeForm(forms.Form):
         if cleaned.get("status") in Project.STAFF_ONLY and not cleaned.get("note", "").strip():
             self.add_error("note", _("Write the message the coordinator will receive."))
         return cleaned
+
+    def apply(self) -> bool:
+        """Make the change a bound, valid form asks for, through
+        :func:`projects.services.project_change_status` (the project page and the
+        back-office both post this form). Returns whether the change was made; a refusal
+        becomes an error of the ``status`` field."""
+        if not self.is_valid():
+            return False
+        try:
+            project_change_status(
+                project=self.project,
+                status=self.cleaned_data["status"],
+                by=self.user,
+                on=self.cleaned_data["changed_on"],
+                note=self.cleaned_data["note"],
+            )
+        except ProjectError as error:
+            self.add_error("status", error.message)
+            return False
+        return True
 
 
 class ReviewNoteForm(forms.ModelForm):
@@ -463,12 +513,7 @@ class PartnerSearchForm(forms.ModelForm):
                 self.fields["organisation"].initial = organisations.first()
         self.fields["competencies"].queryset = Competency.objects.all()
         self.fields["markets"].queryset = Market.objects.published()
-        calls = Call.objects.open()
-        if self.instance.call_id:
-            calls = Call.objects.filter(pk__in=calls.values("pk")) | Call.objects.filter(
-                pk=self.instance.call_id
-            )
-        self.fields["call"].queryset = calls
+        self.fields["call"].queryset = with_current(Call.objects.open(), self.instance.call_id)
         self.fields["call"].empty_label = _("No particular call")
         self.helper = FormHelper()
         self.helper.layout = Layout(

@@ -87,24 +87,6 @@ def project_change_status(
     return change
 
 
-def project_change_status_from_form(*, form, project: Project, by) -> bool:
-    """Apply a valid ``StatusChangeForm`` (the project page and the back-office share it)
-    through :func:`project_change_status`. Returns whether the change was made; a refusal
-    becomes an error of the form's ``status`` field."""
-    try:
-        project_change_status(
-            project=project,
-            status=form.cleaned_data["status"],
-            by=by,
-            on=form.cleaned_data["changed_on"],
-            note=form.cleaned_data["note"],
-        )
-    except ProjectError as error:
-        form.add_error("status", error.message)
-        return False
-    return True
-
-
 def project_create(
     *,
     project: Project,

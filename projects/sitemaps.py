@@ -1,35 +1,23 @@
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.sitemaps import Sitemap
 
+from core.sitemaps import TranslatedSitemap
 from projects.models import Call, Project
 
 
-class ProjectSitemap(Sitemap):
+class ProjectSitemap(TranslatedSitemap):
     """Projects a visitor may see: never members-only or confidential ones."""
 
-    i18n = True
-    alternates = True
-    x_default = True
     changefreq = "monthly"
 
-    def items(self):
-        return Project.objects.visible_to(AnonymousUser()).order_by("pk")
-
-    def lastmod(self, obj):
-        return obj.updated_at
+    def get_queryset(self):
+        return Project.objects.visible_to(AnonymousUser())
 
 
-class CallSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
+class CallSitemap(TranslatedSitemap):
     changefreq = "weekly"
 
-    def items(self):
-        return Call.objects.published().order_by("pk")
-
-    def lastmod(self, obj):
-        return obj.updated_at
+    def get_queryset(self):
+        return Call.objects.published()
 
 
 SITEMAPS = {"projects": ProjectSitemap, "calls": CallSitemap}

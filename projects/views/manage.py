@@ -29,10 +29,12 @@ from projects.forms import (
     ProjectSubmitForm,
     StatusChangeForm,
     consortium_formsets,
+    consortium_rows,
 )
 from projects.models import Participation, Project
 from projects.organisation_picker import matching, organisation_label
-from projects.services import ProjectError, project_change_status_from_form
+from projects.services import ProjectError
+from projects.views import save_posted
 
 
 def _project_for_editing(request, slug) -> Project:
@@ -86,32 +88,19 @@ def project_create(request):
     if not organisations.exists():
         return render(request, "projects/project_not_admin.html", status=403)
     more_rows = request.POST.get("more-rows")
-    if more_rows in ("partners", "externals"):
-        # Without JavaScript: the same page again, as typed, with empty rows added.
-        data = _with_more_rows(request.POST, more_rows)
-        form = ProjectSubmitForm(data, organisations=organisations)
-        partners, externals = consortium_formsets(
-            project=form.instance, coordinator=None, data=data
-        )
-        _without_errors(form, partners, externals)
-        return render(
-            request,
-            "projects/project_submit.html",
-            {"form": form, "partners": partners, "externals": externals},
-        )
-    form = ProjectSubmitForm(request.POST or None, organisations=organisations)
+    adding_rows = more_rows in ("partners", "externals")
+    data = _with_more_rows(request.POST, more_rows) if adding_rows else request.POST or None
+    form = ProjectSubmitForm(data, organisations=organisations)
     coordinator = None
-    if form.is_bound and form.is_valid():
+    if not adding_rows and form.is_bound and form.is_valid():
         coordinator = form.cleaned_data["coordinator"]
     partners, externals = consortium_formsets(
-        project=form.instance, coordinator=coordinator, data=request.POST or None
+        project=form.instance, coordinator=coordinator, data=data
     )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and partners.is_valid()
-        and externals.is_valid()
-    ):
+    if adding_rows:
+        # Without JavaScript: the same page again, as typed, with empty rows added.
+        _without_errors(form, partners, externals)
+    elif form.is_valid() and partners.is_valid() and externals.is_valid():
         submit = "submit" in request.POST
         try:
             project = services.project_create(
@@ -119,17 +108,8 @@ def project_create(request):
                 markets=form.cleaned_data["markets"],
                 coordinator=coordinator,
                 by=request.user,
-                partners=[
-                    (f.cleaned_data["organisation"], f.cleaned_data["role"])
-                    for f in partners.forms
-                    if f.cleaned_data.get("organisation") and not f.cleaned_data.get("DELETE")
-                ],
-                externals=[
-                    {key: f.cleaned_data[key] for key in ("name", "country", "kind", "role")}
-                    for f in externals.forms
-                    if f.cleaned_data.get("name") and not f.cleaned_data.get("DELETE")
-                ],
                 submit=submit,
+                **consortium_rows(partners, externals),
             )
         except ProjectError as error:
             form.add_error(None, error.message)
@@ -155,14 +135,9 @@ def project_create(request):
 @login_required
 def project_edit(request, slug):
     project = _project_for_editing(request, slug)
+    project._change_reason = "edited on the portal"  # the note of the save in its history
     form = ProjectForm(request.POST or None, instance=project)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():  # the project and its markets, or nothing
-            project = form.save(commit=False)
-            project._change_reason = "edited on the portal"
-            project.save()
-            form.save_m2m()
-        messages.success(request, _("The project is updated."))
+    if save_posted(request, form, message=_("The project is updated.")):
         return redirect(project)
     return render(request, "projects/project_form.html", {"form": form, "project": project})
 
@@ -180,11 +155,7 @@ def project_consortium(request, slug):
         data=request.POST or None,
         extra_rows=extra_rows,
     )
-    if request.method == "POST" and partners.is_valid() and externals.is_valid():
-        with transaction.atomic():
-            partners.save()
-            externals.save()
-        messages.success(request, _("The consortium is updated."))
+    if save_posted(request, partners, externals, message=_("The consortium is updated.")):
         if "save-more" in request.POST:
             # Without JavaScript: back to the form with more empty rows.
             url = reverse("projects:project-consortium", args=[project.slug])
@@ -201,11 +172,7 @@ def project_consortium(request, slug):
 def project_status(request, slug):
     project = _project_for_editing(request, slug)
     form = StatusChangeForm(request.POST or None, project=project, user=request.user)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and project_change_status_from_form(form=form, project=project, by=request.user)
-    ):
+    if form.apply():
         messages.success(
             request,
             _("The project is now “%(status)s”.") % {"status": project.get_status_display()},
@@ -220,10 +187,7 @@ def project_images(request, slug):
     formset = ProjectImageFormSet(
         request.POST or None, request.FILES or None, instance=project, prefix="images"
     )
-    if request.method == "POST" and formset.is_valid():
-        with transaction.atomic():
-            formset.save()
-        messages.success(request, _("The pictures are updated."))
+    if save_posted(request, formset, message=_("The pictures are updated.")):
         return redirect(project)
     return render(request, "projects/project_images.html", {"project": project, "formset": formset})
 
@@ -235,12 +199,8 @@ def document_list(request, slug):
     form = None
     if can_edit:
         form = DocumentForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            document = form.save(commit=False)
-            document.project = project
-            document.uploaded_by = request.user
-            document.save()
-            messages.success(request, _("The document is shared with the consortium."))
+        form.instance.project, form.instance.uploaded_by = project, request.user
+        if save_posted(request, form, message=_("The document is shared with the consortium.")):
             return redirect("projects:document-list", slug=project.slug)
     elif request.method == "POST":
         raise PermissionDenied

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,6 +18,7 @@ from projects.filters import PartnerSearchFilter
 from projects.forms import InterestForm, PartnerSearchForm
 from projects.models import PartnerSearch
 from projects.services import ProjectError, interest_create
+from projects.views import save_posted
 
 SEARCHES_PER_PAGE = 20
 
@@ -115,14 +115,9 @@ def partnersearch_create(request):
         organisations=organisations,
         initial={"call": request.GET.get("call")},
     )
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():  # the post with its competencies and markets, or nothing
-            search = form.save(commit=False)
-            search.author = request.user
-            search.save()
-            form.save_m2m()
-        messages.success(request, _("Your post is published to the members."))
-        return redirect(search)
+    form.instance.author = request.user
+    if save_posted(request, form, message=_("Your post is published to the members.")):
+        return redirect(form.instance)
     return render(request, "projects/partnersearch_form.html", {"form": form})
 
 
@@ -132,10 +127,7 @@ def partnersearch_edit(request, pk):
     if not search.is_managed_by(request.user):
         raise PermissionDenied
     form = PartnerSearchForm(request.POST or None, instance=search, organisations=None)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-        messages.success(request, _("Your post is updated."))
+    if save_posted(request, form, message=_("Your post is updated.")):
         return redirect(search)
     return render(request, "projects/partnersearch_form.html", {"form": form, "search": search})
 

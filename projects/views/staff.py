@@ -1,6 +1,5 @@
 """The staff's labelling pipeline outside the back-office: the board and review notes."""
 
-from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -8,6 +7,7 @@ from django.utils.translation import gettext as _
 from accounts.decorators import staff_required
 from projects.forms import ReviewNoteForm
 from projects.models import Participation, Project
+from projects.views import save_posted
 
 CARDS_PER_COLUMN = 12
 NOTES_SHOWN = 50
@@ -62,12 +62,8 @@ def project_review(request, slug):
     this page (403 whatever the project, so it reveals nothing either)."""
     project = get_object_or_404(Project.objects.select_related("programme"), slug=slug)
     form = ReviewNoteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        note = form.save(commit=False)
-        note.project = project
-        note.author = request.user
-        note.save()
-        messages.success(request, _("Your review note is added. Only staff can read it."))
+    form.instance.project, form.instance.author = project, request.user
+    if save_posted(request, form, message=_("Your review note is added. Only staff can read it.")):
         return redirect("projects:project-review", slug=project.slug)
     notes = project.review_notes.select_related("author")
     return render(
