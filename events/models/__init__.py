@@ -2,17 +2,14 @@
 
 from events.models.events import (
     DEFAULT_TIMEZONE,
-    OFFER_VALIDITY,
     RESERVED_SLUGS,
-    CalendarFeed,
     Event,
     EventQuerySet,
-    Registration,
-    RegistrationQuerySet,
-    new_feed_token,
     validate_event_slug,
     validate_timezone,
 )
+from events.models.feeds import CalendarFeed, new_feed_token
+from events.models.registrations import OFFER_VALIDITY, Registration, RegistrationQuerySet
 
 __all__ = [
     "DEFAULT_TIMEZONE",

@@ -1,18 +1,15 @@
 """The trainings' admin (a package: the app outgrew a single module). Importing it
-registers every model's admin."""
+registers the admin of every model."""
 
-from trainings.admin.catalogue import (
+from trainings.admin.catalogue import SessionInline, TrainingAdmin, TrainingAdminForm
+from trainings.admin.enrolments import (
     CustomRequestAdmin,
     EnrolmentAdmin,
     EnrolmentAdminForm,
-    EnrolmentInline,
     SatisfactionAnswerAdmin,
-    SessionAdmin,
-    SessionInline,
-    TrainingAdmin,
-    TrainingAdminForm,
-    TrainingProviderAdmin,
 )
+from trainings.admin.provider import TrainingProviderAdmin
+from trainings.admin.sessions import EnrolmentInline, SessionAdmin
 
 __all__ = [
     "CustomRequestAdmin",
