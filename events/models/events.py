@@ -16,7 +16,7 @@ from django.utils.translation import pgettext_lazy
 from accounts.permissions import acts_as_staff
 from content.models import Market
 from core.images import RenditionImageField
-from core.models import Timestamped
+from core.models import Timestamped, price_field
 from events.models.registrations import Registration
 from members.models import Organisation
 
@@ -203,20 +203,12 @@ class Event(Timestamped):
     audience = models.CharField(
         _("audience"), max_length=10, choices=Audience.choices, default=Audience.PUBLIC
     )
-    price_member = models.DecimalField(
-        _("price for members (€)"),
-        max_digits=8,
-        decimal_places=2,
-        default=Decimal("0"),
-        validators=[MinValueValidator(Decimal("0"))],
-        help_text=_("0 means free."),
+    price_member = price_field(
+        _("price for members (€)"), default=Decimal("0"), help_text=_("0 means free.")
     )
-    price_non_member = models.DecimalField(
+    price_non_member = price_field(
         _("price for non-members (€)"),
-        max_digits=8,
-        decimal_places=2,
         default=Decimal("0"),
-        validators=[MinValueValidator(Decimal("0"))],
         help_text=_("0 means free. Not used for members-only events."),
     )
     cancellation_deadline = models.DateTimeField(
@@ -315,10 +307,6 @@ class Event(Timestamped):
         return self.timezone != DEFAULT_TIMEZONE
 
     # State ---------------------------------------------------------------------------------
-    @property
-    def is_past(self) -> bool:
-        return self.end < timezone.now()
-
     @property
     def has_started(self) -> bool:
         return self.start <= timezone.now()

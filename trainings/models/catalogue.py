@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Market, Publishable, PublishableQuerySet
+from core.models import price_field
 from core.search import text_filter
 from members.models import Organisation
 from trainings.codes import AUDIENCE_CODES, EMPLOYEES, CodeListValidator, split_codes
@@ -243,22 +244,8 @@ class Training(Publishable):
     )
 
     # Prices, excluding VAT.
-    price_member = models.DecimalField(
-        _("price for members (excl. VAT)"),
-        max_digits=8,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
-    price_non_member = models.DecimalField(
-        _("price for non-members (excl. VAT)"),
-        max_digits=8,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
+    price_member = price_field(_("price for members (excl. VAT)"), null=True, blank=True)
+    price_non_member = price_field(_("price for non-members (excl. VAT)"), null=True, blank=True)
     on_quotation = models.BooleanField(
         _("price on quotation"),
         default=False,
