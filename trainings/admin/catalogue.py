@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from trainings.admin.inlines import SessionInline
 from trainings.codes import AUDIENCE_CODES, EMPLOYEES, split_codes
 from trainings.models import Session, Training
 
@@ -58,25 +59,6 @@ class TrainingAdminForm(forms.ModelForm):
                     code="incomplete",
                 ),
             )
-
-
-class SessionInline(admin.TabularInline):
-    """The training's sessions at a glance; each one is edited on its own page."""
-
-    model = Session
-    extra = 0
-    can_delete = False
-    show_change_link = True
-    fields = ("start_date", "end_date", "place", "seats", "status")
-    readonly_fields = fields
-    ordering = ("-start_date",)
-
-    @admin.display(description=_("place"))
-    def place(self, obj):
-        return obj.place_label
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Training)

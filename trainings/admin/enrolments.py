@@ -14,7 +14,6 @@ from trainings.models import (
     SEAT_HOLDING_STATUSES,
     CustomRequest,
     Enrolment,
-    EnrolmentStatus,
     SatisfactionAnswer,
 )
 
@@ -41,8 +40,7 @@ class EnrolmentAdminForm(forms.ModelForm):
                 "status", _("Attendance can only be recorded once the session has started.")
             )
         if status in SEAT_HOLDING_STATUSES and previous not in SEAT_HOLDING_STATUSES:
-            taken = session.enrolments.filter(status__in=SEAT_HOLDING_STATUSES).count()
-            if taken >= session.seats:
+            if session.count_seats_taken() >= session.seats:
                 self.add_error(
                     "status",
                     _("No seat is left in this session (%(seats)d seats): free one first.")
@@ -106,13 +104,13 @@ class EnrolmentAdmin(admin.ModelAdmin):
     autocomplete_fields = ("session",)
     readonly_fields = ("status_changed_at", "survey_sent_at", "created_at", "updated_at")
     actions = (
-        _status_action(EnrolmentStatus.CONFIRMED, _("Confirm the selected requests")),
+        _status_action(Enrolment.Status.CONFIRMED, _("Confirm the selected requests")),
         _status_action(
-            EnrolmentStatus.WAITING_LIST, _("Move the selected requests to the waiting list")
+            Enrolment.Status.WAITING_LIST, _("Move the selected requests to the waiting list")
         ),
-        _status_action(EnrolmentStatus.CANCELLED, _("Cancel the selected requests")),
-        _status_action(EnrolmentStatus.ATTENDED, _("Mark the selected participants as attended")),
-        _status_action(EnrolmentStatus.ABSENT, _("Mark the selected participants as absent")),
+        _status_action(Enrolment.Status.CANCELLED, _("Cancel the selected requests")),
+        _status_action(Enrolment.Status.ATTENDED, _("Mark the selected participants as attended")),
+        _status_action(Enrolment.Status.ABSENT, _("Mark the selected participants as absent")),
         "record_passed",
         "record_failed",
         "send_survey",
@@ -202,7 +200,7 @@ class EnrolmentAdmin(admin.ModelAdmin):
 
     def _record_result(self, request, queryset, result):
         count = queryset.filter(
-            status=EnrolmentStatus.ATTENDED, session__training__is_certifying=True
+            status=Enrolment.Status.ATTENDED, session__training__is_certifying=True
         ).update(certification_result=result)
         self.message_user(
             request,

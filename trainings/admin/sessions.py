@@ -9,20 +9,8 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from trainings import services
+from trainings.admin.inlines import EnrolmentInline
 from trainings.models import Enrolment, Session
-
-
-class EnrolmentInline(admin.TabularInline):
-    model = Enrolment
-    extra = 0
-    can_delete = False
-    show_change_link = True
-    fields = ("participant_name", "company_name", "status", "price_category", "created_at")
-    readonly_fields = fields
-    ordering = ("status", "participant_last_name")
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Session)
