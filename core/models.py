@@ -1,6 +1,10 @@
-"""Model mixins shared by the apps: timestamps, and a decision with who and when."""
+"""Model pieces shared by the apps: timestamps, a decision with who and when, and the field
+of a price."""
+
+from decimal import Decimal
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -40,3 +44,18 @@ class Decided(models.Model):
     def decide(self, *, by) -> None:
         self.decided_at = timezone.now()
         self.decided_by = by if by is not None and by.is_authenticated else None
+
+
+def price_field(verbose_name, **options) -> models.DecimalField:
+    """The field of a price someone types: euros to the cent, up to 999,999.99, never
+    negative. ``options`` are those of any field (``default``, ``null``, ``help_text``...).
+
+    The validator only guards forms: a model whose database must refuse a negative price
+    too adds its own check constraint."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=8,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0"))],
+        **options,
+    )

@@ -3,7 +3,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -137,6 +137,34 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
             )
 
 
+def _registration_action(description, use_case, done):
+    """A bulk action on registrations: ``use_case(registration, by)`` runs for each selected
+    one, ``by`` being the staff member. A refusal is reported with the registration it
+    concerns and the others go on; ``done``, a plural over ``n``
+    (``ngettext_lazy(singular, plural, "n")``), counts those that went through."""
+
+    @admin.action(description=description)
+    def action(modeladmin, request, queryset):
+        count = 0
+        for registration in queryset.select_related("event", "user"):
+            try:
+                use_case(registration, request.user)
+            except services.RegistrationError as error:
+                modeladmin.message_user(
+                    request, f"{registration}: {error.message}", messages.WARNING
+                )
+            else:
+                count += 1
+        if count:
+            modeladmin.message_user(request, done % {"n": count}, messages.SUCCESS)
+
+    return action
+
+
+# Marking someone attended or a no-show reports alike.
+MARKED = ngettext_lazy("%(n)d person marked.", "%(n)d people marked.", "n")
+
+
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
     list_display = (
@@ -176,65 +204,31 @@ class RegistrationAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         return (*self.readonly_fields, "event", "user")
 
-    def _run(self, request, queryset, action, done_message):
-        done = 0
-        for registration in queryset.select_related("event", "user"):
-            try:
-                action(registration)
-            except services.RegistrationError as error:
-                self.message_user(request, f"{registration}: {error.message}", messages.WARNING)
-            else:
-                done += 1
-        if done:
-            self.message_user(request, done_message(done), messages.SUCCESS)
-
-    @admin.action(description=_("Give a confirmed seat (waiting list)"))
-    def promote(self, request, queryset):
-        self._run(
-            request,
-            queryset,
-            lambda r: services.registration_promote(registration=r),
-            lambda n: ngettext("%(n)d person promoted.", "%(n)d people promoted.", n) % {"n": n},
-        )
-
-    @admin.action(description=_("Move to the top of the waiting list"))
-    def move_to_top(self, request, queryset):
-        self._run(
-            request,
-            queryset,
-            lambda r: services.waiting_list_move(registration=r, direction="top"),
-            lambda n: ngettext("%(n)d person moved.", "%(n)d people moved.", n) % {"n": n},
-        )
-
-    @admin.action(description=_("Mark as attended"))
-    def mark_attended(self, request, queryset):
-        self._run(
-            request,
-            queryset,
-            lambda r: services.registration_mark(registration=r, status="attended"),
-            lambda n: ngettext("%(n)d person marked.", "%(n)d people marked.", n) % {"n": n},
-        )
-
-    @admin.action(description=_("Mark as no-show"))
-    def mark_no_show(self, request, queryset):
-        self._run(
-            request,
-            queryset,
-            lambda r: services.registration_mark(registration=r, status="no-show"),
-            lambda n: ngettext("%(n)d person marked.", "%(n)d people marked.", n) % {"n": n},
-        )
-
-    @admin.action(description=_("Cancel (the seat goes to the waiting list)"))
-    def cancel(self, request, queryset):
-        self._run(
-            request,
-            queryset,
-            lambda r: services.registration_cancel(registration=r, by=request.user),
-            lambda n: (
-                ngettext("%(n)d registration cancelled.", "%(n)d registrations cancelled.", n)
-                % {"n": n}
-            ),
-        )
+    promote = _registration_action(
+        _("Give a confirmed seat (waiting list)"),
+        lambda r, by: services.registration_promote(registration=r),
+        ngettext_lazy("%(n)d person promoted.", "%(n)d people promoted.", "n"),
+    )
+    move_to_top = _registration_action(
+        _("Move to the top of the waiting list"),
+        lambda r, by: services.waiting_list_move(registration=r, direction="top"),
+        ngettext_lazy("%(n)d person moved.", "%(n)d people moved.", "n"),
+    )
+    mark_attended = _registration_action(
+        _("Mark as attended"),
+        lambda r, by: services.registration_mark(registration=r, status="attended"),
+        MARKED,
+    )
+    mark_no_show = _registration_action(
+        _("Mark as no-show"),
+        lambda r, by: services.registration_mark(registration=r, status="no-show"),
+        MARKED,
+    )
+    cancel = _registration_action(
+        _("Cancel (the seat goes to the waiting list)"),
+        lambda r, by: services.registration_cancel(registration=r, by=by),
+        ngettext_lazy("%(n)d registration cancelled.", "%(n)d registrations cancelled.", "n"),
+    )
 
 
 @admin.register(CalendarFeed)

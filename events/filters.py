@@ -69,6 +69,14 @@ class EventFilter(ListFilterSet):
     audience = ChoiceFilter(label=_("Audience"), choices=Event.Audience.choices)
     month = MonthFilter(label=_("Month"))
 
+    # What the pages offer as links (chips), beside the values chosen (``selected``).
+    kinds = Event.Kind.choices
+    audiences = Event.Audience.choices
+
     class Meta:
         model = Event
         fields = []
+
+    @property
+    def markets(self) -> list:
+        return self.rows("market")

@@ -1,5 +1,6 @@
 import calendar
 import hashlib
+from contextlib import contextmanager
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
@@ -29,22 +30,23 @@ from events.models import CalendarFeed, Event, Registration
 EVENTS_PER_PAGE = 12
 
 
+@contextmanager
+def _refusal_shown(request):
+    """Runs the block of a use case of ``events.services``: a refusal ends it and is shown
+    to the person as an error message, so the block's own messages, written after the call,
+    speak only of success."""
+    try:
+        yield
+    except services.RegistrationError as error:
+        messages.error(request, error.message)
+
+
 def _filtered_list(request, events, template):
     """A list page of events (upcoming or past) with the market, kind, audience and month
     filters of its address."""
     filters = EventFilter(request.GET, events)
     page = Paginator(filters.qs, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        template,
-        {
-            "page_obj": page,
-            "filters": filters,
-            "markets": filters.rows("market"),
-            "kinds": Event.Kind.choices,
-            "audiences": Event.Audience.choices,
-        },
-    )
+    return render(request, template, {"page_obj": page, "filters": filters})
 
 
 def event_list(request):
@@ -253,11 +255,8 @@ def registration_cancel(request, pk):
     if request.method != "POST":
         # Back from the login page: the registration's page holds the cancel button.
         return redirect("events:registration-detail", pk=registration.pk)
-    try:
+    with _refusal_shown(request):
         services.registration_cancel(registration=registration, by=request.user)
-    except services.RegistrationError as error:
-        messages.error(request, error.message)
-    else:
         messages.success(
             request,
             _("The registration for “%(title)s” is cancelled.")
@@ -320,38 +319,33 @@ def offer_claim(request, token):
         registration = services.offer_from_token(token)
     except signing.BadSignature:
         raise Http404 from None
-    except services.OfferExpired as error:
-        return render(
-            request,
-            "events/offer_invalid.html",
-            {"reason": "expired", "message": error.message},
-            status=410,
-        )
-    except services.OfferUsed as error:
-        return render(
-            request,
-            "events/offer_invalid.html",
-            {"reason": "used", "message": error.message},
-            status=410,
-        )
+    except services.RegistrationError as error:
+        return _offer_invalid(request, error)
     if registration.user != request.user:
         raise Http404
     if request.method == "POST":
         try:
             services.offer_claim(registration=registration)
         except services.RegistrationError as error:
-            return render(
-                request,
-                "events/offer_invalid.html",
-                {"reason": "expired", "message": error.message},
-                status=410,
-            )
+            return _offer_invalid(request, error)
         messages.success(request, _("The seat is yours. A confirmation email is on its way."))
         return redirect(registration.event)
     return render(
         request,
         "events/offer_claim.html",
         {"registration": registration, "event": registration.event},
+    )
+
+
+def _offer_invalid(request, error: services.RegistrationError) -> HttpResponse:
+    """The page of a seat offer that can no longer be claimed: used (or withdrawn), or
+    expired for any other refusal."""
+    reason = "used" if isinstance(error, services.OfferUsed) else "expired"
+    return render(
+        request,
+        "events/offer_invalid.html",
+        {"reason": reason, "message": error.message},
+        status=410,
     )
 
 
@@ -492,11 +486,8 @@ def event_checkin(request, slug):
 @require_POST
 def registration_mark(request, pk):
     registration = get_object_or_404(Registration.objects.select_related("event", "user"), pk=pk)
-    try:
+    with _refusal_shown(request):
         services.registration_mark(registration=registration, status=request.POST.get("status"))
-    except services.RegistrationError as error:
-        messages.error(request, error.message)
-    else:
         messages.success(
             request,
             _("%(name)s: %(status)s.")
@@ -509,11 +500,8 @@ def registration_mark(request, pk):
 @require_POST
 def registration_promote(request, pk):
     registration = get_object_or_404(Registration.objects.select_related("event", "user"), pk=pk)
-    try:
+    with _refusal_shown(request):
         services.registration_promote(registration=registration)
-    except services.RegistrationError as error:
-        messages.error(request, error.message)
-    else:
         messages.success(
             request, _("%(name)s now has a confirmed seat.") % {"name": registration.user}
         )
@@ -524,12 +512,10 @@ def registration_promote(request, pk):
 @require_POST
 def waiting_list_move(request, pk):
     registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk)
-    try:
+    with _refusal_shown(request):
         services.waiting_list_move(
             registration=registration, direction=request.POST.get("direction", "")
         )
-    except services.RegistrationError as error:
-        messages.error(request, error.message)
     return _back_to_staff_page(request, registration)
 
 

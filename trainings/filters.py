@@ -27,9 +27,17 @@ class TrainingFilter(ListFilterSet):
     upcoming = ChoiceFilter(label=_("With upcoming sessions"), choices=ON, method="filter_upcoming")
     certifying = ChoiceFilter(label=_("Certifying courses"), choices=ON, method="filter_certifying")
 
+    # What the page offers as links (chips), beside the values chosen (``selected``).
+    themes = Training.Theme.choices
+    formats = Training.Format.choices
+
     class Meta:
         model = Training
         fields = []
+
+    @property
+    def markets(self) -> list:
+        return self.rows("market")
 
     def filter_upcoming(self, queryset, name, value):
         return queryset.with_upcoming_sessions()

@@ -74,17 +74,7 @@ def training_list(request):
     )
     filters = TrainingFilter(request.GET, trainings)
     page = Paginator(filters.qs, TRAININGS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "trainings/training_list.html",
-        {
-            "page_obj": page,
-            "filters": filters,
-            "markets": filters.rows("market"),
-            "themes": Training.Theme.choices,
-            "formats": Training.Format.choices,
-        },
-    )
+    return render(request, "trainings/training_list.html", {"page_obj": page, "filters": filters})
 
 
 def training_detail(request, slug):

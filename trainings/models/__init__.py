@@ -1,6 +1,6 @@
 """Models of the training catalogue (a package: the app outgrew a single module)."""
 
-from trainings.models.catalogue import Session, Training, TrainingResults
+from trainings.models.catalogue import Training, TrainingResults
 from trainings.models.enrolments import (
     ATTENDANCE_STATUSES,
     CANCELLABLE_STATUSES,
@@ -12,6 +12,7 @@ from trainings.models.enrolments import (
     SatisfactionAnswer,
 )
 from trainings.models.provider import TrainingProvider
+from trainings.models.sessions import EnrolmentState, Session
 
 __all__ = [
     "ATTENDANCE_STATUSES",
@@ -20,6 +21,7 @@ __all__ = [
     "SEAT_HOLDING_STATUSES",
     "CustomRequest",
     "Enrolment",
+    "EnrolmentState",
     "EnrolmentStatus",
     "SatisfactionAnswer",
     "Session",

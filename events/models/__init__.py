@@ -1,0 +1,26 @@
+"""Models of events (a package: the app outgrew a single module)."""
+
+from events.models.events import (
+    DEFAULT_TIMEZONE,
+    RESERVED_SLUGS,
+    Event,
+    EventQuerySet,
+    validate_event_slug,
+    validate_timezone,
+)
+from events.models.feeds import CalendarFeed, new_feed_token
+from events.models.registrations import OFFER_VALIDITY, Registration, RegistrationQuerySet
+
+__all__ = [
+    "DEFAULT_TIMEZONE",
+    "OFFER_VALIDITY",
+    "RESERVED_SLUGS",
+    "CalendarFeed",
+    "Event",
+    "EventQuerySet",
+    "Registration",
+    "RegistrationQuerySet",
+    "new_feed_token",
+    "validate_event_slug",
+    "validate_timezone",
+]
