@@ -6,19 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-
-
-def stacked_helper(form: forms.BaseForm, button: Submit, **options) -> FormHelper:
-    """The crispy helper of a short form: all its fields one under the other, in their
-    order, then ``button``. ``options`` set attributes of the helper (``form_id``...).
-
-    The layout follows the fields, so that it never forgets one; the apps above use it
-    for their short forms too."""
-    helper = FormHelper()
-    for name, value in options.items():
-        setattr(helper, name, value)
-    helper.layout = Layout(*form.fields, button)
-    return helper
+from core.forms import stacked_helper
 
 
 class SignupForm(forms.Form):

@@ -1,6 +1,5 @@
 import calendar
 import hashlib
-from contextlib import contextmanager
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
@@ -22,23 +21,13 @@ from accounts.decorators import staff_required
 from accounts.permissions import acts_as_staff
 from content.models import Market
 from core.spreadsheets import csv_response
+from core.views import refusal_as_message
 from events import ical, services
 from events.filters import EventFilter
 from events.forms import CheckinSearchForm
 from events.models import CalendarFeed, Event, Registration
 
 EVENTS_PER_PAGE = 12
-
-
-@contextmanager
-def _refusal_shown(request):
-    """Runs the block of a use case of ``events.services``: a refusal ends it and is shown
-    to the person as an error message, so the block's own messages, written after the call,
-    speak only of success."""
-    try:
-        yield
-    except services.RegistrationError as error:
-        messages.error(request, error.message)
 
 
 def _filtered_list(request, events, template):
@@ -255,7 +244,7 @@ def registration_cancel(request, pk):
     if request.method != "POST":
         # Back from the login page: the registration's page holds the cancel button.
         return redirect("events:registration-detail", pk=registration.pk)
-    with _refusal_shown(request):
+    with refusal_as_message(request):
         services.registration_cancel(registration=registration, by=request.user)
         messages.success(
             request,
@@ -486,7 +475,7 @@ def event_checkin(request, slug):
 @require_POST
 def registration_mark(request, pk):
     registration = get_object_or_404(Registration.objects.select_related("event", "user"), pk=pk)
-    with _refusal_shown(request):
+    with refusal_as_message(request):
         services.registration_mark(registration=registration, status=request.POST.get("status"))
         messages.success(
             request,
@@ -500,7 +489,7 @@ def registration_mark(request, pk):
 @require_POST
 def registration_promote(request, pk):
     registration = get_object_or_404(Registration.objects.select_related("event", "user"), pk=pk)
-    with _refusal_shown(request):
+    with refusal_as_message(request):
         services.registration_promote(registration=registration)
         messages.success(
             request, _("%(name)s now has a confirmed seat.") % {"name": registration.user}
@@ -512,7 +501,7 @@ def registration_promote(request, pk):
 @require_POST
 def waiting_list_move(request, pk):
     registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk)
-    with _refusal_shown(request):
+    with refusal_as_message(request):
         services.waiting_list_move(
             registration=registration, direction=request.POST.get("direction", "")
         )

@@ -5,8 +5,8 @@ from django.forms.models import ModelChoiceIterator
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import stacked_helper
 from content.models import Market
+from core.forms import stacked_helper
 from members.models import Membership, Organisation, Platform
 from members.search import normalise
 from members.validators import normalise_siret, validate_siret

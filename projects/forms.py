@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Market
+from core.forms import with_current
 from members.models import Competency, Organisation
 from projects.models import (
     Call,
@@ -64,15 +65,6 @@ FUNDING_FIELDS = (
     "trl_start",
     "trl_target",
 )
-
-
-def with_current(queryset, pk):
-    """The choices of ``queryset`` plus the row ``pk`` already chosen, should it have left
-    them (a programme closed, a call past its deadline): editing keeps a past choice."""
-    if not pk:
-        return queryset
-    rows = queryset.model._default_manager
-    return rows.filter(pk__in=queryset.values("pk")) | rows.filter(pk=pk)
 
 
 def row(*fields, sizes=None):

@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import ratelimit
+from core.views import refusal_as_message
 from members import services
 from members.forms import ApplicationForm, JoinRequestForm
 from members.models import Invitation, MembershipApplication, Organisation
-from members.views.people import refusal_as_message
 
 APPLICATION_RATES = (ratelimit.Rate(5, 60 * 60),)
 

@@ -1,8 +1,6 @@
 """The People page of an organisation, for its admins: roles, removals, invitations and
 join requests."""
 
-from contextlib import contextmanager
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -10,21 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.views import refusal_as_message
 from members import services
 from members.forms import InvitationForm, RoleForm
 from members.models import Membership
 from members.permissions import organisation_for_admin
-
-
-@contextmanager
-def refusal_as_message(request):
-    """Run the block; when a use case refuses (``MembersError``), the block stops and the
-    reason is shown as an error message. So a success message written in the block after
-    the call is shown only when the call succeeded."""
-    try:
-        yield
-    except services.MembersError as error:
-        messages.error(request, error.message)
 
 
 def _people_page(organisation):

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import acts_as_staff
+from core.views import save_posted
 from members.models import Organisation
 from projects import services
 from projects.forms import (
@@ -34,7 +35,6 @@ from projects.forms import (
 from projects.models import Participation, Project
 from projects.organisation_picker import matching, organisation_label
 from projects.services import ProjectError
-from projects.views import save_posted
 
 
 def _project_for_editing(request, slug) -> Project:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import acts_as_staff
+from core.views import save_posted
 from members.models import Organisation
 from members.permissions import is_member
 from projects import services
@@ -18,7 +19,6 @@ from projects.filters import PartnerSearchFilter
 from projects.forms import InterestForm, PartnerSearchForm
 from projects.models import PartnerSearch
 from projects.services import ProjectError, interest_create
-from projects.views import save_posted
 
 SEARCHES_PER_PAGE = 20
 

@@ -5,9 +5,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.decorators import staff_required
+from core.views import save_posted
 from projects.forms import ReviewNoteForm
 from projects.models import Participation, Project
-from projects.views import save_posted
 
 CARDS_PER_COLUMN = 12
 NOTES_SHOWN = 50

@@ -10,6 +10,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
+from core.views import save_posted
 from members.models import Organisation
 from projects.admin import ProjectAdmin
 from projects.forms import (
@@ -23,7 +24,6 @@ from projects.forms import (
     consortium_rows,
 )
 from projects.models import Participation, Project, ProjectDocument
-from projects.views import save_posted
 from tests.factories import MarketFactory
 from tests.members.factories import OrganisationFactory
 from tests.projects.factories import (

@@ -1,0 +1,37 @@
+"""Small pieces the apps' views share: saving posted forms, showing a refusal."""
+
+from contextlib import contextmanager
+
+from django.contrib import messages
+from django.db import transaction
+
+from core.errors import PortalError
+
+
+def save_posted(request, *forms, message: str) -> bool:
+    """Save ``forms`` (model forms and formsets) if the request posted them all valid: in
+    one transaction (a record with its relations, two formsets: all or nothing), then tell
+    the person ``message``. Returns whether it saved; if not, the view shows the forms
+    again, with their errors.
+
+    What the view decides (the project of a document, the author of a post) it sets on the
+    form's ``instance`` beforehand (``form.instance.author = request.user``), never read
+    from the POST."""
+    if request.method != "POST" or not all(form.is_valid() for form in forms):
+        return False
+    with transaction.atomic():
+        for form in forms:
+            form.save()
+    messages.success(request, message)
+    return True
+
+
+@contextmanager
+def refusal_as_message(request):
+    """Run the block of a use case: when it refuses (a :class:`core.errors.PortalError`),
+    the block stops and the reason is shown as an error message. So a success message
+    written in the block after the call is shown only when the call succeeded."""
+    try:
+        yield
+    except PortalError as error:
+        messages.error(request, error.message)
