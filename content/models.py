@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -8,7 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 from accounts.permissions import acts_as_staff
 from core.images import RenditionImageField
-from core.models import Timestamped
+from core.models import Timestamped, account_field
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -160,14 +159,7 @@ class Article(Publishable):
     markets = models.ManyToManyField(
         Market, blank=True, related_name="articles", verbose_name=_("markets")
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="articles",
-        verbose_name=_("author"),
-    )
+    author = account_field(_("author"), related_name="articles")
 
     objects = ArticleQuerySet.as_manager()
 

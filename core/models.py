@@ -1,5 +1,6 @@
-"""Model pieces shared by the apps: timestamps, a decision with who and when, and the field
-of a price."""
+"""Model pieces shared by the apps: timestamps, a decision with who and when, the field of a
+price, the link to the account of the person behind a row, and text in the reader's
+language."""
 
 from decimal import Decimal
 
@@ -7,7 +8,24 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+
+def account_field(verbose_name, related_name="+", **options) -> models.ForeignKey:
+    """The optional link to the account of the person who wrote, asked or did something.
+    The row is a record worth keeping: when the account is deleted the link empties and the
+    row stays. ``related_name="+"`` when the account needs no way back to these rows;
+    ``options`` are those of any field (``help_text``...)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=verbose_name,
+        **options,
+    )
 
 
 class Timestamped(models.Model):
@@ -29,14 +47,7 @@ class Decided(models.Model):
     DECISION_FIELDS = ["decided_at", "decided_by"]
 
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("decided by"),
-    )
+    decided_by = account_field(_("decided by"))
 
     class Meta:
         abstract = True
@@ -59,3 +70,16 @@ def price_field(verbose_name, **options) -> models.DecimalField:
         validators=[MinValueValidator(Decimal("0"))],
         **options,
     )
+
+
+def localized(field: str) -> property:
+    """A read-only property giving the English version of ``field`` (``<field>_en``) when the
+    page is in English and the author wrote one, the French text otherwise: the English
+    version is optional, the French one is always there."""
+
+    def read(instance) -> str:
+        english = getattr(instance, f"{field}_en")
+        return english if get_language() == "en" and english else getattr(instance, field)
+
+    read.__doc__ = f"``{field}`` in the reader's language (French when no English is given)."
+    return property(read)

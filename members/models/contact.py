@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.models import account_field
 from members.models.organisations import Organisation
 from members.models.platforms import Platform
 
@@ -25,13 +26,9 @@ class ContactMessage(models.Model):
         related_name="contact_messages_sent",
         verbose_name=_("sender"),
     )
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+    recipient = account_field(
+        _("recipient"),
         related_name="contact_messages_received",
-        verbose_name=_("recipient"),
         help_text=_("Empty when the message went to the organisation's admins."),
     )
     organisation = models.ForeignKey(

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Decided
+from core.models import Decided, account_field
 from members.models.memberships import Membership
 from members.models.organisations import Organisation
 
@@ -57,25 +57,11 @@ class Invitation(models.Model):
         _("role"), max_length=10, choices=Membership.Role.choices, default=Membership.Role.COLLEAGUE
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("invited by"),
-    )
+    invited_by = account_field(_("invited by"))
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires"))
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("accepted by"),
-    )
+    accepted_by = account_field(_("accepted by"))
     revoked_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()
@@ -200,14 +186,7 @@ class MembershipApplication(Decided):
         verbose_name=_("organisation"),
     )
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="membership_applications",
-        verbose_name=_("account of the applicant"),
-    )
+    user = account_field(_("account of the applicant"), related_name="membership_applications")
     contact_first_name = models.CharField(_("first name"), max_length=150)
     contact_last_name = models.CharField(_("last name"), max_length=150)
     contact_email = models.EmailField(_("email address"))

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
@@ -7,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from content.models import Market
 from core.images import RenditionImageField
 from core.markdown import markdown_to_text
-from core.models import Timestamped
+from core.models import Timestamped, account_field
 from members import search
 from members.models.organisations import Organisation
 
@@ -75,13 +74,8 @@ class Platform(Timestamped):
         blank=True,
         help_text=_("Only if the platform is not at the organisation's address."),
     )
-    contact = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("contact person"),
+    contact = account_field(
+        _("contact person"),
         help_text=_(
             "Receives the access requests (their address is never shown). When empty, the "
             "organisation's admins receive them."

@@ -1,11 +1,11 @@
 """The labelling of a project: its status changes and the review notes of staff."""
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import account_field
 from projects.models.project import Project
 
 
@@ -20,14 +20,7 @@ class ProjectStatusChange(models.Model):
     )
     to_status = models.CharField(_("new status"), max_length=15, choices=Project.Status.choices)
     changed_on = models.DateField(_("date"), default=timezone.localdate)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="project_status_changes",
-        verbose_name=_("author"),
-    )
+    author = account_field(_("author"), related_name="project_status_changes")
     note = models.TextField(
         _("note"), blank=True, help_text=_("Shown to the consortium and staff only.")
     )
@@ -51,14 +44,7 @@ class ReviewNote(models.Model):
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="review_notes", verbose_name=_("project")
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="project_review_notes",
-        verbose_name=_("author"),
-    )
+    author = account_field(_("author"), related_name="project_review_notes")
     body = models.TextField(_("note"))
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
 

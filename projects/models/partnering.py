@@ -1,15 +1,13 @@
-from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.permissions import acts_as_staff
 from content.models import Market, Publishable, PublishableQuerySet
-from core.models import Timestamped
+from core.models import Timestamped, account_field, localized
 from members.models import Competency, Organisation
 from members.permissions import can_edit_organisation, is_member
 from projects.models.programme import FundingProgramme
@@ -128,14 +126,7 @@ class PartnerSearch(Timestamped):
         related_name="partner_searches",
         verbose_name=_("organisation"),
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="partner_searches",
-        verbose_name=_("author"),
-    )
+    author = account_field(_("author"), related_name="partner_searches")
     title = models.CharField(_("title"), max_length=160, help_text=_("The idea in one line."))
     title_en = models.CharField(_("title in English"), max_length=160, blank=True)
     idea = models.TextField(
@@ -186,13 +177,8 @@ class PartnerSearch(Timestamped):
         return self.closed_at is None and self.deadline >= timezone.localdate()
 
     # Language-aware text: the poster may give an English version.
-    @property
-    def localized_title(self) -> str:
-        return self.title_en if get_language() == "en" and self.title_en else self.title
-
-    @property
-    def localized_idea(self) -> str:
-        return self.idea_en if get_language() == "en" and self.idea_en else self.idea
+    localized_title = localized("title")
+    localized_idea = localized("idea")
 
     def is_managed_by(self, user) -> bool:
         """The author, the organisation's admins and staff may edit and close the post."""
@@ -216,14 +202,7 @@ class PartnerInterest(models.Model):
         related_name="partner_interests",
         verbose_name=_("organisation"),
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="partner_interests",
-        verbose_name=_("person"),
-    )
+    user = account_field(_("person"), related_name="partner_interests")
     message = models.TextField(
         _("message"),
         max_length=1000,

@@ -1,20 +1,18 @@
 import uuid
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
 from django.db.models import Count, Prefetch, Q, Sum
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.permissions import acts_as_staff
 from content.models import Market
 from core.images import RenditionImageField
-from core.models import Timestamped
+from core.models import Timestamped, account_field, localized
 from core.search import text_filter
 from members.models import Organisation
 from members.permissions import is_member
@@ -293,14 +291,7 @@ class Project(Timestamped):
             "Confidential: only the consortium and the cluster's staff see it."
         ),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="projects_created",
-        verbose_name=_("created by"),
-    )
+    created_by = account_field(_("created by"), related_name="projects_created")
 
     history = HistoricalRecords(m2m_fields=[markets], excluded_fields=["updated_at"])
 
@@ -353,22 +344,10 @@ class Project(Timestamped):
             raise ValidationError(errors)
 
     # Language-aware text: members may give an English version of the title and summary.
-    @property
-    def localized_title(self) -> str:
-        return self.title_en if get_language() == "en" and self.title_en else self.title
-
-    @property
-    def localized_summary(self) -> str:
-        return self.summary_en if get_language() == "en" and self.summary_en else self.summary
-
-    @property
-    def localized_description(self) -> str:
-        english = get_language() == "en" and self.description_en
-        return self.description_en if english else self.description
-
-    @property
-    def localized_results(self) -> str:
-        return self.results_en if get_language() == "en" and self.results_en else self.results
+    localized_title = localized("title")
+    localized_summary = localized("summary")
+    localized_description = localized("description")
+    localized_results = localized("results")
 
     @property
     def duration_months(self) -> int | None:
@@ -424,14 +403,7 @@ class ProjectDocument(models.Model):
         max_length=200,
     )
     size = models.PositiveIntegerField(_("size (bytes)"), default=0, editable=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="project_documents",
-        verbose_name=_("uploaded by"),
-    )
+    uploaded_by = account_field(_("uploaded by"), related_name="project_documents")
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     class Meta:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Timestamped
+from core.models import Timestamped, account_field
 from members.models import Organisation
 from members.validators import validate_siret
 
@@ -105,14 +105,7 @@ class Enrolment(Timestamped):
     status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
 
     # Who asked.
-    requester = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="training_requests",
-        verbose_name=_("requester account"),
-    )
+    requester = account_field(_("requester account"), related_name="training_requests")
     requester_name = models.CharField(_("requester name"), max_length=150)
     requester_email = models.EmailField(_("requester email"))
     requester_phone = models.CharField(_("requester phone"), max_length=30, blank=True)
@@ -138,14 +131,7 @@ class Enrolment(Timestamped):
     company_city = models.CharField(_("company city"), max_length=120, blank=True)
 
     # Who attends.
-    participant_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="training_enrolments",
-        verbose_name=_("participant account"),
-    )
+    participant_user = account_field(_("participant account"), related_name="training_enrolments")
     participant_first_name = models.CharField(_("participant first name"), max_length=150)
     participant_last_name = models.CharField(_("participant last name"), max_length=150)
     participant_email = models.EmailField(_("participant email"), blank=True)
@@ -305,14 +291,7 @@ class CustomRequest(Timestamped):
         REMOTE = "remote", _("Remote")
         BLENDED = "blended", _("Blended (in person and remote)")
 
-    requester = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="custom_training_requests",
-        verbose_name=_("requester account"),
-    )
+    requester = account_field(_("requester account"), related_name="custom_training_requests")
     name = models.CharField(_("name"), max_length=150)
     email = models.EmailField(_("email"))
     phone = models.CharField(_("phone"), max_length=30, blank=True)
