@@ -12,6 +12,8 @@ from members.validators import normalise_siret, validate_siret
 activity_number_validator = RegexValidator(
     r"^\d{11}$", _("The declaration number has exactly 11 digits.")
 )
+# The five-digit check of the postcodes of the provider's and the sessions' addresses.
+postcode_validator = RegexValidator(r"^\d{5}$", _("A French postcode has 5 digits."))
 
 
 class TrainingProvider(models.Model):
@@ -40,7 +42,7 @@ class TrainingProvider(models.Model):
     postcode = models.CharField(
         _("postcode"),
         max_length=5,
-        validators=[RegexValidator(r"^\d{5}$", _("A French postcode has 5 digits."))],
+        validators=[postcode_validator],
     )
     city = models.CharField(_("city"), max_length=50)
     phone = models.CharField(_("phone"), max_length=25, validators=[phone_validator])

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, F, Q
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from content.models import Publishable
 from core.models import Timestamped
 from trainings.models.enrolments import SEAT_HOLDING_STATUSES
+from trainings.models.provider import postcode_validator
 
 
 class SessionQuerySet(models.QuerySet):
@@ -77,7 +77,7 @@ class Session(Timestamped):
         _("postcode"),
         max_length=5,
         blank=True,
-        validators=[RegexValidator(r"^\d{5}$", _("A French postcode has 5 digits."))],
+        validators=[postcode_validator],
     )
     city = models.CharField(_("city"), max_length=50, blank=True)
     remote_url = models.URLField(
