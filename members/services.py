@@ -163,7 +163,7 @@ def membership_update_self(*, membership: Membership, job_title: str, visibility
 
 
 def invitation_create(
-    *, organisation: Organisation, email: str, role: str, invited_by, request=None
+    *, organisation: Organisation, email: str, role: str, invited_by
 ) -> Invitation:
     """Invite ``email`` into ``organisation``: a single-use link valid for 14 days, sent by
     email. An earlier pending invitation to the same address is withdrawn."""
@@ -290,7 +290,7 @@ def join_request_allowed(*, organisation: Organisation, user) -> str | None:
     return None
 
 
-def join_request_create(*, organisation: Organisation, user, message: str, request=None):
+def join_request_create(*, organisation: Organisation, user, message: str):
     reason = join_request_allowed(organisation=organisation, user=user)
     if reason:
         raise MembersError(reason)
@@ -303,7 +303,7 @@ def join_request_create(*, organisation: Organisation, user, message: str, reque
     return join_request
 
 
-def join_request_decide(*, join_request: JoinRequest, approve: bool, by, request=None):
+def join_request_decide(*, join_request: JoinRequest, approve: bool, by):
     with transaction.atomic():
         join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
         if join_request.status != JoinRequest.Status.PENDING:
@@ -326,7 +326,7 @@ def join_request_decide(*, join_request: JoinRequest, approve: bool, by, request
 # --- Membership applications -------------------------------------------------------------
 
 
-def application_submit(*, form, user=None, request=None) -> MembershipApplication:
+def application_submit(*, form, user=None) -> MembershipApplication:
     """Create the applicant organisation and its application; tell staff and the applicant."""
     data = form.cleaned_data
     with transaction.atomic():
@@ -367,7 +367,7 @@ def _applicant_account(application: MembershipApplication):
     return address.user if address else None
 
 
-def application_accept(*, application: MembershipApplication, by, request=None):
+def application_accept(*, application: MembershipApplication, by):
     """The organisation becomes an active member; the applicant becomes its admin (or gets
     an admin invitation to create their account first)."""
     with transaction.atomic():
@@ -398,14 +398,13 @@ def application_accept(*, application: MembershipApplication, by, request=None):
                 email=application.contact_email,
                 role=Membership.Role.ADMIN,
                 invited_by=by,
-                request=request,
             )
             invitation_token = invitation.token
         emails.send_application_accepted(application, invitation_token=invitation_token)
     return application
 
 
-def application_decline(*, application: MembershipApplication, reason: str, by, request=None):
+def application_decline(*, application: MembershipApplication, reason: str, by):
     reason = (reason or "").strip()
     if not reason:
         raise MembersError(_("Say why the application is declined."))
@@ -434,7 +433,6 @@ def contact_send(
     body: str,
     membership: Membership | None = None,
     platform: Platform | None = None,
-    request=None,
 ) -> ContactMessage:
     """Relay a message by email to a person, a platform's contact or an organisation's
     admins, without showing anyone's address; rate-limited per sender and logged."""

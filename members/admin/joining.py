@@ -114,7 +114,7 @@ class JoinRequestAdmin(admin.ModelAdmin):
         done = 0
         for join_request in queryset.pending():
             services.join_request_decide(
-                join_request=join_request, approve=approve, by=request.user, request=request
+                join_request=join_request, approve=approve, by=request.user
             )
             done += 1
         self.message_user(
@@ -200,9 +200,7 @@ class MembershipApplicationAdmin(ExportMixin, admin.ModelAdmin):
         if request.method == "POST":
             try:
                 if "accept" in request.POST:
-                    services.application_accept(
-                        application=application, by=request.user, request=request
-                    )
+                    services.application_accept(application=application, by=request.user)
                     self.message_user(
                         request,
                         _("%(name)s is now an active member; the applicant was told.")
@@ -215,7 +213,6 @@ class MembershipApplicationAdmin(ExportMixin, admin.ModelAdmin):
                         application=application,
                         reason=form.cleaned_data["reason"],
                         by=request.user,
-                        request=request,
                     )
                     self.message_user(
                         request,

@@ -40,7 +40,6 @@ def relay(request, organisation, *, membership=None, platform=None, template, co
                 platform=platform,
                 subject=form.cleaned_data["subject"],
                 body=form.cleaned_data["body"],
-                request=request,
             )
         except services.MembersError as error:
             form.add_error(None, error.message)

@@ -31,7 +31,6 @@ def join_request_create(request, slug):
                 organisation=organisation,
                 user=request.user,
                 message=form.cleaned_data["message"],
-                request=request,
             )
             messages.success(
                 request,
@@ -57,7 +56,7 @@ def application_create(request):
         if not ratelimit.hit("application", address, APPLICATION_RATES):
             form.add_error(None, _("Too many applications were sent from here. Try again later."))
         else:
-            application = services.application_submit(form=form, user=request.user, request=request)
+            application = services.application_submit(form=form, user=request.user)
             messages.success(request, _("Thank you: your application is sent to our team."))
             return redirect(application)
     return render(request, "members/application_form.html", {"form": form})

@@ -38,7 +38,6 @@ def organisation_people(request, slug):
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
                 invited_by=request.user,
-                request=request,
             )
         except services.MembersError as error:
             form.add_error("email", error.message)
@@ -116,7 +115,6 @@ def join_request_decide(request, slug, pk, decision):
             join_request=join_request,
             approve=decision == "approve",
             by=request.user,
-            request=request,
         )
         name = join_request.user.get_full_name() or _("this person")
         if decision == "approve":
