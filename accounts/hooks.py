@@ -2,10 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from accounts import demo, personal_data
+from accounts import personal_data
 from core import hooks
 
-hooks.demo(demo.load)
+hooks.demo("accounts.demo.load")
 hooks.personal_data_of(
     personal_data,
     account=_("Account"),

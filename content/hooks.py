@@ -1,9 +1,9 @@
 """What the content app adds to the rest of the site (see core/hooks.py)."""
 
-from content import demo, site_search
+from content import site_search
 from content.sitemaps import SITEMAPS
 from core import hooks
 
 hooks.search(site_search.search, order=10)
 hooks.sitemaps(SITEMAPS)
-hooks.demo(demo.load)
+hooks.demo("content.demo.load")

@@ -8,11 +8,11 @@ when Django starts::
 
     # <app>/hooks.py
     from core import hooks
-    from <app> import demo, panels, personal_data, site_search
+    from <app> import panels, personal_data, site_search
 
     hooks.panels(panels, home=40, market=20)      # <app>/includes/_home_panel.html ...
     hooks.search(site_search.search, order=60)
-    hooks.demo(demo.load)
+    hooks.demo("<app>.demo.load")
     hooks.personal_data_of(personal_data, registrations=_("Event registrations"))
 
 The kinds of hook, and who reads them:
@@ -40,9 +40,10 @@ The kinds of hook, and who reads them:
     before the user row is deleted. Read by ``accounts``. ``personal_data_of(module,
     key=label, ...)`` declares several at once by convention: the functions
     ``export_<key>``, ``describe_<key>``, ``blockers_<key>`` and ``erase_<key>`` of ``module``.
-``demo(load)``
-    ``load(*, scale, log)`` loads the app's demo content (idempotent). Loaders run in the
-    order of ``INSTALLED_APPS``, so an app's demo may use what the apps below it loaded.
+``demo(path)``
+    The dotted path of ``load(*, scale, log)``, which loads the app's demo content
+    (idempotent); imported only by ``load_demo``. Loaders run in the order of
+    ``INSTALLED_APPS``, so an app's demo may use what the apps below it loaded.
 
 Registering the same panel template or the same key again replaces the earlier entry, so
 importing a hooks module twice changes nothing.
@@ -53,6 +54,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.template.loader import render_to_string
+from django.utils.module_loading import import_string
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ _searches: dict[str, Ordered] = {}
 _sitemaps: dict[str, type] = {}
 _calendars: dict[str, Callable] = {}
 _personal_data: dict[str, PersonalData] = {}
-_demos: dict[str, Ordered] = {}
+_demos: dict[str, None] = {}  # dotted paths, in declaration order
 
 
 def _name(function: Callable) -> str:
@@ -146,12 +148,11 @@ def personal_data_of(module, **labels) -> None:
         )
 
 
-def demo(load: Callable, *, order: int | None = None) -> None:
-    """``order`` defaults to the registration order, that is the order of INSTALLED_APPS."""
-    name = _name(load)
-    if order is None:
-        order = _demos[name].order if name in _demos else len(_demos) * 10
-    _demos[name] = Ordered(name, load, order)
+def demo(path: str) -> None:
+    """``path`` names the loader (``"events.demo.load"``): it is imported only when the
+    demo is loaded, so that web processes never read demo modules and their data files.
+    Loaders run in the order they were declared, that is the order of INSTALLED_APPS."""
+    _demos[path] = None
 
 
 # Reading: called by the pages and commands that gather from every app.
@@ -193,4 +194,4 @@ def personal_data_sections() -> list[PersonalData]:
 
 
 def demo_loaders() -> list[Callable]:
-    return [entry.function for entry in sorted(_demos.values(), key=lambda e: e.order)]
+    return [import_string(path) for path in _demos]

@@ -101,17 +101,14 @@ def send(
         for attachment in attachments
     ]
     for address in addresses:
-        payload = {
-            "subject": message.subject,
-            "text": message.text,
-            "html": message.html,
-            "to": [address],
-            "cc": [c for c in cc if c and c.lower() != address.lower()],
-            "reply_to": list(reply_to),
-            "attachments": files,
-            "headers": headers or {},
-        }
-        transaction.on_commit(lambda payload=payload: _enqueue(payload))
+        _queue(
+            message,
+            to=[address],
+            cc=[c for c in cc if c and c.lower() != address.lower()],
+            reply_to=reply_to,
+            attachments=files,
+            headers=headers,
+        )
     return len(addresses)
 
 
@@ -126,17 +123,13 @@ def send_message(message: EmailMessage) -> None:
         ),
         "",
     )
-    payload = {
-        "subject": message.subject,
-        "text": message.body,
-        "html": html,
-        "to": list(message.to),
-        "cc": list(message.cc),
-        "reply_to": list(message.reply_to),
-        "attachments": [],
-        "headers": dict(message.extra_headers),
-    }
-    transaction.on_commit(lambda: _enqueue(payload))
+    _queue(
+        Rendered(message.subject, message.body, html),
+        to=message.to,
+        cc=message.cc,
+        reply_to=message.reply_to,
+        headers=message.extra_headers,
+    )
 
 
 def send_to_users(template: str, users, *, context: dict | None = None, **options) -> int:
@@ -169,7 +162,18 @@ def send_to_staff(template: str, *, context: dict | None = None, **options) -> i
     )
 
 
-def _enqueue(payload: dict) -> None:
+def _queue(message: Rendered, *, to, cc=(), reply_to=(), attachments=(), headers=None) -> None:
+    """Hand one message, as plain JSON, to the delivery task once the transaction commits."""
     from core.tasks import deliver_email
 
-    deliver_email.enqueue(payload)
+    payload = {
+        "subject": message.subject,
+        "text": message.text,
+        "html": message.html,
+        "to": list(to),
+        "cc": list(cc),
+        "reply_to": list(reply_to),
+        "attachments": list(attachments),
+        "headers": dict(headers or {}),
+    }
+    transaction.on_commit(lambda: deliver_email.enqueue(payload))

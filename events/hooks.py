@@ -3,12 +3,12 @@
 from django.utils.translation import gettext_lazy as _
 
 from core import hooks
-from events import calendar, demo, panels, personal_data, site_search
+from events import calendar, panels, personal_data, site_search
 from events.sitemaps import SITEMAPS
 
 hooks.panels(panels, home=40, market=40, organisation=40, dashboard=20)
 hooks.search(site_search.search, order=60)
 hooks.sitemaps(SITEMAPS)
 hooks.calendar(calendar.personal_entries)
-hooks.demo(demo.load)
+hooks.demo("events.demo.load")
 hooks.personal_data_of(personal_data, events=_("Event registrations and calendar"))

@@ -3,13 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 
 from core import hooks
-from members import demo, panels, personal_data, site_search
+from members import panels, personal_data, site_search
 from members.sitemaps import SITEMAPS
 
 hooks.panels(panels, dashboard=10, market=10, home=10)
 hooks.search(site_search.search, order=20)
 hooks.sitemaps(SITEMAPS)
-hooks.demo(demo.load)
+hooks.demo("members.demo.load")
 hooks.personal_data_of(
     personal_data,
     memberships=_("Organisations"),

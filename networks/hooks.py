@@ -1,10 +1,10 @@
 """What the networks app adds to the rest of the site (see core/hooks.py)."""
 
 from core import hooks
-from networks import demo, panels, site_search
+from networks import panels, site_search
 from networks.sitemaps import SITEMAPS
 
 hooks.panels(panels, home=80)
 hooks.search(site_search.search, order=70)
 hooks.sitemaps(SITEMAPS)
-hooks.demo(demo.load)
+hooks.demo("networks.demo.load")
