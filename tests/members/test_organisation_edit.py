@@ -1,13 +1,15 @@
 """Organisation admins keep their profile up to date: permissions, bad input, logo uploads."""
 
 import io
-from pathlib import Path
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from core.images import rendition_name
+from core.storage import walk
 from members.models import Organisation
 from tests.factories import UserFactory
 from tests.members.conftest import png_bytes
@@ -193,12 +195,11 @@ def test_a_logo_is_stored_without_metadata_with_its_renditions(client, organisat
     )
     assert response.status_code == 302
     organisation.refresh_from_db()
-    path = Path(organisation.logo.path)
-    assert path.exists()
-    with Image.open(path) as stored:
+    storage = organisation.logo.storage
+    with storage.open(organisation.logo.name) as file, Image.open(file) as stored:
         assert not stored.getexif()
     for width in (96, 240, 480):
-        assert path.with_name(f"{path.stem}.w{width}.webp").exists()
+        assert storage.exists(rendition_name(organisation.logo.name, width))
 
 
 @pytest.mark.parametrize(
@@ -225,8 +226,7 @@ def test_a_bad_logo_is_refused_and_nothing_is_stored(
     assert [error.code for error in response.context["form"].errors.as_data()["logo"]] == [code]
     organisation.refresh_from_db()
     assert not organisation.logo
-    logos = Path(settings.MEDIA_ROOT) / "logos"
-    assert not logos.exists() or not any(logos.iterdir())
+    assert not list(walk(default_storage))
 
 
 def test_a_stranger_cannot_reach_the_profile_of_an_organisation_they_do_not_know(client):

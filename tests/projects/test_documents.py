@@ -1,14 +1,12 @@
 """Private PDF documents: stored outside the public media, served through a checking view."""
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from core.storage import walk
 from projects.models import Project, ProjectDocument
-from projects.storage import private_storage
 from projects.validators import MAX_DOCUMENT_BYTES
 from tests.members.factories import OrganisationFactory
 from tests.projects.factories import ProjectFactory, admin_of, colleague_of
@@ -44,10 +42,10 @@ def test_coordinator_admin_uploads_a_pdf_stored_outside_public_media(client, pro
 
     assert response.status_code == 302
     document = ProjectDocument.objects.get()
-    stored = Path(private_storage.path(document.file.name))
-    assert stored.is_file()
-    assert stored.is_relative_to(Path(settings.PRIVATE_MEDIA_ROOT))
-    assert not stored.is_relative_to(Path(settings.MEDIA_ROOT))
+    assert storages["private"].exists(document.file.name)
+    with storages["private"].open(document.file.name) as stored:
+        assert stored.read() == PDF
+    assert not list(walk(storages["default"]))
     assert "rapport" not in document.file.name  # a random name, not the original one
     assert document.size == len(PDF)
     with pytest.raises(ValueError):
@@ -139,7 +137,7 @@ def test_partners_read_but_cannot_upload_or_delete(client, project, document):
 def test_coordinator_admin_deletes_a_document_and_its_file(
     client, project, document, django_capture_on_commit_callbacks
 ):
-    path = Path(private_storage.path(document.file.name))
+    name = document.file.name
     client.force_login(admin_of(project.coordinator))
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -149,7 +147,7 @@ def test_coordinator_admin_deletes_a_document_and_its_file(
 
     assert response.status_code == 302
     assert not ProjectDocument.objects.exists()
-    assert not path.exists()
+    assert not storages["private"].exists(name)
 
 
 def test_a_document_of_another_project_cannot_be_reached_through_mine(client, project, document):
