@@ -13,6 +13,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from core.storage import s3_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -243,47 +245,17 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 # S3-compatible object store (AWS, MinIO, Scaleway, OVH...), shared by every app server.
 S3_BUCKET = env_str("S3_BUCKET")
 if S3_BUCKET:
-    S3_PRIVATE_BUCKET = env_str("S3_PRIVATE_BUCKET")
-    if not S3_PRIVATE_BUCKET or S3_PRIVATE_BUCKET == S3_BUCKET:
-        raise ImproperlyConfigured(
-            "S3_BUCKET needs S3_PRIVATE_BUCKET: another bucket, for the private files."
-        )
-    _s3_endpoint = env_str("S3_ENDPOINT_URL")
-    _s3_common = {
-        "endpoint_url": _s3_endpoint or None,
-        "region_name": env_str("S3_REGION") or None,
-        "access_key": env_secret("S3_ACCESS_KEY_ID") or None,
-        "secret_key": env_secret("S3_SECRET_ACCESS_KEY") or None,
-        # A second upload of "logo.png" gets a new name instead of replacing the first.
-        "file_overwrite": False,
-        # Path-style addresses (endpoint/bucket/key) work with every S3-compatible server.
-        "addressing_style": "path" if _s3_endpoint else None,
-    }
-    _s3_public_url = env_str("S3_PUBLIC_URL").rstrip("/")
-    _s3_public = {
-        **_s3_common,
-        "bucket_name": S3_BUCKET,
-        # Public media are plain public objects: stable addresses that a CDN may cache.
-        "querystring_auth": False,
-        "default_acl": env_str("S3_PUBLIC_ACL", "public-read") or None,
-        "object_parameters": {"CacheControl": "public, max-age=2592000"},
-    }
-    if _s3_public_url:
-        _scheme, _, _rest = _s3_public_url.partition("://")
-        _s3_public.update(url_protocol=f"{_scheme}:", custom_domain=_rest)
-    STORAGES = {
-        "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3_public},
-        "private": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                **_s3_common,
-                "bucket_name": S3_PRIVATE_BUCKET,
-                "default_acl": "private",
-                "querystring_auth": True,
-                "querystring_expire": 60,
-            },
-        },
-    }
+    S3_ENDPOINT_URL = env_str("S3_ENDPOINT_URL")
+    STORAGES = s3_storages(
+        bucket=S3_BUCKET,
+        private_bucket=env_str("S3_PRIVATE_BUCKET"),
+        endpoint_url=S3_ENDPOINT_URL,
+        region=env_str("S3_REGION"),
+        access_key=env_secret("S3_ACCESS_KEY_ID"),
+        secret_key=env_secret("S3_SECRET_ACCESS_KEY"),
+        public_url=env_str("S3_PUBLIC_URL"),
+        public_acl=env_str("S3_PUBLIC_ACL", "public-read"),
+    )
 else:
     STORAGES = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

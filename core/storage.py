@@ -20,6 +20,7 @@ runs on one machine and on several app servers sharing buckets.
 from collections.abc import Iterator
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import FileSystemStorage, storages
 from django.core.signals import setting_changed
 from django.db import transaction
@@ -32,6 +33,62 @@ PRIVATE_ALIAS = "private"
 # How long a signed address of a private file stays valid: long enough for the browser to
 # follow the redirect, too short to be worth sharing.
 SIGNED_URL_SECONDS = 60
+
+
+def s3_storages(
+    *,
+    bucket: str,
+    private_bucket: str,
+    endpoint_url: str = "",
+    region: str = "",
+    access_key: str = "",
+    secret_key: str = "",
+    public_url: str = "",
+    public_acl: str = "public-read",
+) -> dict:
+    """``STORAGES`` for an S3-compatible object store (read by the settings from S3_*).
+
+    Public media go to ``bucket`` as public objects with plain, stable addresses (under
+    ``public_url`` when a CDN or custom domain serves the bucket; ``public_acl`` empty when a
+    bucket policy makes it public instead of object ACLs); private files go to
+    ``private_bucket``, whose objects are private and reachable only by signed addresses.
+    """
+    if not private_bucket or private_bucket == bucket:
+        raise ImproperlyConfigured(
+            "S3_BUCKET needs S3_PRIVATE_BUCKET: another bucket, for the private files."
+        )
+    common = {
+        "endpoint_url": endpoint_url or None,
+        "region_name": region or None,
+        "access_key": access_key or None,
+        "secret_key": secret_key or None,
+        # A second upload of "logo.png" gets a new name instead of replacing the first.
+        "file_overwrite": False,
+        # Path-style addresses (endpoint/bucket/key) work with every S3-compatible server.
+        "addressing_style": "path" if endpoint_url else None,
+    }
+    public = {
+        **common,
+        "bucket_name": bucket,
+        "querystring_auth": False,
+        "default_acl": public_acl or None,
+        "object_parameters": {"CacheControl": "public, max-age=2592000"},
+    }
+    if public_url:
+        scheme, _, rest = public_url.rstrip("/").partition("://")
+        public |= {"url_protocol": f"{scheme}:", "custom_domain": rest}
+    private = {
+        **common,
+        "bucket_name": private_bucket,
+        "default_acl": "private",
+        "querystring_auth": True,
+        "querystring_expire": SIGNED_URL_SECONDS,
+    }
+    backend = "storages.backends.s3.S3Storage"
+    return {
+        "default": {"BACKEND": backend, "OPTIONS": public},
+        PRIVATE_ALIAS: {"BACKEND": backend, "OPTIONS": private},
+    }
 
 
 @deconstructible

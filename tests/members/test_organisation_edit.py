@@ -1,6 +1,7 @@
 """Organisation admins keep their profile up to date: permissions, bad input, logo uploads."""
 
 import io
+import urllib.request
 
 import pytest
 from django.core.files.storage import default_storage
@@ -232,3 +233,40 @@ def test_a_bad_logo_is_refused_and_nothing_is_stored(
 def test_a_stranger_cannot_reach_the_profile_of_an_organisation_they_do_not_know(client):
     client.force_login(UserFactory())
     assert client.get(reverse("members:organisation-edit", args=["nope"])).status_code == 404
+
+
+def logo_objects(organisation) -> set[str]:
+    name = organisation.logo.name
+    return {name, *(rendition_name(name, width) for width in (96, 240, 480))}
+
+
+@pytest.mark.s3
+def test_on_s3_a_new_logo_replaces_the_old_objects_and_is_served_by_the_bucket(
+    client, organisation, owner, s3, django_capture_on_commit_callbacks
+):
+    client.force_login(owner)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            edit_url(organisation),
+            form_data(organisation, logo=upload("logo.png", png_bytes(300, 200))),
+        )
+    organisation.refresh_from_db()
+    first = logo_objects(organisation)
+    assert s3.keys(s3.bucket) == first
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            edit_url(organisation),
+            form_data(organisation, logo=upload("logo.png", png_bytes(300, 200, "#d94f00"))),
+        )
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert s3.keys(s3.bucket) == logo_objects(organisation)
+    assert not first & logo_objects(organisation)
+
+    page = client.get(organisation.get_absolute_url()).content.decode()
+    address = default_storage.url(rendition_name(organisation.logo.name, 240))
+    assert address.startswith(f"{s3.endpoint}/{s3.bucket}/logos/")
+    assert address in page
+    with urllib.request.urlopen(address, timeout=10) as served:  # noqa: S310 - test server
+        assert served.headers["Content-Type"] == "image/webp"
