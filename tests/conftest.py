@@ -253,6 +253,17 @@ class S3:
             secret_key="test-secret",
         )
 
+    def environment(self) -> dict[str, str]:
+        """The S3_* variables of the current buckets, for a `manage.py` run in a subprocess."""
+        return {
+            "S3_BUCKET": self.bucket,
+            "S3_PRIVATE_BUCKET": self.private_bucket,
+            "S3_ENDPOINT_URL": self.endpoint,
+            "S3_REGION": S3_REGION,
+            "S3_ACCESS_KEY_ID": "test-key",
+            "S3_SECRET_ACCESS_KEY": "test-secret",
+        }
+
     def keys(self, bucket: str) -> set[str]:
         listing = self.client.list_objects_v2(Bucket=bucket)
         return {item["Key"] for item in listing.get("Contents", [])}
