@@ -91,6 +91,19 @@ def s3_storages(
     }
 
 
+def s3_public_origins(
+    *, bucket: str, endpoint_url: str = "", region: str = "", public_url: str = ""
+):
+    """The origins public media are served from, for the Content-Security-Policy's img-src."""
+    if address := public_url or endpoint_url:
+        scheme, _, rest = address.partition("://")
+        return [f"{scheme}://{rest.split('/', 1)[0]}"]
+    hosts = [f"{bucket}.s3.amazonaws.com", "s3.amazonaws.com"]
+    if region:
+        hosts += [f"{bucket}.s3.{region}.amazonaws.com", f"s3.{region}.amazonaws.com"]
+    return [f"https://{host}" for host in hosts]
+
+
 @deconstructible
 class PrivateFileSystemStorage(FileSystemStorage):
     """A FileSystemStorage rooted at PRIVATE_MEDIA_ROOT (read when used) and without URLs."""
