@@ -24,6 +24,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import FileSystemStorage, storages
 from django.core.signals import setting_changed
 from django.db import transaction
+from django.db.models import signals
 from django.dispatch import receiver
 from django.http import FileResponse, HttpResponseRedirect
 from django.utils.deconstruct import deconstructible
@@ -157,6 +158,19 @@ def delete_after_commit(storage, *names: str) -> None:
 
     if names:
         transaction.on_commit(delete)
+
+
+def delete_files_with_rows(model, *field_names: str) -> None:
+    """When a row of ``model`` is deleted (cascades included), delete its stored files of
+    ``field_names`` once the transaction commits. Images use RenditionImageField, which
+    already does this for the original and its renditions."""
+
+    def delete_files(sender, instance, **kwargs):
+        for field_name in field_names:
+            if file := getattr(instance, field_name):
+                delete_after_commit(file.storage, file.name)
+
+    signals.post_delete.connect(delete_files, sender=model, weak=False)
 
 
 def download_response(file, *, filename: str, content_type: str):

@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.forms.utils import ErrorDict
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import acts_as_staff
-from core.storage import delete_after_commit, download_response
+from core.storage import download_response
 from core.views import save_posted
 from members.models import Organisation
 from projects import services
@@ -229,9 +228,7 @@ def document_download(request, slug, pk):
 def document_delete(request, slug, pk):
     project = _project_for_editing(request, slug)
     document = get_object_or_404(project.documents, pk=pk)
-    with transaction.atomic():
-        document.delete()
-        delete_after_commit(document.file.storage, document.file.name)
+    document.delete()  # its file goes once the deletion is committed
     messages.success(request, _("The document is deleted."))
     return redirect("projects:document-list", slug=project.slug)
 
