@@ -257,7 +257,7 @@ if S3_BUCKET:
         private_bucket=env_str("S3_PRIVATE_BUCKET"),
         access_key=env_secret("S3_ACCESS_KEY_ID"),
         secret_key=env_secret("S3_SECRET_ACCESS_KEY"),
-        public_acl=env_str("S3_PUBLIC_ACL", "public-read"),
+        public_acl=env_str("S3_PUBLIC_ACL"),
     )
     MEDIA_ORIGINS = s3_public_origins(**_s3_place)
 else:

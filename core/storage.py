@@ -45,13 +45,15 @@ def s3_storages(
     access_key: str = "",
     secret_key: str = "",
     public_url: str = "",
-    public_acl: str = "public-read",
+    public_acl: str = "",
 ) -> dict:
     """``STORAGES`` for an S3-compatible object store (read by the settings from S3_*).
 
     Public media go to ``bucket`` as public objects with plain, stable addresses (under
-    ``public_url`` when a CDN or custom domain serves the bucket; ``public_acl`` empty when a
-    bucket policy makes it public instead of object ACLs); private files go to
+    ``public_url`` when a CDN or custom domain serves the bucket). The public bucket is made
+    readable by a bucket policy (``manage.py create_buckets``), which every S3-compatible
+    store understands; ``public_acl`` (e.g. ``public-read``) adds an ACL to each object for
+    stores that rely on ACLs instead. Private files go to
     ``private_bucket``, whose objects are private and reachable only by signed addresses.
     """
     if not private_bucket or private_bucket == bucket:
@@ -89,6 +91,22 @@ def s3_storages(
     return {
         "default": {"BACKEND": backend, "OPTIONS": public},
         PRIVATE_ALIAS: {"BACKEND": backend, "OPTIONS": private},
+    }
+
+
+def public_read_policy(bucket: str) -> dict:
+    """The bucket policy that lets everyone read (only read) the objects of ``bucket``."""
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "PublicReadOfMedia",
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": "s3:GetObject",
+                "Resource": f"arn:aws:s3:::{bucket}/*",
+            }
+        ],
     }
 
 

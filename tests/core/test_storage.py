@@ -192,7 +192,6 @@ def test_create_buckets_makes_a_readable_public_bucket_and_a_closed_private_one(
         region="eu-west-3",
         access_key="test-key",
         secret_key="test-secret",
-        public_acl="",  # readable through the bucket policy, not object ACLs
     )
     call_command("create_buckets", stdout=io.StringIO())
     call_command("create_buckets", stdout=io.StringIO())  # safe to run again
