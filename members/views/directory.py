@@ -58,7 +58,8 @@ def organisation_export(request):
             request,
             _("The list is long: it is being prepared and will reach you by email, with a link."),
         )
-        return redirect(f"{reverse('members:organisation-list')}?{request.GET.urlencode()}")
+        listing, query = reverse("members:organisation-list"), request.GET.urlencode()
+        return redirect(f"{listing}?{query}" if query else listing)
     response, _writer = csv_response(f"members-{timezone.localdate().isoformat()}.csv")
     write_directory(response, params, bom=False)
     return response
