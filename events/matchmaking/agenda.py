@@ -3,6 +3,7 @@ printed room plan."""
 
 from datetime import UTC, datetime
 
+from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -78,9 +79,14 @@ def agenda_calendar(matchmaking: Matchmaking, profile: MeetingProfile, rows) -> 
     return calendar.to_ical()
 
 
-def pdf(template: str, context: dict) -> bytes:
-    """A printable page of ``template`` as PDF (WeasyPrint), stylesheet included."""
-    from weasyprint import HTML
+PRINT_STYLESHEET = "css/meetings-print.css"
 
-    html = render_to_string(template, context)
-    return HTML(string=html, base_url=absolute_url("/")).write_pdf()
+
+def pdf(template: str, context: dict) -> bytes:
+    """A printable page of ``template`` as PDF (WeasyPrint), with the print stylesheet read
+    from the static files (nothing fetched over the network)."""
+    from weasyprint import CSS, HTML
+
+    html = render_to_string(template, {**context, "for_pdf": True})
+    stylesheet = CSS(filename=finders.find(PRINT_STYLESHEET))
+    return HTML(string=html, base_url=absolute_url("/")).write_pdf(stylesheets=[stylesheet])

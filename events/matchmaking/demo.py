@@ -24,11 +24,14 @@ def _participants(data) -> list[tuple[User, Organisation | None, dict]]:
         .select_related("user", "organisation")
         .order_by("user__email")
     )
+    # Each person once, and no two people of the same name (the members demo reuses
+    # names across organisations): an agenda with "X meets X" would puzzle a visitor.
     people, seen = [], set()
     for membership in memberships:
-        if membership.user_id in seen:
+        name = membership.user.get_full_name()
+        if membership.user_id in seen or name in seen:
             continue
-        seen.add(membership.user_id)
+        seen.update({membership.user_id, name})
         people.append((membership.user, membership.organisation, {}))
         if len(people) >= data["members"]:
             break
