@@ -364,3 +364,19 @@ def meeting_rate(*, meeting: Meeting, profile: MeetingProfile, follow_up: str) -
     else:
         raise MatchmakingError(_("Only the two people who met can rate a meeting."))
     return meeting
+
+
+def schedules_publish_due() -> int:
+    """Publish the schedules whose announced publication date has come (staff may publish
+    earlier from the grid). Returns how many were published."""
+    due = Matchmaking.objects.filter(
+        schedule_published_at__isnull=True, schedule_planned_at__lte=timezone.now()
+    )
+    published = 0
+    for matchmaking in due:
+        try:
+            schedule_publish(matchmaking=matchmaking)
+        except MatchmakingError:
+            continue  # published meanwhile by staff
+        published += 1
+    return published

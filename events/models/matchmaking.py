@@ -39,6 +39,14 @@ def parse_breaks(text: str) -> list[tuple[time, time]]:
     return sorted(breaks)
 
 
+def default_first_meeting() -> time:
+    return time(9, 0)
+
+
+def default_last_meeting_end() -> time:
+    return time(17, 0)
+
+
 class Matchmaking(Timestamped):
     """The business meetings of an event (a "meeting day"): how long a meeting lasts, when
     meetings take place, at how many tables, and when requests and the schedule open."""
@@ -60,8 +68,10 @@ class Matchmaking(Timestamped):
         validators=[MaxValueValidator(60)],
         help_text=_("Time to change tables."),
     )
-    first_meeting_at = models.TimeField(_("first meeting starts"), default=time(9, 0))
-    last_meeting_ends_by = models.TimeField(_("last meeting ends by"), default=time(17, 0))
+    first_meeting_at = models.TimeField(_("first meeting starts"), default=default_first_meeting)
+    last_meeting_ends_by = models.TimeField(
+        _("last meeting ends by"), default=default_last_meeting_end
+    )
     breaks = models.CharField(
         _("breaks"),
         max_length=200,
@@ -76,7 +86,10 @@ class Matchmaking(Timestamped):
     requests_close_at = models.DateTimeField(_("requests close"))
     schedule_planned_at = models.DateTimeField(
         _("schedule publication date"),
-        help_text=_("Announced to participants; staff publish the schedule from the grid."),
+        help_text=_(
+            "Announced to participants; the schedule is published then, or earlier by staff "
+            "from the grid."
+        ),
     )
     schedule_published_at = models.DateTimeField(
         _("schedule published"), null=True, blank=True, editable=False

@@ -198,3 +198,23 @@ def test_marks_and_ratings(day):
     )
     with pytest.raises(MatchmakingError):
         services.meeting_rate(meeting=meeting, profile=participant(day), follow_up="no")
+
+
+def test_due_schedules_are_published_by_the_command(day, mail_on_commit):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    a, b = participant(day), participant(day)
+    services.meeting_answer(meeting=request(a, b), profile=b, accept=True)
+    call_command("publish_meeting_schedules", stdout=StringIO())
+    day.refresh_from_db()
+    assert not day.is_published, "not before the announced date"
+    day.schedule_planned_at = timezone.now() - timedelta(minutes=1)
+    day.save()
+    with mail_on_commit():
+        assert services.schedules_publish_due() == 1
+    day.refresh_from_db()
+    assert day.is_published
+    assert len(mail.outbox) == 2
+    assert services.schedules_publish_due() == 0
