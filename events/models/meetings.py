@@ -114,9 +114,10 @@ class Meeting(Timestamped):
                 condition=Q(slot__isnull=False),
                 name="events_meeting_one_per_table_and_slot",
             ),
+            # A placed meeting is accepted and has a table. (A table without a slot is
+            # allowed: deleting a slot empties the slot of its meetings, not their table.)
             models.CheckConstraint(
-                condition=(Q(slot__isnull=True) & Q(table__isnull=True))
-                | (Q(slot__isnull=False) & Q(table__gte=1) & Q(status="accepted")),
+                condition=Q(slot__isnull=True) | (Q(table__gte=1) & Q(status="accepted")),
                 name="events_meeting_placed_means_accepted_at_a_table",
             ),
         ]

@@ -218,3 +218,13 @@ def test_due_schedules_are_published_by_the_command(day, mail_on_commit):
     assert day.is_published
     assert len(mail.outbox) == 2
     assert services.schedules_publish_due() == 0
+
+
+def test_deleting_a_meeting_day_or_its_event_removes_its_schedule(day):
+    a, b = participant(day), participant(day)
+    services.meeting_answer(meeting=request(a, b), profile=b, accept=True)
+    day.delete()
+    meeting = Meeting.objects.get()
+    assert meeting.slot is None and not AgendaEntry.objects.exists()
+    meeting.event.delete()
+    assert not Meeting.objects.exists()
