@@ -58,6 +58,8 @@ def load(*, scale: int, log) -> None:
             "title_en": data["title_en"],
             "summary_fr": data["summary_fr"],
             "summary_en": data["summary_en"],
+            "description_fr": data["description_fr"].strip(),
+            "description_en": data["description_en"].strip(),
             "kind": Event.Kind.BUSINESS_MEETING,
             "start": start,
             "end": start + timezone.timedelta(hours=data["hours"]),
