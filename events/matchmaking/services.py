@@ -380,3 +380,26 @@ def schedules_publish_due() -> int:
             continue  # published meanwhile by staff
         published += 1
     return published
+
+
+def participant_left(*, registration) -> int:
+    """The person cancelled their registration: their open requests and meetings are
+    cancelled, and (once the schedule is published) the people they were to meet get their
+    new agenda. Runs inside the cancellation's transaction. Returns the meetings cancelled."""
+    profile = MeetingProfile.objects.filter(registration=registration).first()
+    if profile is None:
+        return 0
+    matchmaking = _lock(Matchmaking.objects.get(event_id=profile.event_id))
+    live = Meeting.objects.of_profile(profile).live()
+    placed_with = {
+        other
+        for a, b in live.filter(slot__isnull=False).values_list("requester_id", "recipient_id")
+        for other in (a, b)
+    } - {profile.pk}
+    ids = list(live.values_list("pk", flat=True))
+    _unplace(Meeting.objects.filter(pk__in=ids))
+    Meeting.objects.filter(pk__in=ids).update(
+        status=Meeting.Status.CANCELLED, updated_at=timezone.now()
+    )
+    _tell_changes(matchmaking, placed_with)
+    return len(ids)

@@ -228,3 +228,21 @@ def test_deleting_a_meeting_day_or_its_event_removes_its_schedule(day):
     assert meeting.slot is None and not AgendaEntry.objects.exists()
     meeting.event.delete()
     assert not Meeting.objects.exists()
+
+
+def test_a_participant_who_cancels_leaves_the_schedule(day, mail_on_commit):
+    from events import services as event_services
+
+    a, b, c = participant(day), participant(day), participant(day)
+    placed = services.meeting_answer(meeting=request(a, b), profile=b, accept=True)
+    pending = request(c, a)
+    services.schedule_publish(matchmaking=day)
+    mail.outbox.clear()
+    with mail_on_commit():
+        event_services.registration_cancel(registration=a.registration, by=a.registration.user)
+    placed.refresh_from_db()
+    pending.refresh_from_db()
+    assert placed.status == pending.status == Meeting.Status.CANCELLED
+    assert placed.slot is None and not AgendaEntry.objects.exists()
+    agendas = [m for m in mail.outbox if m.to == [b.registration.user.email]]
+    assert len(agendas) == 1, "the person left alone gets the new agenda"
