@@ -17,6 +17,7 @@ from events.matchmaking import agenda, services
 from events.matchmaking.filters import MeetingProfileFilter
 from events.matchmaking.forms import MeetingProfileForm, MeetingRequestForm
 from events.models import Event, Meeting, MeetingProfile, Registration
+from members.permissions import is_member
 
 PROFILES_PER_PAGE = 24
 
@@ -194,7 +195,9 @@ def meetings_participant(request, slug, pk):
     organisation = other.registration.organisation
     membership = None
     if organisation is not None and organisation.is_listed:
-        membership = organisation.memberships.filter(user_id=other.registration.user_id).first()
+        # The relay's contact form of the person, if they let this reader see them.
+        shown = organisation.memberships.shown_to(request.user, is_member=is_member(request.user))
+        membership = shown.filter(user_id=other.registration.user_id).first()
     return render(
         request,
         "events/meetings/participant_detail.html",

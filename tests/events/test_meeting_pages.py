@@ -208,3 +208,23 @@ def test_outside_participants_take_part(client, day):
     )
     assert response.status_code == 302
     assert MeetingProfile.objects.get(registration__user=user).languages == ",de,"
+
+
+def test_contacts_go_through_the_relay(client, day):
+    from members.models import Membership
+
+    me = participant(day)
+    organisation = OrganisationFactory()
+    membership = MembershipFactory(
+        organisation=organisation, visibility=Membership.Visibility.PUBLIC
+    )
+    hidden = MembershipFactory(organisation=organisation, visibility=Membership.Visibility.MEMBERS)
+    shown = participant(day, membership.user, organisation=organisation)
+    private = participant(day, hidden.user, organisation=organisation)
+    client.force_login(me.registration.user)
+    html = client.get(url("meetings-participant", day, shown.pk)).content.decode()
+    relay = reverse("members:contact-person", args=[organisation.slug, membership.pk])
+    assert relay in html
+    assert membership.user.email not in html
+    html = client.get(url("meetings-participant", day, private.pk)).content.decode()
+    assert "/contact/" not in html, "a person hidden from non-members is not offered"
