@@ -403,3 +403,22 @@ def participant_left(*, registration) -> int:
     )
     _tell_changes(matchmaking, placed_with)
     return len(ids)
+
+
+def availability_changed(*, profile: MeetingProfile) -> int:
+    """After a person declared slots unavailable: their meetings placed in those slots (and
+    not fixed by staff) are placed again elsewhere. Returns how many moved or left."""
+    with transaction.atomic():
+        matchmaking = _lock(Matchmaking.objects.get(event_id=profile.event_id))
+        clashing = list(
+            Meeting.objects.of_profile(profile)
+            .placed()
+            .filter(slot__in=profile.unavailable_slots.all(), is_fixed=False, attendance="")
+            .values_list("pk", flat=True)
+        )
+        if clashing:
+            # Out of the way first, so that the placement sees the slot as taken by nobody.
+            _unplace(Meeting.objects.filter(pk__in=clashing))
+            changed = _place(matchmaking, only=clashing)
+            _tell_changes(matchmaking, changed)
+    return len(clashing)

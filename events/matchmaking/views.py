@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -116,7 +117,9 @@ def meetings_profile(request, slug):
         initial={"markets": initial_markets} if initial_markets is not None else None,
     )
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            profile = form.save()
+            services.availability_changed(profile=profile)
         messages.success(request, _("Your meeting profile is saved."))
         return redirect("events:meetings-home", slug=slug)
     return render(

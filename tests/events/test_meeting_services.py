@@ -246,3 +246,19 @@ def test_a_participant_who_cancels_leaves_the_schedule(day, mail_on_commit):
     assert placed.slot is None and not AgendaEntry.objects.exists()
     agendas = [m for m in mail.outbox if m.to == [b.registration.user.email]]
     assert len(agendas) == 1, "the person left alone gets the new agenda"
+
+
+def test_a_slot_declared_unavailable_moves_the_meeting_there(day, mail_on_commit):
+    a, b = participant(day), participant(day)
+    meeting = services.meeting_answer(meeting=request(a, b), profile=b, accept=True)
+    meeting.refresh_from_db()
+    old_slot = meeting.slot
+    services.schedule_publish(matchmaking=day)
+    mail.outbox.clear()
+    a.unavailable_slots.add(old_slot)
+    with mail_on_commit():
+        assert services.availability_changed(profile=a) == 1
+    meeting.refresh_from_db()
+    assert meeting.slot is not None and meeting.slot != old_slot
+    assert AgendaEntry.objects.filter(slot=meeting.slot).count() == 2
+    assert len(mail.outbox) == 2, "both get their new agenda"
