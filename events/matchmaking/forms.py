@@ -80,7 +80,7 @@ class MeetingMoveForm(forms.Form):
     slot = forms.ModelChoiceField(label=_("Slot"), queryset=MeetingSlot.objects.none())
     table = forms.IntegerField(label=_("Table"), min_value=1)
 
-    def __init__(self, *args, matchmaking, slots=None, **kwargs):
+    def __init__(self, *args, matchmaking, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slot"].queryset = matchmaking.slots.filter(is_break=False)
         self.fields["table"].max_value = matchmaking.tables
