@@ -9,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from events import services
 from events.forms import EventAdminForm
+from events.matchmaking import admin as matchmaking_admin  # noqa: F401 (registers it)
 from events.models import CalendarFeed, Event, Registration
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.errors import PortalError
 from events import emails
+from events.matchmaking import services as matchmaking_services
 from events.models import OFFER_VALIDITY, Event, Registration
 from events.tokens import OFFER_SALT
 from events.tokens import offer_token as offer_token  # the views build offer links with it
@@ -130,6 +131,8 @@ def registration_cancel(*, registration: Registration, by) -> Registration:
         registration.waiting_rank = None
         registration.save(update_fields=["status", "cancelled_at", "waiting_rank", "updated_at"])
         transaction.on_commit(lambda: emails.send_cancellation(registration))
+        if hasattr(event, "matchmaking"):
+            matchmaking_services.participant_left(registration=registration)
         if freed_seat:
             seats_offer(event=event)
     return registration

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from events import views
+from events.matchmaking import urls as matchmaking_urls
 
 app_name = "events"
 
@@ -31,3 +32,5 @@ urlpatterns = [
     path("<slug:slug>/attendees.csv", views.event_attendees_csv, name="event-attendees-csv"),
     path("<slug:slug>/check-in/", views.event_checkin, name="event-checkin"),
 ]
+
+urlpatterns += matchmaking_urls.urlpatterns

@@ -90,7 +90,7 @@ def event_month(request, year=None, month=None):
 def event_detail(request, slug):
     event = get_object_or_404(
         Event.objects.visible_to(request.user)
-        .select_related("organiser")
+        .select_related("organiser", "matchmaking")
         .prefetch_related("markets", "partners"),
         slug=slug,
     )

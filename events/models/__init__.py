@@ -9,9 +9,17 @@ from events.models.events import (
     validate_timezone,
 )
 from events.models.feeds import CalendarFeed, new_feed_token
+from events.models.matchmaking import LANGUAGES, Matchmaking, MeetingProfile, MeetingSlot
+from events.models.meetings import AgendaEntry, Meeting
 from events.models.registrations import OFFER_VALIDITY, Registration, RegistrationQuerySet
 
 __all__ = [
+    "LANGUAGES",
+    "AgendaEntry",
+    "Matchmaking",
+    "Meeting",
+    "MeetingProfile",
+    "MeetingSlot",
     "DEFAULT_TIMEZONE",
     "OFFER_VALIDITY",
     "RESERVED_SLUGS",

@@ -1,0 +1,31 @@
+"""The demo's meeting day: 60 participants, every accepted meeting placed by the real
+algorithm, a published schedule; loading again changes nothing."""
+
+import pytest
+
+from events.matchmaking import demo
+from events.models import AgendaEntry, Matchmaking, Meeting, MeetingProfile
+from tests.members.factories import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_meeting_day_has_60_participants_and_a_published_full_schedule():
+    for _index in range(50):
+        MembershipFactory()
+    demo.load(scale=0, log=lambda message: None)
+    matchmaking = Matchmaking.objects.get()
+    assert matchmaking.is_published
+    assert MeetingProfile.objects.count() == 60
+    outside = MeetingProfile.objects.filter(registration__organisation__isnull=True)
+    assert outside.count() == 16
+    assert all("(démo)" in p.display_name for p in outside)
+    accepted = Meeting.objects.accepted()
+    assert accepted.count() > 100
+    assert not accepted.filter(slot__isnull=True).exists(), "every accepted meeting is placed"
+    assert AgendaEntry.objects.count() == 2 * accepted.count()
+    counts = (Meeting.objects.count(), AgendaEntry.objects.count())
+    places = set(accepted.values_list("pk", "slot", "table"))
+    demo.load(scale=0, log=lambda message: None)
+    assert (Meeting.objects.count(), AgendaEntry.objects.count()) == counts
+    assert set(Meeting.objects.accepted().values_list("pk", "slot", "table")) == places
