@@ -349,3 +349,29 @@ def test_two_app_servers_share_pages_and_invalidations(shared_redis):
 
     pagecache.bump(Article, cache=shared_redis[1])  # through the second server's client
     assert first(factory.get("/news/"))["X-Page-Cache"] == "miss"
+
+
+def test_a_signed_in_home_page_reads_its_shared_content_from_the_cache(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(UserFactory())
+    get(client, "/")  # first-use rows
+    pagecache.clear()
+    with CaptureQueriesContext(connection) as cold:
+        get(client, "/")
+    with CaptureQueriesContext(connection) as warm:
+        response = get(client, "/")
+    assert len(warm) < len(cold)
+    assert "no-store" in response["Cache-Control"]
+    ArticleFactory(title="Nouvelle du jour")
+    assert "Nouvelle du jour" in get(client, "/").content.decode()
+
+
+def test_the_members_map_is_a_fragment_refreshed_by_a_new_member(client):
+    from members.map import directory_map
+
+    OrganisationFactory(postcode="25000")
+    assert {t["code"]: t["count"] for t in directory_map()["tiles"]}["25"] == 1
+    OrganisationFactory(postcode="25200")
+    assert {t["code"]: t["count"] for t in directory_map()["tiles"]}["25"] == 2
