@@ -375,3 +375,19 @@ def test_the_members_map_is_a_fragment_refreshed_by_a_new_member(client):
     assert {t["code"]: t["count"] for t in directory_map()["tiles"]}["25"] == 1
     OrganisationFactory(postcode="25200")
     assert {t["code"]: t["count"] for t in directory_map()["tiles"]}["25"] == 2
+
+
+def test_shared_panels_are_fragments_refreshed_by_writes(client):
+    from core import hooks
+    from tests.factories import MarketFactory
+
+    shared = {p.template for p in hooks._panels["market"] if p.shared}
+    assert "events/includes/_market_panel.html" in shared
+    assert "projects/includes/_market_panel.html" not in shared  # depends on the reader
+    market = MarketFactory()
+    EventFactory(title="Salon hydrogène", markets=[market])
+    client.force_login(UserFactory())
+    url = market.get_absolute_url()
+    assert "Salon hydrogène" in get(client, url).content.decode()
+    EventFactory(title="Forum batteries", markets=[market])
+    assert "Forum batteries" in get(client, url).content.decode()
