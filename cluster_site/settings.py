@@ -93,6 +93,7 @@ PORTAL_APPS = [
     "projects",
     "trainings",
     "events",
+    "billing",
     "cluster_site",
 ]
 
@@ -241,6 +242,8 @@ PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "media-pr
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Private files (invoices, project documents): no URL, served by permission-checking views.
+    "private": {"BACKEND": "projects.storage.PrivateMediaStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

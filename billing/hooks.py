@@ -1,0 +1,11 @@
+"""What the billing app adds to the rest of the site (see core/hooks.py)."""
+
+from billing import listeners, panels
+from core import hooks
+
+hooks.panels(panels, dashboard=15, join=10)
+hooks.listen("members.application_accepted", listeners.application_accepted)
+hooks.listen("events.registration_confirmed", listeners.registration_confirmed)
+hooks.listen("events.registration_cancelled", listeners.registration_cancelled)
+hooks.listen("trainings.enrolment_status_changed", listeners.enrolment_status_changed)
+hooks.demo("billing.demo.load")
