@@ -1,7 +1,9 @@
 """The billing app's panels on other apps' pages (see core/hooks.py)."""
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from accounts.permissions import acts_as_staff
 from billing.models import FeeScale, Invoice
 from members.models import Membership, Organisation
 
@@ -17,7 +19,18 @@ def join_context(request, _object=None):
     )
     if scale is None or not scale.fees.all():
         return None
-    return {"scale": scale, "fees": list(scale.fees.all())}
+    kinds = list(Organisation.Kind.values)
+    sizes = [*Organisation.SizeBand.values, ""]
+    fees = sorted(scale.fees.all(), key=lambda f: (kinds.index(f.kind), sizes.index(f.size_band)))
+    rows = []
+    for fee in fees:
+        label = fee.get_kind_display()
+        if fee.size_band:
+            label = f"{label} · {fee.get_size_band_display()}"
+        elif any(other.kind == fee.kind and other.size_band for other in fees):
+            label = f"{label} · {_('other sizes')}"
+        rows.append({"label": label, "amount": fee.amount})
+    return {"scale": scale, "fees": rows}
 
 
 def dashboard_context(request, _object=None):
@@ -28,7 +41,8 @@ def dashboard_context(request, _object=None):
             memberships__user=user, memberships__role=Membership.Role.ADMIN
         ).order_by("sort_name")
     )
-    if not organisations:
+    is_staff = acts_as_staff(user)
+    if not organisations and not is_staff:
         return None
     open_invoices = (
         Invoice.objects.filter(organisation__in=organisations).with_balance().open().order_by()
@@ -39,5 +53,6 @@ def dashboard_context(request, _object=None):
     return {
         "billing_organisations": [
             {"organisation": o, "due": due.get(o.pk, 0)} for o in organisations
-        ]
+        ],
+        "billing_staff": is_staff,
     }
