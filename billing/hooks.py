@@ -1,6 +1,8 @@
 """What the billing app adds to the rest of the site (see core/hooks.py)."""
 
-from billing import listeners, panels
+from django.utils.translation import gettext_lazy as _
+
+from billing import listeners, panels, personal_data
 from core import hooks
 
 hooks.panels(panels, dashboard=15, join=10)
@@ -9,3 +11,4 @@ hooks.listen("events.registration_confirmed", listeners.registration_confirmed)
 hooks.listen("events.registration_cancelled", listeners.registration_cancelled)
 hooks.listen("trainings.enrolment_status_changed", listeners.enrolment_status_changed)
 hooks.demo("billing.demo.load")
+hooks.personal_data_of(personal_data, invoices=_("Invoices addressed to you"))

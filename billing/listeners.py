@@ -3,6 +3,7 @@ first membership invoice on acceptance, invoices for paid registrations and enro
 credit notes for cancellations before the deadline."""
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -46,11 +47,14 @@ def registration_confirmed(*, registration, **_data):
             "event": event.title,
             "date": day.strftime("%d/%m/%Y"),
         }
+    # The event's price is what people pay: VAT included.
+    rate = seller.event_vat_rate
+    unit = (registration.price * 100 / (100 + rate)).quantize(Decimal("0.01"), ROUND_HALF_UP)
     invoicing.document_issue(
         buyer=buyer,
-        lines=[Line(description, registration.price)],
+        lines=[Line(description, unit)],
         purpose=Invoice.Purpose.EVENT,
-        vat_rate=seller.event_vat_rate,
+        vat_rate=rate,
         vat_exemption=seller.training_vat_exemption,
         service_start=day,
         service_end=max(day, timezone.localtime(event.end).date()),
