@@ -71,6 +71,17 @@ def load(*, scale: int, log) -> None:
             statement="CAMT.053 DEMO",
         )
         payments += 1
+    if not Payment.objects.filter(bank_transaction_id="demo-unknown").exists():
+        # A transfer nobody could match yet: it waits to be allocated by staff.
+        invoicing.payment_record(
+            received_on=paid_on,
+            amount=Decimal("420.00"),
+            allocations=[],
+            payer_name="SARL EXEMPLE INCONNUE",
+            reference="VIR COTISATION",
+            bank_transaction_id="demo-unknown",
+            statement="CAMT.053 DEMO",
+        )
     _reminders(today)
     log(f"billing: {len(scales)} fee scales, {issued} invoices issued, {payments} payments")
 

@@ -1,5 +1,6 @@
 """The staff lists of billing, filtered from the address (see core.filters)."""
 
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_filters import CharFilter, ChoiceFilter
@@ -10,7 +11,12 @@ from core.filters import ListFilterSet
 
 class OverdueFilter(ListFilterSet):
     q = CharFilter(label=_("Search"), method="filter_search")
-    purpose = ChoiceFilter(label=_("Purpose"), choices=Invoice.Purpose.choices)
+    purpose = ChoiceFilter(
+        label=_("Purpose"),
+        choices=Invoice.Purpose.choices,
+        empty_label=_("All"),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
 
     class Meta:
         model = Invoice
