@@ -4,24 +4,28 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.permissions import acts_as_staff
-from billing.models import FeeScale, Invoice
+from billing.models import Fee, Invoice
 from members.models import Membership, Organisation
 
 
 def join_context(request, _object=None):
-    """The fee scale of the coming year (or of this year until it is published)."""
+    """The fee scale of the coming year (or of this year until it is published), in one
+    query."""
     year = timezone.localdate().year
-    scale = (
-        FeeScale.objects.filter(is_published=True, year__in=[year, year + 1])
-        .prefetch_related("fees")
-        .order_by("-year")
-        .first()
+    fees = list(
+        Fee.objects.filter(scale__is_published=True, scale__year__in=[year, year + 1])
+        .select_related("scale")
+        .order_by("-scale__year")
     )
-    if scale is None or not scale.fees.all():
+    if not fees:
         return None
+    scale = fees[0].scale
     kinds = list(Organisation.Kind.values)
     sizes = [*Organisation.SizeBand.values, ""]
-    fees = sorted(scale.fees.all(), key=lambda f: (kinds.index(f.kind), sizes.index(f.size_band)))
+    fees = sorted(
+        (fee for fee in fees if fee.scale_id == scale.pk),
+        key=lambda f: (kinds.index(f.kind), sizes.index(f.size_band)),
+    )
     rows = []
     for fee in fees:
         label = fee.get_kind_display()
