@@ -95,6 +95,7 @@ PORTAL_APPS = [
     "projects",
     "trainings",
     "events",
+    "billing",
     "cluster_site",
 ]
 

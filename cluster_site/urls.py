@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("trainings/", include("trainings.urls")),
     path("events/", include("events.urls")),
     path("partners/", include("networks.urls")),
+    path("billing/", include("billing.urls")),
     prefix_default_language=False,
 )
 

@@ -23,7 +23,8 @@ The kinds of hook, and who reads them:
     ...)`` declares several at once by convention: the template
     ``<app>/includes/_<slot>_panel.html`` and the function ``<slot>_context`` of ``module``.
     Slots: ``home`` (a whole ``<section class="section">`` band), ``market`` and ``organisation`` (a
-    ``<section class="mt-5">`` with an ``h2``), ``dashboard`` (``col-md-6`` cards).
+    ``<section class="mt-5">`` with an ``h2``), ``dashboard`` (``col-md-6`` cards), ``join``
+    (a ``form-card`` beside the membership application form).
     Read by ``{% panels "slot" obj %}`` (``core/templatetags/portal.py``). A panel that is
     the same for every reader is declared ``shared``: its HTML is kept in the shared cache
     until a table it read is written (``core.pagecache.cached_fragment``); ``panels()``
@@ -43,6 +44,11 @@ The kinds of hook, and who reads them:
     before the user row is deleted. Read by ``accounts``. ``personal_data_of(module,
     key=label, ...)`` declares several at once by convention: the functions
     ``export_<key>``, ``describe_<key>``, ``blockers_<key>`` and ``erase_<key>`` of ``module``.
+``listen(topic, function)``
+    ``function(**data)`` runs when a lower app ``announce(topic, **data)``s that something
+    happened (``"events.registration_confirmed"``, ``"members.application_accepted"``...),
+    inside the announcing transaction: so an app above (billing) acts on what an app below
+    did without that app importing it. Topics are documented where they are announced.
 ``demo(path)``
     The dotted path of ``load(*, scale, log)``, which loads the app's demo content
     (idempotent); imported only by ``load_demo``. Loaders run in the order of
@@ -93,6 +99,7 @@ _sitemaps: dict[str, type] = {}
 _calendars: dict[str, Callable] = {}
 _personal_data: dict[str, PersonalData] = {}
 _demos: dict[str, None] = {}  # dotted paths, in declaration order
+_listeners: dict[str, dict[str, Callable]] = {}
 
 
 def _name(function: Callable) -> str:
@@ -165,7 +172,18 @@ def demo(path: str) -> None:
     _demos[path] = None
 
 
+def listen(topic: str, function: Callable) -> None:
+    """Run ``function(**data)`` whenever ``topic`` is announced."""
+    _listeners.setdefault(topic, {})[_name(function)] = function
+
+
 # Reading: called by the pages and commands that gather from every app.
+
+
+def announce(topic: str, **data) -> None:
+    """Tell the listeners of ``topic`` (in the order they were declared) what happened."""
+    for function in _listeners.get(topic, {}).values():
+        function(**data)
 
 
 def render_panels(slot: str, request, obj=None) -> str:

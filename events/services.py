@@ -14,6 +14,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import hooks
 from core.errors import PortalError
 from events import emails
 from events.matchmaking import services as matchmaking_services
@@ -102,10 +103,17 @@ def registration_create(*, event: Event, user) -> Registration:
             # Two clicks at once: the unique constraint on active registrations won.
             raise RegistrationError(_("You are already registered for this event.")) from None
         if has_seat:
+            _announce_confirmed(registration)
             transaction.on_commit(lambda: emails.send_confirmation(registration))
         else:
             transaction.on_commit(lambda: emails.send_waiting_list(registration))
     return registration
+
+
+def _announce_confirmed(registration: Registration) -> None:
+    """Topic ``events.registration_confirmed`` (``registration``): a person now holds a
+    confirmed seat, at ``registration.price`` (billing invoices it)."""
+    hooks.announce("events.registration_confirmed", registration=registration)
 
 
 def _next_rank(event: Event) -> int:
@@ -126,10 +134,14 @@ def registration_cancel(*, registration: Registration, by) -> Registration:
                 _("The cancellation deadline has passed: please contact the cluster's team.")
             )
         freed_seat = registration.holds_seat
+        # Topic ``events.registration_cancelled`` (``registration``, ``in_time``: before
+        # the cancellation deadline; billing credits what was invoiced).
+        in_time = timezone.now() < event.cancellable_until
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.waiting_rank = None
         registration.save(update_fields=["status", "cancelled_at", "waiting_rank", "updated_at"])
+        hooks.announce("events.registration_cancelled", registration=registration, in_time=in_time)
         transaction.on_commit(lambda: emails.send_cancellation(registration))
         if hasattr(event, "matchmaking"):
             matchmaking_services.participant_left(registration=registration)
@@ -211,6 +223,7 @@ def offer_claim(*, registration: Registration) -> Registration:
         registration.status = Registration.Status.CONFIRMED
         registration.waiting_rank = None
         registration.save(update_fields=["status", "waiting_rank", "updated_at"])
+        _announce_confirmed(registration)
         transaction.on_commit(lambda: emails.send_confirmation(registration))
     return registration
 
@@ -265,6 +278,7 @@ def registration_promote(*, registration: Registration) -> Registration:
         registration.status = Registration.Status.CONFIRMED
         registration.waiting_rank = None
         registration.save(update_fields=["status", "waiting_rank", "updated_at"])
+        _announce_confirmed(registration)
         transaction.on_commit(lambda: emails.send_confirmation(registration))
     return registration
 

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core import ratelimit
+from core import hooks, ratelimit
 from core.errors import PortalError
 from core.text import unique_slug
 from members import emails
@@ -400,6 +400,11 @@ def application_accept(*, application: MembershipApplication, by):
                 invited_by=by,
             )
             invitation_token = invitation.token
+        # Topic ``members.application_accepted`` (``organisation``, ``application``):
+        # billing issues the first (prorated) membership invoice.
+        hooks.announce(
+            "members.application_accepted", organisation=organisation, application=application
+        )
         emails.send_application_accepted(application, invitation_token=invitation_token)
     return application
 

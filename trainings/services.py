@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import hooks
 from core.errors import PortalError
 from members.models import Organisation
 from trainings import emails
@@ -177,9 +178,19 @@ def enrolment_change_status(*, enrolment: Enrolment, status: str) -> Enrolment:
                 _("%(name)s already has another request for this session.")
                 % {"name": enrolment.participant_name}
             )
+        previous = enrolment.status
         enrolment.status = status
         enrolment.status_changed_at = timezone.now()
         enrolment.save(update_fields=["status", "status_changed_at", "updated_at"])
+        # Topic ``trainings.enrolment_status_changed`` (``enrolment``, ``previous``,
+        # ``in_time``: the session has not started): billing invoices a confirmed request
+        # with a price and credits a cancelled one.
+        hooks.announce(
+            "trainings.enrolment_status_changed",
+            enrolment=enrolment,
+            previous=previous,
+            in_time=not session.has_started,
+        )
         transaction.on_commit(partial(emails.enrolment_status_changed, enrolment.pk))
     return enrolment
 

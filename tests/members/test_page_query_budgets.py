@@ -145,7 +145,7 @@ BUDGETS = {
     "platform detail, admin": 4,
     "platform access request": 3,
     "map": 1,
-    "application form": 1,
+    "application form": 2,  # + the fee scale of billing's panel
     "application status": 1,
     "people page": 5,
     "my place": 3,

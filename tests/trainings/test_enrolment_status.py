@@ -25,8 +25,12 @@ SUBJECTS = {
 
 def test_each_status_change_emails_the_requester_with_the_participant_in_copy(mail_on_commit):
     session = PastSessionFactory(start_date=timezone.localdate())  # started today
+    # Free (no price): a priced confirmation would also bring billing's invoice email.
     enrolment = EnrolmentFactory(
-        session=session, requester_email="rh@entreprise.example", participant_email="p@x.example"
+        session=session,
+        requester_email="rh@entreprise.example",
+        participant_email="p@x.example",
+        price_excl_vat=None,
     )
     for status in (
         Enrolment.Status.WAITING_LIST,
@@ -57,7 +61,7 @@ def test_setting_the_same_status_sends_nothing(mail_on_commit):
 
 
 def test_the_email_goes_out_only_after_commit(django_capture_on_commit_callbacks):
-    enrolment = EnrolmentFactory()
+    enrolment = EnrolmentFactory(price_excl_vat=None)  # free: no invoice
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.enrolment_change_status(enrolment=enrolment, status=Enrolment.Status.CONFIRMED)
     assert mail.outbox == []
@@ -88,7 +92,7 @@ def test_attendance_is_refused_before_the_session_starts():
 
 
 def test_admin_action_confirms_and_emails(staff_client, mail_on_commit):
-    enrolments = EnrolmentFactory.create_batch(2)
+    enrolments = EnrolmentFactory.create_batch(2, price_excl_vat=None)  # free: no invoice
     with mail_on_commit():
         response = staff_client.post(
             reverse("admin:trainings_enrolment_changelist"),
@@ -190,7 +194,7 @@ def test_confirmation_of_a_remote_session_gives_the_link(mail_on_commit):
     session = SessionFactory(
         venue="", address="", postcode="", city="", remote_url="https://visio.example/classe"
     )
-    enrolment = EnrolmentFactory(session=session)
+    enrolment = EnrolmentFactory(session=session, price_excl_vat=None)  # free: no invoice
     with mail_on_commit():
         services.enrolment_change_status(enrolment=enrolment, status=Enrolment.Status.CONFIRMED)
     assert "https://visio.example/classe" in mail.outbox[0].body

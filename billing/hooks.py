@@ -1,0 +1,14 @@
+"""What the billing app adds to the rest of the site (see core/hooks.py)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from billing import listeners, panels, personal_data
+from core import hooks
+
+hooks.panels(panels, dashboard=15, join=10)
+hooks.listen("members.application_accepted", listeners.application_accepted)
+hooks.listen("events.registration_confirmed", listeners.registration_confirmed)
+hooks.listen("events.registration_cancelled", listeners.registration_cancelled)
+hooks.listen("trainings.enrolment_status_changed", listeners.enrolment_status_changed)
+hooks.demo("billing.demo.load")
+hooks.personal_data_of(personal_data, invoices=_("Invoices addressed to you"))

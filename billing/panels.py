@@ -1,0 +1,62 @@
+"""The billing app's panels on other apps' pages (see core/hooks.py)."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.permissions import acts_as_staff
+from billing.models import Fee, Invoice
+from members.models import Membership, Organisation
+
+
+def join_context(request, _object=None):
+    """The fee scale of the coming year (or of this year until it is published), in one
+    query."""
+    year = timezone.localdate().year
+    fees = list(
+        Fee.objects.filter(scale__is_published=True, scale__year__in=[year, year + 1])
+        .select_related("scale")
+        .order_by("-scale__year")
+    )
+    if not fees:
+        return None
+    scale = fees[0].scale
+    kinds = list(Organisation.Kind.values)
+    sizes = [*Organisation.SizeBand.values, ""]
+    fees = sorted(
+        (fee for fee in fees if fee.scale_id == scale.pk),
+        key=lambda f: (kinds.index(f.kind), sizes.index(f.size_band)),
+    )
+    rows = []
+    for fee in fees:
+        label = fee.get_kind_display()
+        if fee.size_band:
+            label = f"{label} · {fee.get_size_band_display()}"
+        elif any(other.kind == fee.kind and other.size_band for other in fees):
+            label = f"{label} · {_('other sizes')}"
+        rows.append({"label": label, "amount": fee.amount})
+    return {"scale": scale, "fees": rows}
+
+
+def dashboard_context(request, _object=None):
+    """ "Membership and invoices" of the organisations the person administers."""
+    user = request.user
+    organisations = list(
+        Organisation.objects.filter(
+            memberships__user=user, memberships__role=Membership.Role.ADMIN
+        ).order_by("sort_name")
+    )
+    is_staff = acts_as_staff(user)
+    if not organisations and not is_staff:
+        return None
+    open_invoices = (
+        Invoice.objects.filter(organisation__in=organisations).with_balance().open().order_by()
+    )
+    due = {}
+    for invoice in open_invoices.only("pk", "organisation", "total_incl_vat"):
+        due[invoice.organisation_id] = due.get(invoice.organisation_id, 0) + invoice.balance
+    return {
+        "billing_organisations": [
+            {"organisation": o, "due": due.get(o.pk, 0)} for o in organisations
+        ],
+        "billing_staff": is_staff,
+    }
