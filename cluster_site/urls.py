@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("trainings/", include("trainings.urls")),
     path("events/", include("events.urls")),
     path("partners/", include("networks.urls")),
+    path("newsletter/", include("newsletter.urls")),
     prefix_default_language=False,
 )
 

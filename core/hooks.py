@@ -23,7 +23,10 @@ The kinds of hook, and who reads them:
     ...)`` declares several at once by convention: the template
     ``<app>/includes/_<slot>_panel.html`` and the function ``<slot>_context`` of ``module``.
     Slots: ``home`` (a whole ``<section class="section">`` band), ``market`` and ``organisation`` (a
-    ``<section class="mt-5">`` with an ``h2``), ``dashboard`` (``col-md-6`` cards).
+    ``<section class="mt-5">`` with an ``h2``), ``dashboard`` (``col-md-6`` cards),
+    ``account`` (a ``form-card`` section of My account), ``follow`` (an inline button in the
+    head of a market, an organisation, or a list filtered by a competency or a programme;
+    ``obj`` is that row) and ``partnersearch`` (the side column of a partner search).
     Read by ``{% panels "slot" obj %}`` (``core/templatetags/portal.py``).
 ``search(function, order)``
     ``function(query, user, limit) -> core.search.SearchSection | None``: at most ``limit``
