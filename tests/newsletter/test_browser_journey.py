@@ -3,6 +3,7 @@ subscribes from the home page, confirms from the email, receives an issue and le
 the one-click unsubscribe of the mail program; a member follows a market and receives a
 digest listing a new matching partner search, whose author sees how many were alerted."""
 
+import io
 import re
 from urllib.parse import urlparse
 
@@ -116,7 +117,7 @@ def test_member_follows_a_market_and_gets_a_digest(page, live_server, assert_acc
     search = PartnerSearchFactory(
         organisation=author_org, author=author, title="Réservoir composite", markets=[market]
     )
-    call_command("send_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("send_digests", stdout=io.StringIO())
     [digest] = [m for m in mail.outbox if m.to == [reader.email]]
     assert "Réservoir composite" in digest.body
     assert search.get_absolute_url() in digest.alternatives[0][0]
