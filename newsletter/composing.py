@@ -36,6 +36,10 @@ class Suggestion:
     members_only: bool = False
 
     @property
+    def kind_label(self) -> str:
+        return Kind(self.kind).label
+
+    @property
     def key(self) -> str:
         return f"{self.kind}:{self.pk}"
 

@@ -131,3 +131,32 @@ def test_admin_lists_load(staff_client):
         "issueblock",
     ):
         assert staff_client.get(reverse(f"admin:newsletter_{name}_changelist")).status_code == 200
+
+
+def test_staff_write_an_issue_with_a_text_block(staff_client, staff):
+    data = {
+        "subject_fr": "Lettre d'avril",
+        "subject_en": "April newsletter",
+        "preheader_fr": "",
+        "preheader_en": "",
+        "is_public": "on",
+        "audience": "all",
+        "region": "",
+        "blocks-TOTAL_FORMS": "1",
+        "blocks-INITIAL_FORMS": "0",
+        "blocks-MIN_NUM_FORMS": "0",
+        "blocks-MAX_NUM_FORMS": "1000",
+        "blocks-0-order": "10",
+        "blocks-0-title_fr": "Édito",
+        "blocks-0-title_en": "Editorial",
+        "blocks-0-body_fr": "Bonjour",
+        "blocks-0-body_en": "Hello",
+        "blocks-0-link_fr": "",
+        "blocks-0-link_en": "",
+    }
+    response = staff_client.post(reverse("admin:newsletter_issue_add"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    issue = Issue.objects.get()
+    assert issue.created_by == staff
+    block = issue.blocks.get()
+    assert (block.kind, block.title_en) == (IssueBlock.Kind.TEXT, "Editorial")
