@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
@@ -241,12 +242,24 @@ def _send(user, items: list[Item], language: str) -> None:
             "%(count)s new items for you on the portal",
             len(items),
         ) % {"count": len(items)}
+    with translation.override(language):
+        off_url = settings.SITE_URL + reverse(
+            "newsletter:digest-off", kwargs={"token": AlertSettings.off_token(user.pk)}
+        )
     built = rendering.build(
         "digest",
-        {"subject": subject, "groups": groups, "recipient": user, "language": language},
+        {
+            "subject": subject,
+            "groups": groups,
+            "recipient": user,
+            "language": language,
+            "off_url": off_url,
+        },
         language,
     )
-    emails.send_built(built, to=user.email, language=language)
+    emails.send_built(
+        built, to=user.email, language=language, headers=emails.unsubscribe_headers(off_url)
+    )
 
 
 def due_users(now: datetime):

@@ -14,6 +14,7 @@ urlpatterns = [
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("preferences/<str:token>/", views.preferences, name="preferences"),
     path("mine/", views.my_alerts, name="my-alerts"),
+    path("digest/off/<str:token>/", views.digest_off, name="digest-off"),
     path("mine/subscription/", views.my_subscription, name="my-subscription"),
     path("follow/<str:kind>/<int:pk>/", views.follow_toggle, name="follow-toggle"),
 ]

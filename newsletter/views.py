@@ -134,6 +134,23 @@ def preferences(request, token):
     return render(request, "newsletter/preferences.html", {"subscriber": subscriber, "form": form})
 
 
+@csrf_exempt
+@never_cache
+def digest_off(request, token):
+    """The one-click "stop my digest" of the digest emails (RFC 8058, as for the
+    newsletter): GET asks, POST switches the digest off at once, without login."""
+    user_id = AlertSettings.user_id_from_off_token(token)
+    if user_id is None:
+        raise Http404
+    alert_settings, _created = AlertSettings.objects.get_or_create(user_id=user_id)
+    if request.method == "POST" and alert_settings.frequency != AlertSettings.Frequency.OFF:
+        alert_settings.frequency = AlertSettings.Frequency.OFF
+        alert_settings.save(update_fields=["frequency", "updated_at"])
+    return render(
+        request, "newsletter/digest_off.html", {"alert_settings": alert_settings, "token": token}
+    )
+
+
 def issue_list(request):
     filters = IssueFilter(request.GET, Issue.objects.in_archive())
     page = Paginator(filters.qs, ISSUES_PER_PAGE).get_page(request.GET.get("page"))

@@ -1,6 +1,7 @@
 """What members follow, how often they want their digest, and what was already sent."""
 
 from django.conf import settings
+from django.core import signing
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -9,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from content.models import Market
 from members.models import Competency, Organisation
 from projects.models import FundingProgramme
+
+OFF_SALT = "newsletter.digest-off"
 
 # The field of Follow holding each kind of target.
 TARGETS = {
@@ -148,6 +151,21 @@ class AlertSettings(models.Model):
 
     def get_absolute_url(self):
         return reverse("newsletter:my-alerts")
+
+    @staticmethod
+    def off_token(user_id: int) -> str:
+        """The secret of the one-click "stop my digest" link of a person's digests."""
+        return signing.Signer(salt=OFF_SALT).sign(str(user_id)).replace(":", "-", 1)
+
+    @staticmethod
+    def user_id_from_off_token(token: str) -> int | None:
+        number, _dash, signature = (token or "").partition("-")
+        if not number.isdigit() or not signature:
+            return None
+        try:
+            return int(signing.Signer(salt=OFF_SALT).unsign(f"{number}:{signature}"))
+        except signing.BadSignature:
+            return None
 
 
 class SentAlertItem(models.Model):

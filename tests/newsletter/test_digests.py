@@ -3,6 +3,7 @@ follows or their organisation's markets, never empty, never the same item twice,
 item the reader may not see, in the reader's language; and the count on a partner search."""
 
 import datetime
+import re
 from contextlib import contextmanager
 from unittest import mock
 from zoneinfo import ZoneInfo
@@ -10,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.test import Client
 
 from members.models import Membership
 from newsletter.models import AlertSettings, Follow, SentAlertItem
@@ -211,3 +213,25 @@ def test_author_sees_how_many_members_were_alerted(clock, run, client):
     client.force_login(readers[0])
     html = client.get(search.get_absolute_url()).content.decode()
     assert "told about your post" not in html and "Members alerted" not in html
+
+
+def test_digest_carries_a_one_click_stop(clock, run):
+    electric = MarketFactory(theme="electric")
+    reader = member_of_new_organisation()
+    follow_market(reader, electric)
+    clock.advance(hours=1)
+    PartnerSearchFactory(markets=[electric])
+    clock.advance(hours=1)
+    [digest] = run()
+    assert digest.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    url = re.search(r"<https://[^/]+([^>]+)>", digest.extra_headers["List-Unsubscribe"])[1]
+    client = Client(enforce_csrf_checks=True)
+    assert client.get(url).status_code == 200
+    assert AlertSettings.objects.get(user=reader).frequency == AlertSettings.Frequency.WEEKLY
+    forged = url.replace(f"/{reader.pk}-", f"/{reader.pk + 1}-")
+    assert client.post(forged).status_code == 404
+    assert client.post(url, {"List-Unsubscribe": "One-Click"}).status_code == 200
+    assert AlertSettings.objects.get(user=reader).frequency == AlertSettings.Frequency.OFF
+    clock.advance(days=8)
+    PartnerSearchFactory(markets=[electric])
+    assert run() == []
