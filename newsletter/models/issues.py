@@ -1,5 +1,7 @@
 """Issues of the newsletter, their blocks and one delivery row per recipient."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -11,6 +13,9 @@ from content.models import Market
 from core.models import Timestamped, account_field
 from members.models import Organisation
 from newsletter.models.subscribers import Subscriber
+
+# A send with no message out for this long is taken as stopped, and resumed.
+STALLED_AFTER = timedelta(minutes=10)
 
 
 class IssueQuerySet(models.QuerySet):
@@ -28,10 +33,17 @@ class IssueQuerySet(models.QuerySet):
         )
 
     def due(self, now=None):
-        """Scheduled issues whose time has come (and sends a restart left half-way)."""
+        """Scheduled issues whose time has come, and sends a crash or a restart left
+        half-way: "sending" with no message out for :data:`STALLED_AFTER` (a send still
+        running is left to its worker, so that the throttle holds)."""
         now = now or timezone.now()
+        busy = Delivery.objects.filter(
+            issue=models.OuterRef("pk"), sent_at__gte=now - STALLED_AFTER
+        )
         return self.filter(
-            Q(status=Issue.Status.SCHEDULED, scheduled_at__lte=now) | Q(status=Issue.Status.SENDING)
+            Q(status=Issue.Status.SCHEDULED, scheduled_at__lte=now)
+            | Q(status=Issue.Status.SENDING, updated_at__lt=now - STALLED_AFTER)
+            & ~models.Exists(busy)
         )
 
 

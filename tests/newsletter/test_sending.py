@@ -132,8 +132,13 @@ def test_an_interrupted_send_resumes_without_sending_twice(settings):
     assert issue.deliveries.filter(status=Delivery.Status.QUEUED).count() == 5
     issue.refresh_from_db()
     assert issue.status == Issue.Status.SENDING
-    # The scheduler resumes it.
+    # A send that still moves is left to its worker (the throttle holds)...
     call_command("send_newsletters", stdout=mock.MagicMock())
+    assert len(mail.outbox) == 3
+    # ... one stalled for ten minutes is resumed by the scheduler.
+    later = timezone.now() + timedelta(minutes=11)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        call_command("send_newsletters", stdout=mock.MagicMock())
     issue.refresh_from_db()
     assert issue.status == Issue.Status.SENT and issue.recipient_count == 8
     counts = Counter(address for m in mail.outbox for address in m.to)
