@@ -95,6 +95,17 @@ def test_subscribe_confirm_receive_unsubscribe(page, live_server, assert_accessi
     page.goto(subscriber.get_absolute_url())
     assert_accessible(page, "preferences page")
 
+    # The public archive shows the issue, in French and in English.
+    page.goto(issue.get_absolute_url())
+    assert page.locator("h1").inner_text() == "Lettre du parcours"
+    assert_accessible(page, "issue in the archive")
+    page.goto("/en/newsletter/")
+    assert_accessible(page, "archive in English")
+    page.goto("/newsletter/subscribe/")
+    assert_accessible(page, "sign-up page")
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
 
 def test_member_follows_a_market_and_gets_a_digest(page, live_server, assert_accessible, settings):
     settings.SITE_URL = live_server.url
