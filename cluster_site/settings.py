@@ -96,6 +96,7 @@ PORTAL_APPS = [
     "trainings",
     "events",
     "billing",
+    "newsletter",
     "cluster_site",
 ]
 
@@ -360,6 +361,11 @@ STAFF_NOTIFICATION_EMAILS = env_list(
     "STAFF_NOTIFICATION_EMAILS", "contact@vehicle-of-the-future.example"
 )
 ADMINS = [("Admins", email) for email in env_list("ADMINS")]
+# The newsletter leaves in batches with a pause between them (the throttle), and offers a
+# mailto unsubscribe besides the one-click https one when a mailbox is given.
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 50)
+NEWSLETTER_BATCH_PAUSE = env_int("NEWSLETTER_BATCH_PAUSE", 2)
+NEWSLETTER_UNSUBSCRIBE_MAILTO = env_str("NEWSLETTER_UNSUBSCRIBE_MAILTO")
 
 # Security headers. HTTPS-only settings follow USE_HTTPS.
 SESSION_COOKIE_SECURE = USE_HTTPS

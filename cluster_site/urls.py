@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("partners/", include("networks.urls")),
     path("billing/", include("billing.urls")),
+    path("newsletter/", include("newsletter.urls")),
     prefix_default_language=False,
 )
 

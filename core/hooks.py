@@ -24,7 +24,10 @@ The kinds of hook, and who reads them:
     ``<app>/includes/_<slot>_panel.html`` and the function ``<slot>_context`` of ``module``.
     Slots: ``home`` (a whole ``<section class="section">`` band), ``market`` and ``organisation`` (a
     ``<section class="mt-5">`` with an ``h2``), ``dashboard`` (``col-md-6`` cards), ``join``
-    (a ``form-card`` beside the membership application form).
+    (a ``form-card`` beside the membership application form), ``account`` (a ``form-card``
+    section of My account), ``follow`` (an inline button in the head of a market, an
+    organisation, or a list filtered by a competency or a programme; ``obj`` is that row)
+    and ``partnersearch`` (the side column of a partner search).
     Read by ``{% panels "slot" obj %}`` (``core/templatetags/portal.py``). A panel that is
     the same for every reader is declared ``shared``: its HTML is kept in the shared cache
     until a table it read is written (``core.pagecache.cached_fragment``); ``panels()``

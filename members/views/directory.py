@@ -41,6 +41,8 @@ def organisation_list(request):
             "page_obj": page,
             "active_filters": filters.active_filters(),
             "can_export": is_member(request.user),
+            # Followed from the page head (a panel of the newsletter app).
+            "competency": filters.selected.get("competency"),
         },
     )
 

@@ -85,6 +85,8 @@ def project_list(request):
             else None,
             "page_obj": page,
             "figures": public_figures(),
+            # Followed from the page head (a panel of the newsletter app).
+            "programme": filters.selected.get("programme"),
         },
     )
 

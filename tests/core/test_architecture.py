@@ -25,6 +25,16 @@ ALLOWED = {
     "trainings": {"core", "accounts", "content", "members"},
     "events": {"core", "accounts", "content", "members"},
     "billing": {"core", "accounts", "content", "members", "trainings", "events"},
+    "newsletter": {
+        "core",
+        "accounts",
+        "content",
+        "members",
+        "networks",
+        "projects",
+        "trainings",
+        "events",
+    },
     "cluster_site": {
         "core",
         "accounts",
@@ -35,6 +45,7 @@ ALLOWED = {
         "trainings",
         "events",
         "billing",
+        "newsletter",
     },
 }
 
@@ -97,6 +108,7 @@ DOMAIN_APPS = [
     "trainings",
     "events",
     "billing",
+    "newsletter",
 ]
 MAX_MODULE_LINES = 650  # past ~600 lines a module becomes a package
 

@@ -18,6 +18,7 @@ def test_every_app_declared_its_demo_loader_in_floor_order():
         "trainings.demo",
         "events.demo",
         "billing.demo",
+        "newsletter.demo",
     ]
 
 
