@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from accounts.permissions import acts_as_staff
+from content.catalogue import MarketTaggedQuerySet
 from content.models import Market
 from core.images import RenditionImageField
 from core.models import Timestamped, price_field
@@ -35,7 +36,7 @@ def validate_event_slug(value: str) -> None:
         raise ValidationError(_("This address is reserved by the site: choose another slug."))
 
 
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(MarketTaggedQuerySet):
     def listed(self):
         """Events the public may see: published, and cancelled or postponed ones (with a
         banner), never drafts."""
@@ -58,7 +59,7 @@ class EventQuerySet(models.QuerySet):
     def for_list(self):
         """Preloads what an event card shows: markets, and the number of taken seats as
         ``seats_taken`` (an annotation, so a list costs a fixed number of queries)."""
-        return self.prefetch_related("markets").annotate(
+        return self.with_markets().annotate(
             seats_taken=Count(
                 "registrations",
                 filter=Q(registrations__status__in=Registration.SEAT_STATUSES),

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import acts_as_staff
+from content.catalogue import MarketTaggedQuerySet
 from content.models import Market
 from core.countries import country_name
 from core.images import RenditionImageField
@@ -126,7 +127,7 @@ class MembershipSettings(models.Model):
         return days
 
 
-class OrganisationQuerySet(models.QuerySet):
+class OrganisationQuerySet(MarketTaggedQuerySet):
     def active(self):
         """Organisations whose membership is active and paid (within the grace period)."""
         cutoff = timezone.localdate() - timedelta(days=MembershipSettings.grace())
@@ -179,7 +180,7 @@ class OrganisationQuerySet(models.QuerySet):
 
     def for_cards(self):
         """What a directory card shows: the markets are prefetched."""
-        return self.prefetch_related("markets")
+        return self.with_markets()
 
     def with_completeness(self):
         """Annotate the counts the completeness indicator needs (one query in all)."""
