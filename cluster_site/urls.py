@@ -33,6 +33,9 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+if settings.BENCH:
+    urlpatterns += [path("bench/minimal", views.bench_minimal, name="bench-minimal")]
+
 if settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [
