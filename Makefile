@@ -13,7 +13,7 @@ DEV_ENV := DEBUG=$${DEBUG:-true} STAFF_MFA_EXEMPT_EMAILS=$${STAFF_MFA_EXEMPT_EMA
 DEMO_PASSWORD := demo-portal-2026
 
 .DEFAULT_GOAL := help
-.PHONY: help install translations run demo serve worker test lint fmt check messages clean
+.PHONY: help install translations run demo serve worker bench test lint fmt check messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -55,6 +55,14 @@ serve: install ## Production-like: DEBUG off, collectstatic, gunicorn on $(PORT)
 
 worker: install ## Run the background worker (production uses TASKS_BACKEND=database)
 	TASKS_BACKEND=$${TASKS_BACKEND:-database} $(BIN)/python manage.py db_worker --queue-name '*' --no-reload $(WORKER_ARGS)
+
+bench: install translations ## Benchmark under wrk: gunicorn, PostgreSQL portal_bench (SCALE 5000), Redis
+	@for tool in wrk nginx redis-server; do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing with apt-get"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	BENCH_SCALE=$${BENCH_SCALE:-5000} $(BIN)/python bench/run.py
 
 test: install translations ## Run the whole test suite (browser tests need /usr/bin/chromium)
 	$(DEV_ENV) $(BIN)/pytest $(PYTEST_ARGS)

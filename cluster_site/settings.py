@@ -75,6 +75,8 @@ if not SECRET_KEY:
 USE_HTTPS = not DEBUG and env_bool("HTTPS", True)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+# `make bench` only: serves /bench/minimal, the reference page the benchmark compares with.
+BENCH = env_bool("BENCH", False)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
@@ -232,8 +234,10 @@ METRICS_TOKEN = env_secret("METRICS_TOKEN")
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # Django's and allauth's backends, loading the user with whether they work for an active
+    # member organisation (one query less on every page: see members/backends.py).
+    "members.backends.MemberAwareModelBackend",
+    "members.backends.MemberAwareAuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -284,6 +288,26 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("fr",)
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "core.staticbundle.BundleFinder",
+]
+# The one stylesheet of every page (core/staticbundle.py): these files, in this order.
+CSS_BUNDLE = {
+    "name": "css/portal.css",
+    "parts": [
+        "vendor/bootstrap-5.3.9/css/bootstrap.min.css",
+        "css/site.css",
+        "css/members.css",
+        "css/projects.css",
+        "css/trainings.css",
+        "css/events.css",
+        "css/networks.css",
+        "css/newsletter.css",
+        "css/billing.css",
+    ],
+}
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 # Files only some people may read (project documents); never under MEDIA_URL.

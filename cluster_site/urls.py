@@ -42,6 +42,9 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+if settings.BENCH:
+    urlpatterns += [path("bench/minimal", views.bench_minimal, name="bench-minimal")]
+
 # Public media on the disk only: on S3 the bucket (or its CDN) serves them.
 if settings.SERVE_MEDIA and not settings.S3_BUCKET:
     media_prefix = settings.MEDIA_URL.lstrip("/")

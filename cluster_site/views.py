@@ -35,6 +35,15 @@ def dashboard(request):
 
 
 @require_GET
+def bench_minimal(request):
+    """The smallest page of the portal (through every middleware, no query, no template):
+    what ``make bench`` compares the real pages with. Served only when BENCH is on."""
+    return HttpResponse(
+        "<!doctype html><title>minimal</title><p>minimal</p>\n", content_type="text/html"
+    )
+
+
+@require_GET
 def robots_txt(request):
     lines = [
         "User-agent: *",

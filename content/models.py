@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from accounts.permissions import acts_as_staff
+from content.catalogue import MarketTaggedQuerySet
 from core.images import RenditionImageField
 from core.models import Timestamped, account_field
 
@@ -129,10 +130,10 @@ class RoadmapObjective(Publishable):
         return reverse("content:roadmap") + f"#objective-{self.number}"
 
 
-class ArticleQuerySet(PublishableQuerySet):
+class ArticleQuerySet(MarketTaggedQuerySet, PublishableQuerySet):
     def for_list(self):
         """Preloads what an article card shows: author and markets."""
-        return self.select_related("author").prefetch_related("markets")
+        return self.select_related("author").with_markets()
 
 
 class Article(Publishable):

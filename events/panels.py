@@ -1,8 +1,9 @@
 """What this app shows on pages of other apps (home, market, organisation, dashboard)."""
 
+from django.db.models import Count, Window
 from django.utils import timezone
 
-from events.models import CalendarFeed, Event, Registration
+from events.models import Event, Registration
 
 HOME_COUNT = 3
 MARKET_COUNT = 3
@@ -31,7 +32,7 @@ def organisation_context(request, organisation):
         .upcoming()
         .organised_with(organisation)
         .filter(audience=Event.Audience.PUBLIC)
-        .prefetch_related("markets")[:ORGANISATION_COUNT]
+        .with_markets()[:ORGANISATION_COUNT]
     )
     return {"events": events} if events else None
 
@@ -40,18 +41,14 @@ def dashboard_context(request, _obj):
     user = request.user
     if not user.is_authenticated:
         return None
+    # The next three, each with the number of all of them (a window function).
     registrations = list(
         Registration.objects.active()
         .filter(user=user, event__end__gte=timezone.now())
         .select_related("event")
+        .annotate(upcoming_count=Window(Count("pk")))
         .order_by("event__start")[:3]
     )
-    upcoming_count = (
-        Registration.objects.active().filter(user=user, event__end__gte=timezone.now()).count()
-    )
-    feed = CalendarFeed.for_user(user)
-    return {
-        "registrations": registrations,
-        "upcoming_count": upcoming_count,
-        "feed_url": request.build_absolute_uri(feed.get_absolute_url()),
-    }
+    upcoming_count = registrations[0].upcoming_count if registrations else 0
+    # The panel links to My events for the calendar feed: its secret address is made there.
+    return {"registrations": registrations, "upcoming_count": upcoming_count}

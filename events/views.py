@@ -54,9 +54,7 @@ def event_month(request, year=None, month=None):
         year, month = today.year, today.month
     if not (2000 <= year <= 2100 and 1 <= month <= 12):
         raise Http404
-    events = list(
-        Event.objects.listed().in_month(year, month).prefetch_related("markets").order_by("start")
-    )
+    events = list(Event.objects.listed().in_month(year, month).with_markets().order_by("start"))
     weeks = []
     for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
         days = []
@@ -91,7 +89,8 @@ def event_detail(request, slug):
     event = get_object_or_404(
         Event.objects.visible_to(request.user)
         .select_related("organiser", "matchmaking")
-        .prefetch_related("markets", "partners"),
+        .with_markets()
+        .prefetch_related("partners"),
         slug=slug,
     )
     registration = None

@@ -3,7 +3,9 @@
 Each context function makes a fixed number of queries, whatever the data size.
 """
 
-from django.db.models import Count, F, Q
+from allauth.account.models import EmailAddress
+from django.db.models import Count, F, OuterRef, Q, Subquery, Window
+from django.db.models.functions import Coalesce, Upper
 
 from accounts.permissions import acts_as_staff
 from members.map import directory_map
@@ -19,52 +21,71 @@ from members.services import verified_emails
 MARKET_CARDS = 6
 # Panels the same for every reader, kept in the shared cache (core/hooks.py).
 SHARED_SLOTS = ("home", "market")
+COMPLETENESS_COUNTS = (
+    "market_count",
+    "competency_count",
+    "platform_count",
+    "public_people_count",
+)
 
 
 def dashboard_context(request, _object=None):
     """The signed-in person's organisations, with the completeness of those they manage,
     requests waiting for them, invitations to accept and their own applications."""
     user = request.user
+    # One query for the memberships, their organisations, the counts the completeness of
+    # those the person manages needs and the requests to join waiting for them.
+    counts = Organisation.objects.filter(pk=OuterRef("organisation_id")).with_completeness()
     memberships = list(
         Membership.objects.filter(user=user)
         .select_related("organisation")
+        .annotate(
+            **{name: Subquery(counts.values(name)) for name in COMPLETENESS_COUNTS},
+            waiting=Coalesce(
+                Subquery(
+                    JoinRequest.objects.pending()
+                    .filter(organisation=OuterRef("organisation_id"))
+                    .order_by()
+                    .values("organisation")
+                    .annotate(total=Count("pk"))
+                    .values("total")
+                ),
+                0,
+            ),
+        )
         .order_by("organisation__sort_name")
-    )
-    managed_ids = [m.organisation_id for m in memberships if m.is_admin]
-    managed = {
-        organisation.pk: organisation
-        for organisation in Organisation.objects.filter(pk__in=managed_ids).with_completeness()
-    }
-    waiting = dict(
-        JoinRequest.objects.pending()
-        .filter(organisation__in=managed_ids)
-        .order_by()
-        .values_list("organisation")
-        .annotate(total=Count("pk"))
     )
     organisations = []
     for membership in memberships:
-        organisation = managed.get(membership.organisation_id, membership.organisation)
+        organisation = membership.organisation
+        for name in COMPLETENESS_COUNTS:
+            setattr(organisation, name, getattr(membership, name))
         organisations.append(
             {
                 "membership": membership,
                 "organisation": organisation,
                 "completeness": organisation.completeness() if membership.is_admin else None,
-                "waiting": waiting.get(organisation.pk, 0),
+                "waiting": membership.waiting if membership.is_admin else 0,
             }
         )
-    emails = verified_emails(user)
     member_of = [m.organisation_id for m in memberships]
+    # Invitations sent to one of the person's verified addresses (compared in capitals).
+    addresses = (
+        EmailAddress.objects.filter(user=user, verified=True)
+        .annotate(upper=Upper("email"))
+        .values("upper")
+    )
     invitations = list(
         Invitation.objects.pending()
-        .addressed_to(emails)
+        .annotate(upper_email=Upper("email"))
+        .filter(upper_email__in=addresses)
         .exclude(organisation__in=member_of)
         .exclude(organisation__membership_status=Organisation.Status.FORMER)
         .select_related("organisation")
     )
     suggestions = []
     if not memberships:
-        suggestions = _organisations_of_domains(emails, exclude=member_of)
+        suggestions = _organisations_of_domains(verified_emails(user), exclude=member_of)
     context = {
         "organisations": organisations,
         "invitations": invitations,
@@ -95,15 +116,18 @@ def _organisations_of_domains(emails, *, exclude) -> list:
 
 
 def market_context(request, market):
-    members = Organisation.objects.in_directory().filter(markets=market)
-    count = members.count()
-    if not count:
+    # The number of all of them comes with the first cards (a window function).
+    organisations = list(
+        Organisation.objects.in_directory()
+        .filter(markets=market)
+        .annotate(panel_total=Window(Count("pk")))
+        .order_by(F("member_since").desc(nulls_last=True), "sort_name")[:MARKET_CARDS]
+    )
+    if not organisations:
         return None
     return {
-        "member_count": count,
-        "organisations": list(
-            members.order_by(F("member_since").desc(nulls_last=True), "sort_name")[:MARKET_CARDS]
-        ),
+        "member_count": organisations[0].panel_total,
+        "organisations": organisations,
         "market": market,
     }
 

@@ -25,7 +25,11 @@ def is_member(user) -> bool:
         return False
     cached = getattr(user, "_members_is_member", None)
     if cached is None:
-        cached = acts_as_staff(user) or Organisation.objects.active().of_user(user).exists()
+        # Loaded with the user by members.backends, else asked now.
+        active = getattr(user, "works_for_active_member", None)
+        cached = acts_as_staff(user) or (
+            active if active is not None else Organisation.objects.active().of_user(user).exists()
+        )
         user._members_is_member = cached
     return cached
 

@@ -276,9 +276,11 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
 # --- Join requests -----------------------------------------------------------------------
 
 
-def join_request_allowed(*, organisation: Organisation, user) -> str | None:
-    """None if ``user`` may ask to join ``organisation``, else the reason why not."""
-    if Membership.objects.filter(organisation=organisation, user=user).exists():
+def join_request_allowed(*, organisation: Organisation, user, outsider=False) -> str | None:
+    """None if ``user`` may ask to join ``organisation``, else the reason why not.
+
+    ``outsider=True``: the caller has just checked that ``user`` does not belong to it."""
+    if not outsider and Membership.objects.filter(organisation=organisation, user=user).exists():
         return _("You already belong to this organisation.")
     if not any(organisation.matches_email(email) for email in verified_emails(user)):
         return _(

@@ -4,7 +4,7 @@ Each makes a fixed number of queries and uses ``Project.objects.visible_to``, so
 never shows on a page to someone who may not see it.
 """
 
-from django.db.models import F
+from django.db.models import Count, F, Value, Window
 
 from accounts.permissions import acts_as_staff
 from members.models import Organisation
@@ -31,10 +31,10 @@ def home_context(request, obj):
 
 def market_context(request, market):
     projects = Project.objects.visible_to(request.user).filter(markets=market)
-    shown = list(projects.for_cards().order_by(*RECENT_FIRST)[:PANEL_PROJECTS])
+    shown = _with_total(projects, PANEL_PROJECTS)
     if not shown:
         return None
-    return {"projects": shown, "total": projects.count(), "market": market}
+    return {"projects": shown, "total": shown[0].panel_total, "market": market}
 
 
 def organisation_context(request, organisation):
@@ -42,10 +42,20 @@ def organisation_context(request, organisation):
     projects = Project.objects.visible_to(request.user).filter(
         pk__in=of_organisation.values("project_id")
     )
-    shown = list(projects.for_cards().order_by(*RECENT_FIRST)[:PROFILE_PROJECTS])
+    shown = _with_total(projects, PROFILE_PROJECTS)
     if not shown:
         return None
-    return {"projects": shown, "total": projects.count(), "organisation": organisation}
+    return {"projects": shown, "total": shown[0].panel_total, "organisation": organisation}
+
+
+def _with_total(projects, count: int) -> list:
+    """The first ``count`` cards of ``projects``, each with ``panel_total``, the number of
+    all of them (a window function: the same query)."""
+    return list(
+        projects.for_cards()
+        .annotate(panel_total=Window(Count("pk")))
+        .order_by(*RECENT_FIRST)[:count]
+    )
 
 
 def dashboard_context(request, obj):
@@ -55,16 +65,21 @@ def dashboard_context(request, obj):
     if not user.is_authenticated:
         return None
     organisations = Organisation.objects.active().of_user(user)
-    market_ids = list(
-        Organisation.markets.through.objects.filter(
-            organisation__in=organisations.values("pk")
-        ).values_list("market_id", flat=True)
+    # Their markets and competencies, in one query (a union of the two link tables).
+    mine = organisations.values("pk")
+    links = (
+        Organisation.markets.through.objects.filter(organisation__in=mine)
+        .values_list(Value("market"), "market_id")
+        .union(
+            Organisation.competencies.through.objects.filter(organisation__in=mine).values_list(
+                Value("competency"), "competency_id"
+            ),
+            all=True,
+        )
     )
-    competency_ids = list(
-        Organisation.competencies.through.objects.filter(
-            organisation__in=organisations.values("pk")
-        ).values_list("competency_id", flat=True)
-    )
+    market_ids, competency_ids = [], []
+    for kind, pk in links:
+        (market_ids if kind == "market" else competency_ids).append(pk)
     searches = calls = []
     if is_member(user) and (market_ids or competency_ids):
         searches = list(

@@ -80,9 +80,7 @@ def training_list(request):
 def training_detail(request, slug):
     """Every Qualiopi item of a training, its next sessions with seats left and its results."""
     training = get_object_or_404(
-        Training.objects.visible_to(request.user)
-        .select_related("trainer")
-        .prefetch_related("markets"),
+        Training.objects.visible_to(request.user).select_related("trainer").with_markets(),
         slug=slug,
     )
     sessions = list(training.sessions.upcoming().with_seats_taken())

@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo, available_timezones
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from accounts.permissions import acts_as_staff
+from content.catalogue import MarketTaggedQuerySet
 from content.models import Market
 from core.images import RenditionImageField
 from core.models import Timestamped, price_field
@@ -35,7 +37,7 @@ def validate_event_slug(value: str) -> None:
         raise ValidationError(_("This address is reserved by the site: choose another slug."))
 
 
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(MarketTaggedQuerySet):
     def listed(self):
         """Events the public may see: published, and cancelled or postponed ones (with a
         banner), never drafts."""
@@ -58,11 +60,17 @@ class EventQuerySet(models.QuerySet):
     def for_list(self):
         """Preloads what an event card shows: markets, and the number of taken seats as
         ``seats_taken`` (an annotation, so a list costs a fixed number of queries)."""
-        return self.prefetch_related("markets").annotate(
-            seats_taken=Count(
-                "registrations",
-                filter=Q(registrations__status__in=Registration.SEAT_STATUSES),
-            )
+        # A correlated count, not a join with GROUP BY: the first rows of a list count
+        # their own registrations only, however many events there are.
+        taken = (
+            Registration.objects.filter(event=OuterRef("pk"), status__in=Registration.SEAT_STATUSES)
+            .order_by()
+            .values("event")
+            .annotate(total=Count("pk"))
+            .values("total")
+        )
+        return self.with_markets().annotate(
+            seats_taken=Coalesce(Subquery(taken, output_field=models.IntegerField()), 0)
         )
 
     def in_month(self, year: int, month: int):

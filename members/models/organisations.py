@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import acts_as_staff
+from content.catalogue import MarketTaggedQuerySet
 from content.models import Market
 from core import pagecache
 from core.countries import country_name
@@ -130,7 +131,7 @@ class MembershipSettings(models.Model):
         return cls._meta.get_field("grace_days").default if days is None else days
 
 
-class OrganisationQuerySet(models.QuerySet):
+class OrganisationQuerySet(MarketTaggedQuerySet):
     def active(self):
         """Organisations whose membership is active and paid (within the grace period)."""
         cutoff = timezone.localdate() - timedelta(days=MembershipSettings.grace())
@@ -183,7 +184,7 @@ class OrganisationQuerySet(models.QuerySet):
 
     def for_cards(self):
         """What a directory card shows: the markets are prefetched."""
-        return self.prefetch_related("markets")
+        return self.with_markets()
 
     def with_completeness(self):
         """Annotate the counts the completeness indicator needs (one query in all)."""

@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from content.catalogue import MarketTaggedQuerySet
 from content.models import Market
 from core.images import RenditionImageField
 from core.markdown import markdown_to_text
@@ -11,7 +12,7 @@ from members import search
 from members.models.organisations import Organisation
 
 
-class PlatformQuerySet(models.QuerySet):
+class PlatformQuerySet(MarketTaggedQuerySet):
     def public(self):
         """Platforms of the organisations the public directory lists."""
         return self.filter(organisation__in=Organisation.objects.in_directory().values("pk"))
@@ -29,7 +30,7 @@ class PlatformQuerySet(models.QuerySet):
         return search.order_by_relevance(self, query, "name", "pk")
 
     def for_cards(self):
-        return self.select_related("organisation").prefetch_related("markets")
+        return self.select_related("organisation").with_markets()
 
 
 class Platform(Timestamped):

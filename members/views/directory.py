@@ -20,7 +20,7 @@ from members.directory_export import filtered, query_params, write_directory
 from members.filters import OrganisationFilter
 from members.map import directory_map
 from members.models import Organisation
-from members.permissions import can_edit_organisation, is_member
+from members.permissions import is_member
 from members.search import normalise
 from members.structured_data import organisation_structured_data
 from members.tasks import export_directory
@@ -73,7 +73,9 @@ def organisation_map(request):
 
 def organisation_detail(request, slug):
     organisation = get_object_or_404(
-        Organisation.objects.prefetch_related("markets", "competencies", "certifications"),
+        Organisation.objects.with_markets()
+        .with_completeness()
+        .prefetch_related("competencies", "certifications"),
         slug=slug,
     )
     user = request.user
@@ -82,13 +84,15 @@ def organisation_detail(request, slug):
     )
     if not organisation.is_listed and own_membership is None and not acts_as_staff(user):
         raise Http404
-    can_edit = can_edit_organisation(user, organisation)
+    # The rule of can_edit_organisation, from the membership already read.
+    can_edit = acts_as_staff(user) or bool(own_membership and own_membership.is_admin)
     people = organisation.memberships.shown_to(user, is_member=is_member(user)).for_people_list()
     can_join = (
         user.is_authenticated
         and own_membership is None
         and organisation.is_listed
-        and services.join_request_allowed(organisation=organisation, user=user) is None
+        and services.join_request_allowed(organisation=organisation, user=user, outsider=True)
+        is None
     )
     return render(
         request,
@@ -96,7 +100,7 @@ def organisation_detail(request, slug):
         {
             "organisation": organisation,
             "people": people,
-            "platforms": organisation.platforms.prefetch_related("markets"),
+            "platforms": organisation.platforms.with_markets(),
             "own_membership": own_membership,
             "can_edit": can_edit,
             "can_join": can_join,

@@ -33,7 +33,7 @@ def platform_list(request):
 
 def _visible_platform(request, slug) -> Platform:
     platform = get_object_or_404(
-        Platform.objects.select_related("organisation").prefetch_related("markets"), slug=slug
+        Platform.objects.select_related("organisation").with_markets(), slug=slug
     )
     organisation = platform.organisation
     if not organisation.is_listed and not (

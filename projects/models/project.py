@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.permissions import acts_as_staff
+from content.catalogue import MarketTaggedQuerySet
 from content.models import Market
 from core.images import RenditionImageField
 from core.models import Timestamped, account_field, localized
@@ -36,7 +37,7 @@ RESERVED_SLUGS = {
 TRL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(9)]
 
 
-class ProjectQuerySet(models.QuerySet):
+class ProjectQuerySet(MarketTaggedQuerySet):
     def visible_to(self, user):
         """Projects ``user`` may see: the one place where visibility is decided.
 
@@ -129,10 +130,13 @@ class ProjectQuerySet(models.QuerySet):
         """Preloads what a project card shows: programme, markets, partners (member
         organisations annotated with ``listed``: whether their directory profile exists)
         and external partners."""
-        return self.select_related("programme").prefetch_related(
-            "markets",
-            Prefetch("participations", queryset=Participation.objects.for_display()),
-            "external_partners",
+        return (
+            self.select_related("programme")
+            .with_markets()
+            .prefetch_related(
+                Prefetch("participations", queryset=Participation.objects.for_display()),
+                "external_partners",
+            )
         )
 
     def key_figures(self) -> dict:

@@ -4,6 +4,22 @@
   document.documentElement.classList.remove("no-js");
   document.documentElement.classList.add("js");
 
+  // The menu toggler of small screens (a link to the menu, which the CSS opens when
+  // JavaScript is off) opens and closes the menu in place.
+  document.querySelectorAll("a[data-menu-toggle]").forEach(function (toggler) {
+    var menu = document.getElementById(toggler.getAttribute("aria-controls"));
+    if (!menu) return;
+    function toggle(event) {
+      event.preventDefault();
+      var open = menu.classList.toggle("show");
+      toggler.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+    toggler.addEventListener("click", toggle);
+    toggler.addEventListener("keydown", function (event) {
+      if (event.key === " ") toggle(event);
+    });
+  });
+
   // Close the account menu when clicking elsewhere or pressing Escape.
   document.addEventListener("click", function (event) {
     document.querySelectorAll("details.account-menu[open]").forEach(function (menu) {

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from content.catalogue import MarketTaggedQuerySet
 from content.models import Market, Publishable, PublishableQuerySet
 from core.models import price_field
 from core.search import text_filter
@@ -32,7 +33,7 @@ certification_code_validator = RegexValidator(
 )
 
 
-class TrainingQuerySet(PublishableQuerySet):
+class TrainingQuerySet(MarketTaggedQuerySet, PublishableQuerySet):
     def for_catalogue(self):
         """Cards of the catalogue: markets preloaded, next open session date annotated.
 
@@ -43,7 +44,7 @@ class TrainingQuerySet(PublishableQuerySet):
         upcoming = Q(sessions__start_date__gte=today) & ~Q(
             sessions__status=Session.Status.CANCELLED
         )
-        return self.prefetch_related("markets").annotate(
+        return self.with_markets().annotate(
             next_session=Min("sessions__start_date", filter=upcoming),
             upcoming_count=Count("sessions", filter=upcoming, distinct=True),
         )

@@ -5,7 +5,8 @@ from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -18,9 +19,22 @@ from trainings.models.provider import postcode_validator
 
 class SessionQuerySet(models.QuerySet):
     def with_seats_taken(self):
-        """Annotates ``seats_taken``: enrolments holding a seat (see SEAT_HOLDING_STATUSES)."""
+        """Annotates ``seats_taken``: enrolments holding a seat (see SEAT_HOLDING_STATUSES).
+
+        A correlated count, not a join with GROUP BY: a list limited to its first rows
+        counts the enrolments of those rows only (the home page's next sessions stay as
+        fast with 10,000 sessions as with 100)."""
+        from trainings.models.enrolments import Enrolment
+
+        taken = (
+            Enrolment.objects.filter(session=OuterRef("pk"), status__in=SEAT_HOLDING_STATUSES)
+            .order_by()
+            .values("session")
+            .annotate(total=Count("pk"))
+            .values("total")
+        )
         return self.annotate(
-            seats_taken=Count("enrolments", filter=Q(enrolments__status__in=SEAT_HOLDING_STATUSES))
+            seats_taken=Coalesce(Subquery(taken, output_field=models.IntegerField()), 0)
         )
 
     def upcoming(self):
