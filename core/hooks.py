@@ -40,6 +40,11 @@ The kinds of hook, and who reads them:
     before the user row is deleted. Read by ``accounts``. ``personal_data_of(module,
     key=label, ...)`` declares several at once by convention: the functions
     ``export_<key>``, ``describe_<key>``, ``blockers_<key>`` and ``erase_<key>`` of ``module``.
+``history(model, label, count)``
+    Rows of the app that are part of the history of a row of another app's ``model``
+    (``"members.Organisation"``): ``count(obj)`` says how many there are, ``label`` names
+    them in the plural (``_("event registrations")``). A row with history is archived, never
+    deleted: read by ``history_of(obj)`` (``members.Organisation.delete()`` and its admin).
 ``demo(path)``
     The dotted path of ``load(*, scale, log)``, which loads the app's demo content
     (idempotent); imported only by ``load_demo``. Loaders run in the order of
@@ -75,6 +80,12 @@ class PersonalData:
 
 
 @dataclass(frozen=True)
+class History:
+    label: Any
+    count: Callable[[Any], int]
+
+
+@dataclass(frozen=True)
 class Ordered:
     name: str
     function: Callable
@@ -87,6 +98,7 @@ _sitemaps: dict[str, type] = {}
 _calendars: dict[str, Callable] = {}
 _personal_data: dict[str, PersonalData] = {}
 _demos: dict[str, None] = {}  # dotted paths, in declaration order
+_histories: dict[str, dict[str, History]] = {}  # by model label, then by function
 
 
 def _name(function: Callable) -> str:
@@ -148,6 +160,12 @@ def personal_data_of(module, **labels) -> None:
         )
 
 
+def history(model: str, *, label, count: Callable[[Any], int]) -> None:
+    """``count(obj)`` rows of this app belong to the history of ``obj``, a row of ``model``
+    (an ``"app_label.ModelName"``); ``label`` names them in the plural."""
+    _histories.setdefault(model, {})[_name(count)] = History(label, count)
+
+
 def demo(path: str) -> None:
     """``path`` names the loader (``"events.demo.load"``): it is imported only when the
     demo is loaded, so that web processes never read demo modules and their data files.
@@ -191,6 +209,16 @@ def calendar_entries(user) -> list:
 
 def personal_data_sections() -> list[PersonalData]:
     return list(_personal_data.values())
+
+
+def history_of(obj) -> list[tuple[Any, int]]:
+    """``(label, count)`` of every kind of history ``obj`` has (none: it may be deleted)."""
+    found = []
+    for entry in _histories.get(obj._meta.label, {}).values():
+        count = entry.count(obj)
+        if count:
+            found.append((entry.label, count))
+    return found
 
 
 def demo_loaders() -> list[Callable]:

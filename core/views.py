@@ -1,9 +1,11 @@
-"""Small pieces the apps' views share: saving posted forms, showing a refusal."""
+"""Small pieces the apps' views share: saving posted forms, showing a refusal, asking
+before deleting."""
 
 from contextlib import contextmanager
 
 from django.contrib import messages
 from django.db import transaction
+from django.shortcuts import render
 
 from core.errors import PortalError
 
@@ -35,3 +37,14 @@ def refusal_as_message(request):
         yield
     except PortalError as error:
         messages.error(request, error.message)
+
+
+def confirm_delete(request, *, title: str, removes: list, keeps=(), back_url: str):
+    """The page that asks before a delete (a GET on a delete address): it says what will be
+    removed (``removes``) and what stays (``keeps``), then posts back to the same address,
+    where the view deletes. Works without JavaScript."""
+    return render(
+        request,
+        "core/confirm_delete.html",
+        {"title": title, "removes": removes, "keeps": keeps, "back_url": back_url},
+    )
