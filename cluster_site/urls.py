@@ -7,9 +7,13 @@ from django.views.static import serve
 
 from cluster_site import calendar, views
 from core import hooks
+from core.observability import probes
+from core.observability import views as observability
 
 urlpatterns = [
-    path("healthz", views.healthz, name="healthz"),
+    path("healthz", probes.healthz, name="healthz"),
+    path("readyz", probes.readyz, name="readyz"),
+    path("metrics", observability.metrics, name="metrics"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("sitemap.xml", sitemap, {"sitemaps": hooks.all_sitemaps()}, name="sitemap"),
     path("admin/", admin.site.urls),

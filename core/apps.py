@@ -17,3 +17,7 @@ class PortalAppConfig(AppConfig):
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        # The worker's signal handlers that carry a request's id into its tasks.
+        import_module("core.taskbackends")

@@ -10,9 +10,11 @@ An email is a set of templates named after it, ``templates/<app>/emails/<name>.*
 Each message is rendered in its recipient's language (``translation.override``), so the
 ``{% url %}`` tags of the templates give addresses in that language (``/en/...``), and
 ``{{ site_url }}`` in the context makes them absolute. Messages leave after the current
-transaction commits (nothing is sent for a change that was rolled back), through the task
-:func:`core.tasks.deliver_email`: with the immediate task backend (development and tests)
-that is at once; with a worker, in the background. The callers never know which.
+transaction commits (nothing is sent for a change that was rolled back): each message is
+first written to the outbox (:class:`core.models.OutgoingEmail`) in the caller's
+transaction, then the task :func:`core.tasks.deliver_email` sends it: with the immediate
+task backend (development and tests) that is at once; with a worker, in the background. The
+callers never know which. A failed delivery is tried again later; none is sent twice.
 
 Apps keep thin wrappers that choose the template, the recipients and the context::
 
@@ -163,7 +165,10 @@ def send_to_staff(template: str, *, context: dict | None = None, **options) -> i
 
 
 def _queue(message: Rendered, *, to, cc=(), reply_to=(), attachments=(), headers=None) -> None:
-    """Hand one message, as plain JSON, to the delivery task once the transaction commits."""
+    """Write one message to the outbox (in the caller's transaction) and hand its id to the
+    delivery task once the transaction commits."""
+    from core.models import OutgoingEmail
+    from core.observability import context
     from core.tasks import deliver_email
 
     payload = {
@@ -176,4 +181,11 @@ def _queue(message: Rendered, *, to, cc=(), reply_to=(), attachments=(), headers
         "attachments": list(attachments),
         "headers": dict(headers or {}),
     }
-    transaction.on_commit(lambda: deliver_email.enqueue(payload))
+    email = OutgoingEmail.objects.create(
+        subject=message.subject[:998],
+        recipients=", ".join(payload["to"]),
+        payload=payload,
+        request_id=context.current(),
+    )
+    email_id = str(email.pk)
+    transaction.on_commit(lambda: deliver_email.enqueue(email_id))

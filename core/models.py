@@ -2,6 +2,7 @@
 price, the link to the account of the person behind a row, and text in the reader's
 language."""
 
+import uuid
 from decimal import Decimal
 
 from django.conf import settings
@@ -83,3 +84,51 @@ def localized(field: str) -> property:
 
     read.__doc__ = f"``{field}`` in the reader's language (French when no English is given)."
     return property(read)
+
+
+class OutgoingEmail(models.Model):
+    """One email on its way out: the outbox of the mail service (core.mail).
+
+    The row is written in the transaction of the change that sends the email, so an email
+    exists exactly when its change does. The delivery task (core.tasks.deliver_email) locks
+    the row, sends the message once, and marks it sent; an SMTP failure counts an attempt
+    and tries again later, a second run of the task for a sent email does nothing."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed (gave up)")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    subject = models.CharField(_("subject"), max_length=998)
+    recipients = models.TextField(_("recipients"))
+    payload = models.JSONField(_("message"), help_text=_("Text, HTML, headers, attachments."))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    request_id = models.CharField(_("request id"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing email")
+        verbose_name_plural = _("outgoing emails")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["queued", "sent", "failed"]),
+                name="core_outgoingemail_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="sent", sent_at__isnull=False)
+                | (~models.Q(status="sent") & models.Q(sent_at__isnull=True)),
+                name="core_outgoingemail_sent_at_iff_sent",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.subject} → {self.recipients}"

@@ -1,14 +1,12 @@
-from django.core.management.base import BaseCommand
+from core.scheduled import ScheduledTaskCommand
+from events.tasks import expire_seat_offers
 
-from events.services import offers_expire
 
-
-class Command(BaseCommand):
+class Command(ScheduledTaskCommand):
     help = (
         "Withdraw the seat offers not claimed within 24 hours and offer those seats to the "
-        "next people on the waiting lists. Safe to run every few minutes."
+        "next people on the waiting lists (as a task for the worker; --now runs it here). "
+        "Safe to run every few minutes."
     )
-
-    def handle(self, *args, **options):
-        expired = offers_expire()
-        self.stdout.write(f"{expired} expired offer(s) moved on.")
+    task = expire_seat_offers
+    done = "{count} expired offer(s) moved on."

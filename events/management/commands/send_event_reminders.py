@@ -1,14 +1,12 @@
-from django.core.management.base import BaseCommand
+from core.scheduled import ScheduledTaskCommand
+from events.tasks import send_event_reminders
 
-from events.services import reminders_send
 
-
-class Command(BaseCommand):
+class Command(ScheduledTaskCommand):
     help = (
         "Email the reminders due one week (D-7) and one day (D-1) before the events people "
-        "registered for. Run it every hour: each reminder is recorded and never sent twice."
+        "registered for (as a task for the worker; --now runs it here). Run it every hour: "
+        "each reminder is recorded and never sent twice."
     )
-
-    def handle(self, *args, **options):
-        sent = reminders_send()
-        self.stdout.write(f"{sent} reminder(s) sent.")
+    task = send_event_reminders
+    done = "{count} reminder(s) sent."

@@ -1,15 +1,12 @@
-from django.core.management.base import BaseCommand
+from core.scheduled import ScheduledTaskCommand
+from trainings.tasks import send_training_surveys
 
-from trainings.services import surveys_send_due
 
-
-class Command(BaseCommand):
+class Command(ScheduledTaskCommand):
     help = (
         "Email the satisfaction questionnaire to every participant who attended a finished "
-        "session and has not received it yet. Safe to run as often as wanted (e.g. daily from "
-        "cron): nobody gets it twice."
+        "session and has not received it yet (as a task for the worker; --now runs it here). "
+        "Safe to run as often as wanted (e.g. daily): nobody gets it twice."
     )
-
-    def handle(self, *args, **options):
-        sent = surveys_send_due()
-        self.stdout.write(f"{sent} questionnaire(s) sent.")
+    task = send_training_surveys
+    done = "{count} questionnaire(s) sent."

@@ -1,0 +1,47 @@
+"""The first middleware: a request id for every request, one log line and the metrics."""
+
+import logging
+import time
+
+from django.conf import settings
+
+from core.observability import context, metrics
+
+logger = logging.getLogger("portal.request")
+
+# Probes and scrapes: counted, but logged only at DEBUG level (they come every few seconds).
+QUIET_PATHS = {"/healthz", "/readyz", "/metrics"}
+
+
+class RequestObservationMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get("X-Request-ID") if settings.TRUSTED_PROXY_COUNT else None
+        request_id = context.clean_id(incoming)
+        request.request_id = request_id
+        started = time.perf_counter()
+        with context.bound(request_id):
+            response = self.get_response(request)
+            duration = time.perf_counter() - started
+            match = getattr(request, "resolver_match", None)
+            view = match.view_name if match else "unresolved"
+            metrics.observe_request(view, request.method, response.status_code, duration)
+            level = logging.DEBUG if request.path in QUIET_PATHS else logging.INFO
+            logger.log(
+                level,
+                "%s %s %s",
+                request.method,
+                request.path,
+                response.status_code,
+                extra={
+                    "method": request.method,
+                    "path": request.path,
+                    "status": response.status_code,
+                    "duration_ms": round(duration * 1000, 1),
+                    "view": view,
+                },
+            )
+        response["X-Request-ID"] = request_id
+        return response
