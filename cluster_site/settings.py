@@ -13,6 +13,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from core.storage import s3_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -269,9 +271,27 @@ PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "media-pr
 # Serve MEDIA_URL from Django itself (development, or a single production-like box without
 # a reverse proxy). In production the reverse proxy or an object store serves media.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {"BACKEND": "projects.storage.PrivateMediaStorage"},
+# Uploads: two storages (core/storage.py), on the disk unless S3_BUCKET names a bucket of an
+# S3-compatible object store (AWS, MinIO, Scaleway, OVH...), shared by every app server.
+S3_BUCKET = env_str("S3_BUCKET")
+if S3_BUCKET:
+    S3_ENDPOINT_URL = env_str("S3_ENDPOINT_URL")
+    STORAGES = s3_storages(
+        bucket=S3_BUCKET,
+        private_bucket=env_str("S3_PRIVATE_BUCKET"),
+        endpoint_url=S3_ENDPOINT_URL,
+        region=env_str("S3_REGION"),
+        access_key=env_secret("S3_ACCESS_KEY_ID"),
+        secret_key=env_secret("S3_SECRET_ACCESS_KEY"),
+        public_url=env_str("S3_PUBLIC_URL"),
+        public_acl=env_str("S3_PUBLIC_ACL", "public-read"),
+    )
+else:
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "private": {"BACKEND": "core.storage.PrivateFileSystemStorage"},
+    }
+STORAGES |= {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -280,6 +300,8 @@ STORAGES = {
         )
     },
 }
+# `manage.py backup` writes its archives here unless told another path.
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(BASE_DIR / "backups")))
 # In development WhiteNoise serves the files straight from the apps and static/.
 WHITENOISE_AUTOREFRESH = DEBUG
 WHITENOISE_USE_FINDERS = DEBUG

@@ -37,7 +37,8 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.SERVE_MEDIA:
+# Public media on the disk only: on S3 the bucket (or its CDN) serves them.
+if settings.SERVE_MEDIA and not settings.S3_BUCKET:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [
         re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),

@@ -17,9 +17,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
+from django.db.models import signals
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from core.storage import delete_after_commit
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -132,11 +135,49 @@ class ImageUploadFormField(forms.ImageField):
 
 
 class RenditionImageField(models.ImageField):
-    """An ImageField that cleans the image and writes its renditions when it is saved."""
+    """An ImageField that cleans the image and writes its renditions when it is saved.
+
+    The stored files follow the row: when the image is replaced or cleared, or the row is
+    deleted, the old original and its renditions are deleted from the storage once the
+    transaction commits (never on a rollback). The name loaded from the database is
+    remembered on the instance to know what was replaced, so this costs no query.
+    """
 
     def __init__(self, *args, renditions=(480, 960), **kwargs):
         self.renditions = tuple(renditions)
         super().__init__(*args, **kwargs)
+
+    def contribute_to_class(self, cls, name, **kwargs):
+        super().contribute_to_class(cls, name, **kwargs)
+        if not cls._meta.abstract:
+            signals.post_init.connect(self._remember_name, sender=cls, weak=False)
+            signals.post_save.connect(self._delete_replaced, sender=cls, weak=False)
+            signals.post_delete.connect(self._delete_stored, sender=cls, weak=False)
+
+    def _stored_names(self, name: str) -> list[str]:
+        return [name, *(rendition_name(name, width) for width in self.renditions)] if name else []
+
+    def _remember_name(self, instance, **kwargs):
+        # Only a stored name counts (a row read from the database holds a string); a new
+        # upload given to the constructor is not in the storage yet. Deferred fields are
+        # absent: nothing is known, so nothing will be deleted.
+        value = instance.__dict__.get(self.attname)
+        if isinstance(value, str) or getattr(value, "_committed", False):
+            name = getattr(value, "name", value) or ""
+            instance.__dict__.setdefault("_stored_images", {})[self.attname] = name
+
+    def _delete_replaced(self, instance, raw=False, **kwargs):
+        known = instance.__dict__.setdefault("_stored_images", {})
+        current = getattr(instance, self.attname).name or ""
+        previous = known.get(self.attname)
+        known[self.attname] = current
+        if previous and previous != current and not raw:
+            delete_after_commit(self.storage, *self._stored_names(previous))
+
+    def _delete_stored(self, instance, **kwargs):
+        file = getattr(instance, self.attname)
+        if file:
+            delete_after_commit(file.storage, *self._stored_names(file.name))
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()

@@ -191,3 +191,87 @@ def outsider(db):
     from tests.members.factories import MembershipFactory
 
     return MembershipFactory(role=Membership.Role.ADMIN).user
+
+
+# A real S3-compatible server (moto in server mode) for the tests marked `s3`: one per test
+# session, on a free port; every test gets buckets of its own.
+S3_REGION = "eu-west-3"
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """The address of a moto S3 server running in a thread for the whole session."""
+    import logging
+    import socket
+
+    from moto.server import ThreadedMotoServer
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request otherwise
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    yield f"http://127.0.0.1:{port}"
+    server.stop()
+
+
+class S3:
+    """Buckets on the test S3 server, with a client to look at them from outside the portal."""
+
+    def __init__(self, endpoint: str):
+        import boto3
+
+        self.endpoint = endpoint
+        self.client = boto3.client(
+            "s3",
+            endpoint_url=endpoint,
+            region_name=S3_REGION,
+            aws_access_key_id="test-key",
+            aws_secret_access_key="test-secret",
+        )
+
+    def create_buckets(self, prefix: str = "portal") -> dict:
+        """Two new buckets (public, private) and the STORAGES that use them."""
+        import uuid
+
+        from core.storage import s3_storages
+
+        suffix = uuid.uuid4().hex[:10]
+        self.bucket, self.private_bucket = f"{prefix}-{suffix}", f"{prefix}-private-{suffix}"
+        for bucket in (self.bucket, self.private_bucket):
+            self.client.create_bucket(
+                Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": S3_REGION}
+            )
+        return s3_storages(
+            bucket=self.bucket,
+            private_bucket=self.private_bucket,
+            endpoint_url=self.endpoint,
+            region=S3_REGION,
+            access_key="test-key",
+            secret_key="test-secret",
+        )
+
+    def environment(self) -> dict[str, str]:
+        """The S3_* variables of the current buckets, for a `manage.py` run in a subprocess."""
+        return {
+            "S3_BUCKET": self.bucket,
+            "S3_PRIVATE_BUCKET": self.private_bucket,
+            "S3_ENDPOINT_URL": self.endpoint,
+            "S3_REGION": S3_REGION,
+            "S3_ACCESS_KEY_ID": "test-key",
+            "S3_SECRET_ACCESS_KEY": "test-secret",
+        }
+
+    def keys(self, bucket: str) -> set[str]:
+        listing = self.client.list_objects_v2(Bucket=bucket)
+        return {item["Key"] for item in listing.get("Contents", [])}
+
+
+@pytest.fixture
+def s3(s3_server, settings):
+    """The portal's public and private storages on two fresh buckets of the test S3 server."""
+    s3 = S3(s3_server)
+    settings.STORAGES = s3.create_buckets() | {"staticfiles": settings.STORAGES["staticfiles"]}
+    return s3

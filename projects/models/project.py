@@ -14,11 +14,11 @@ from content.models import Market
 from core.images import RenditionImageField
 from core.models import Timestamped, account_field, localized
 from core.search import text_filter
+from core.storage import private_storage
 from members.models import Organisation
 from members.permissions import is_member
 from projects.models.consortium import ExternalPartner, Participation
 from projects.models.programme import FundingProgramme
-from projects.storage import get_private_storage
 from projects.validators import validate_pdf
 
 # Slugs the project URLs use for their own pages.
@@ -398,7 +398,7 @@ class ProjectDocument(models.Model):
     file = models.FileField(
         _("PDF file"),
         upload_to=document_path,
-        storage=get_private_storage,
+        storage=private_storage,
         validators=[validate_pdf],
         max_length=200,
     )

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.forms.utils import ErrorDict
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import acts_as_staff
+from core.storage import delete_after_commit, download_response
 from core.views import confirm_delete, save_posted
 from members.models import Organisation
 from projects import services
@@ -217,14 +218,11 @@ def document_list(request, slug):
 def document_download(request, slug, pk):
     project = _project_for_consortium(request, slug)
     document = get_object_or_404(project.documents, pk=pk)
-    response = FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
+    return download_response(
+        document.file,
         filename=f"{slugify(document.title) or 'document'}.pdf",
         content_type="application/pdf",
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required
@@ -247,10 +245,9 @@ def document_delete(request, slug, pk):
             ],
             back_url=reverse("projects:document-list", kwargs={"slug": project.slug}),
         )
-    stored = document.file
     with transaction.atomic():
         document.delete()
-        transaction.on_commit(lambda: stored.storage.delete(stored.name))
+        delete_after_commit(document.file.storage, document.file.name)
     messages.success(request, _("The document is deleted."))
     return redirect("projects:document-list", slug=project.slug)
 

@@ -3,11 +3,13 @@
 import io
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from content.models import Article
 from core.images import MAX_UPLOAD_BYTES, rendition_name
+from core.storage import walk
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +72,7 @@ def test_unsafe_uploads_get_a_clear_error_and_nothing_is_stored(
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Article.objects.exists()
-    assert not (settings.MEDIA_ROOT / "articles").exists()
+    assert not list(walk(default_storage))
 
 
 def test_images_over_forty_megapixels_are_refused(staff_client, settings):
@@ -85,13 +87,12 @@ def test_a_valid_photo_is_stored_without_metadata_with_renditions(staff_client, 
     response = post_article(staff_client, SimpleUploadedFile("photo.jpg", jpeg_with_gps()))
     assert response.status_code == 302, response.content.decode()[:2000]
     article = Article.objects.get()
-    stored = settings.MEDIA_ROOT / article.cover.name
-    with Image.open(stored) as image:
+    with default_storage.open(article.cover.name) as stored, Image.open(stored) as image:
         assert image.format == "JPEG"
         assert not image.getexif()
     for width in (480, 960, 1600):
-        rendition = settings.MEDIA_ROOT / rendition_name(article.cover.name, width)
-        with Image.open(rendition) as image:
+        rendition = default_storage.open(rendition_name(article.cover.name, width))
+        with rendition, Image.open(rendition) as image:
             assert image.format == "WEBP"
             assert image.width == min(width, 1200)
 

@@ -1,10 +1,9 @@
 """The demo members of `make run`: fictional, over both regions, idempotent, scalable."""
 
-from pathlib import Path
-
 import pytest
 
 from accounts.demo import MEMBER_EMAIL
+from core.images import rendition_name
 from members import demo
 from members.models import (
     Membership,
@@ -41,8 +40,9 @@ def test_the_demo_loads_fictional_members_and_runs_again_without_duplicates(mark
     assert voltaria.website == "https://www.voltaria-demo.example"
     assert voltaria.memberships.get(user__email=MEMBER_EMAIL).role == Membership.Role.ADMIN
     assert voltaria.is_listed
-    logo = Path(voltaria.logo.path)
-    assert logo.exists() and logo.with_name(f"{logo.stem}.w240.webp").exists()
+    storage = voltaria.logo.storage
+    assert storage.exists(voltaria.logo.name)
+    assert storage.exists(rendition_name(voltaria.logo.name, 240))
     assert MembershipApplication.objects.pending().count() == 1
     assert voltaria.join_requests.pending().exists()
     assert Platform.objects.count() >= 10

@@ -1,13 +1,16 @@
 """Organisation admins keep their profile up to date: permissions, bad input, logo uploads."""
 
 import io
-from pathlib import Path
+import urllib.request
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from core.images import rendition_name
+from core.storage import walk
 from members.models import Organisation
 from tests.factories import UserFactory
 from tests.members.conftest import png_bytes
@@ -193,12 +196,11 @@ def test_a_logo_is_stored_without_metadata_with_its_renditions(client, organisat
     )
     assert response.status_code == 302
     organisation.refresh_from_db()
-    path = Path(organisation.logo.path)
-    assert path.exists()
-    with Image.open(path) as stored:
+    storage = organisation.logo.storage
+    with storage.open(organisation.logo.name) as file, Image.open(file) as stored:
         assert not stored.getexif()
     for width in (96, 240, 480):
-        assert path.with_name(f"{path.stem}.w{width}.webp").exists()
+        assert storage.exists(rendition_name(organisation.logo.name, width))
 
 
 @pytest.mark.parametrize(
@@ -225,10 +227,46 @@ def test_a_bad_logo_is_refused_and_nothing_is_stored(
     assert [error.code for error in response.context["form"].errors.as_data()["logo"]] == [code]
     organisation.refresh_from_db()
     assert not organisation.logo
-    logos = Path(settings.MEDIA_ROOT) / "logos"
-    assert not logos.exists() or not any(logos.iterdir())
+    assert not list(walk(default_storage))
 
 
 def test_a_stranger_cannot_reach_the_profile_of_an_organisation_they_do_not_know(client):
     client.force_login(UserFactory())
     assert client.get(reverse("members:organisation-edit", args=["nope"])).status_code == 404
+
+
+def logo_objects(organisation) -> set[str]:
+    name = organisation.logo.name
+    return {name, *(rendition_name(name, width) for width in (96, 240, 480))}
+
+
+@pytest.mark.s3
+def test_on_s3_a_new_logo_replaces_the_old_objects_and_is_served_by_the_bucket(
+    client, organisation, owner, s3, django_capture_on_commit_callbacks
+):
+    client.force_login(owner)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            edit_url(organisation),
+            form_data(organisation, logo=upload("logo.png", png_bytes(300, 200))),
+        )
+    organisation.refresh_from_db()
+    first = logo_objects(organisation)
+    assert s3.keys(s3.bucket) == first
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            edit_url(organisation),
+            form_data(organisation, logo=upload("logo.png", png_bytes(300, 200, "#d94f00"))),
+        )
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert s3.keys(s3.bucket) == logo_objects(organisation)
+    assert not first & logo_objects(organisation)
+
+    page = client.get(organisation.get_absolute_url()).content.decode()
+    address = default_storage.url(rendition_name(organisation.logo.name, 240))
+    assert address.startswith(f"{s3.endpoint}/{s3.bucket}/logos/")
+    assert address in page
+    with urllib.request.urlopen(address, timeout=10) as served:  # noqa: S310 - test server
+        assert served.headers["Content-Type"] == "image/webp"

@@ -1,15 +1,16 @@
 """Private PDF documents: stored outside the public media, served through a checking view."""
 
-from pathlib import Path
+import urllib.error
+import urllib.request
 
 import pytest
-from django.conf import settings
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.html import escape
 
+from core.storage import walk
 from projects.models import Project, ProjectDocument
-from projects.storage import private_storage
 from projects.validators import MAX_DOCUMENT_BYTES
 from tests.members.factories import OrganisationFactory
 from tests.projects.factories import ProjectFactory, admin_of, colleague_of
@@ -45,10 +46,10 @@ def test_coordinator_admin_uploads_a_pdf_stored_outside_public_media(client, pro
 
     assert response.status_code == 302
     document = ProjectDocument.objects.get()
-    stored = Path(private_storage.path(document.file.name))
-    assert stored.is_file()
-    assert stored.is_relative_to(Path(settings.PRIVATE_MEDIA_ROOT))
-    assert not stored.is_relative_to(Path(settings.MEDIA_ROOT))
+    assert storages["private"].exists(document.file.name)
+    with storages["private"].open(document.file.name) as stored:
+        assert stored.read() == PDF
+    assert not list(walk(storages["default"]))
     assert "rapport" not in document.file.name  # a random name, not the original one
     assert document.size == len(PDF)
     with pytest.raises(ValueError):
@@ -140,7 +141,7 @@ def test_partners_read_but_cannot_upload_or_delete(client, project, document):
 def test_coordinator_admin_deletes_a_document_and_its_file(
     client, project, document, django_capture_on_commit_callbacks
 ):
-    path = Path(private_storage.path(document.file.name))
+    name = document.file.name
     client.force_login(admin_of(project.coordinator))
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -150,7 +151,7 @@ def test_coordinator_admin_deletes_a_document_and_its_file(
 
     assert response.status_code == 302
     assert not ProjectDocument.objects.exists()
-    assert not path.exists()
+    assert not storages["private"].exists(name)
 
 
 def test_a_document_of_another_project_cannot_be_reached_through_mine(client, project, document):
@@ -172,3 +173,68 @@ def test_deleting_a_document_asks_first_and_names_it(client, project, document):
     partner = project.participations.exclude(role="coordinator").get().organisation
     client.force_login(admin_of(partner))
     assert client.get(delete).status_code == 403
+
+
+# On an object store: the same checks, then a redirect to a short-lived signed address.
+def fetch(url):
+    """A GET from outside the portal, as the browser does after the redirect."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - test server
+            return response.status, response.read(), response.headers
+    except urllib.error.HTTPError as error:
+        return error.code, b"", error.headers
+
+
+@pytest.mark.s3
+def test_on_s3_a_member_downloads_through_a_signed_address(client, s3, project):
+    client.force_login(admin_of(project.coordinator))
+    assert upload(client, project, pdf(), title="Accord signé").status_code == 302
+    document = ProjectDocument.objects.get()
+    assert s3.keys(s3.private_bucket) == {document.file.name}
+    assert s3.keys(s3.bucket) == set()
+
+    client.force_login(colleague_of(project.coordinator))
+    response = client.get(document.get_absolute_url())
+
+    assert response.status_code == 302
+    assert "no-store" in response["Cache-Control"]
+    signed = response["Location"]
+    assert signed.startswith(f"{s3.endpoint}/{s3.private_bucket}/projects/")
+    assert "Expires=" in signed and "Signature=" in signed
+    status, body, headers = fetch(signed)
+    assert (status, body) == (200, PDF)
+    assert headers["Content-Disposition"] == 'attachment; filename="accord-signe.pdf"'
+    assert headers["Content-Type"] == "application/pdf"
+
+
+@pytest.mark.s3
+@pytest.mark.parametrize(("who", "expected"), [("outsider", 404), ("anonymous", 302)])
+def test_on_s3_a_document_is_refused_without_the_right_and_has_no_public_address(
+    client, s3, project, who, expected
+):
+    document = ProjectDocument(project=project, title="Budget")
+    document.file.save("x.pdf", SimpleUploadedFile("x.pdf", PDF), save=False)
+    document.save()
+    if who == "outsider":
+        client.force_login(admin_of(OrganisationFactory()))
+
+    response = client.get(document.get_absolute_url())
+
+    assert response.status_code == expected
+    assert s3.endpoint not in response.get("Location", "")
+    status, body, _ = fetch(f"{s3.endpoint}/{s3.private_bucket}/{document.file.name}")
+    assert status == 403 and body == b""
+
+
+@pytest.mark.s3
+def test_on_s3_deleting_a_document_deletes_its_object(
+    client, s3, project, django_capture_on_commit_callbacks
+):
+    client.force_login(admin_of(project.coordinator))
+    upload(client, project, pdf())
+    document = ProjectDocument.objects.get()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("projects:document-delete", args=[project.slug, document.pk]))
+
+    assert s3.keys(s3.private_bucket) == set()
