@@ -126,6 +126,8 @@ MIDDLEWARE = [
     "core.observability.middleware.RequestObservationMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session: a visitor's cached page is served without session or database.
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -188,6 +190,12 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache (core/pagecache.py): visitors' pages whole, shared parts of signed-in pages
+# as fragments, both invalidated by the writes to the tables they read; 0 switches it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300)
+# How long a browser, proxy or CDN may keep a visitor's page without asking again.
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
 # Sessions live in the database with a cache in front: app servers keep no state.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 

@@ -15,9 +15,17 @@ class PortalAppConfig(AppConfig):
 
 
 class CoreConfig(AppConfig):
+    default = True  # the module defines two configurations
     name = "core"
     verbose_name = _("Core")
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from core import pagecache
+
+        # Every statement on every connection goes through the page cache's watcher (it
+        # records what pages read and invalidates what writes change).
+        connection_created.connect(pagecache.install, dispatch_uid="core.pagecache.install")
         # The worker's signal handlers that carry a request's id into its tasks.
         import_module("core.taskbackends")

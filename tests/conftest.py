@@ -1,5 +1,6 @@
 """Test set-up shared by every app: fast settings, markers, personas, the browser."""
 
+import functools
 import os
 from pathlib import Path
 
@@ -29,6 +30,26 @@ def pytest_runtest_setup(item):
         skip_or_fail("needs PostgreSQL: set DATABASE_URL=postgres://...")
     if item.get_closest_marker("browser") and not Path(CHROMIUM).exists():
         skip_or_fail(f"needs Chromium at {CHROMIUM} (apt-get install chromium)")
+
+
+# Tests that count queries measure what building a page costs: the page and fragment caches
+# are off for them (a test or module marked ``page_cache`` keeps them on).
+QUERY_COUNTING = ("CaptureQueriesContext", "num_queries")
+
+
+@functools.cache
+def _counts_queries(path: str) -> bool:
+    text = Path(path).read_text()
+    return any(word in text for word in QUERY_COUNTING)
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_settings(request, settings):
+    if request.node.get_closest_marker("page_cache"):
+        return
+    if _counts_queries(str(request.node.path)):
+        settings.PAGE_CACHE_SECONDS = 0
+        settings.FRAGMENT_CACHE_SECONDS = 0
 
 
 @pytest.fixture(autouse=True)

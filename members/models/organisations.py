@@ -5,7 +5,6 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.contrib.postgres.search import SearchVectorField
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -17,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import acts_as_staff
 from content.models import Market
-from core import hooks
+from core import hooks, pagecache
 from core.countries import country_name
 from core.errors import PortalError
 from core.images import RenditionImageField
@@ -108,7 +107,6 @@ class MembershipSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
-        cache.delete(self.CACHE_KEY)
 
     CACHE_KEY = "members:settings:grace-days"
 
@@ -119,13 +117,11 @@ class MembershipSettings(models.Model):
 
     @classmethod
     def grace(cls) -> int:
-        """The grace period in days, kept in the shared cache (every directory query uses it);
-        saving the settings clears it."""
-        days = cache.get(cls.CACHE_KEY)
-        if days is None:
-            days = cls.current().grace_days
-            cache.set(cls.CACHE_KEY, days, timeout=300)
-        return days
+        """The grace period in days, kept in the shared cache (every directory query uses it)
+        until the settings are saved; the pages that use it depend on it (core.pagecache)."""
+        return pagecache.cached_fragment(
+            cls.CACHE_KEY, lambda: cls.current().grace_days, per_language=False, timeout=300
+        )
 
 
 class OrganisationHasHistory(PortalError):
