@@ -8,12 +8,13 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 SCALE ?= 0
+CLUSTER_PORT ?= 8080
 # Development defaults for `run`, `demo`, `test` and `check`; `serve` always runs with DEBUG off.
 DEV_ENV := DEBUG=$${DEBUG:-true} STAFF_MFA_EXEMPT_EMAILS=$${STAFF_MFA_EXEMPT_EMAILS:-staff@vehicle-of-the-future.example}
 DEMO_PASSWORD := demo-portal-2026
 
 .DEFAULT_GOAL := help
-.PHONY: help install translations run demo serve test lint fmt check messages clean
+.PHONY: help install translations run demo serve cluster cluster-stop test lint fmt check messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -52,6 +53,12 @@ serve: install ## Production-like: DEBUG off, collectstatic, gunicorn on $(PORT)
 	DEBUG=false $(BIN)/python manage.py collectstatic --noinput -v0
 	DEBUG=false $(BIN)/python manage.py migrate --noinput -v0
 	DEBUG=false $(BIN)/gunicorn cluster_site.wsgi --config gunicorn.conf.py --bind $(HOST):$(PORT)
+
+cluster: install ## nginx, two app servers, a worker, Redis, S3 and PostgreSQL on this machine, at http://127.0.0.1:$(CLUSTER_PORT); Ctrl-C stops it
+	$(BIN)/python deploy/cluster.py start --port $(CLUSTER_PORT)
+
+cluster-stop: ## Stop what `make cluster` started (from another terminal)
+	$(BIN)/python deploy/cluster.py stop --port $(CLUSTER_PORT)
 
 test: install translations ## Run the whole test suite (browser tests need /usr/bin/chromium)
 	$(DEV_ENV) $(BIN)/pytest $(PYTEST_ARGS)
