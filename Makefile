@@ -14,7 +14,7 @@ DEV_ENV := DEBUG=$${DEBUG:-true} STAFF_MFA_EXEMPT_EMAILS=$${STAFF_MFA_EXEMPT_EMA
 DEMO_PASSWORD := demo-portal-2026
 
 .DEFAULT_GOAL := help
-.PHONY: help install translations run demo serve cluster cluster-stop test lint fmt check messages clean
+.PHONY: help install translations run demo serve worker cluster cluster-stop test lint fmt check messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ serve: install ## Production-like: DEBUG off, collectstatic, gunicorn on $(PORT)
 	DEBUG=false $(BIN)/python manage.py collectstatic --noinput -v0
 	DEBUG=false $(BIN)/python manage.py migrate --noinput -v0
 	DEBUG=false $(BIN)/gunicorn cluster_site.wsgi --config gunicorn.conf.py --bind $(HOST):$(PORT)
+
+worker: install ## Run the background worker (production uses TASKS_BACKEND=database)
+	TASKS_BACKEND=$${TASKS_BACKEND:-database} $(BIN)/python manage.py db_worker --queue-name '*' --no-reload $(WORKER_ARGS)
 
 cluster: install ## nginx, two app servers, a worker, Redis, S3 and PostgreSQL on this machine, at http://127.0.0.1:$(CLUSTER_PORT); Ctrl-C stops it
 	$(BIN)/python deploy/cluster.py start --port $(CLUSTER_PORT)

@@ -2,7 +2,9 @@
 
 :class:`ResilientRedisCache` is Django's Redis cache where a connection error or a timeout
 (Redis stopped, restarting, unreachable) is logged and read as a miss: ``get`` gives the
-default, ``add``/``set``/``delete`` do nothing, ``incr`` behaves as for a missing key. After
+default, ``set``/``delete`` do nothing, ``incr`` behaves as for a missing key, and ``add``
+answers True (nothing stored, but whoever takes a lock with it, as allauth's login rate
+limit does, goes on instead of waiting for a lock that cannot exist). After
 a failure, Redis is left alone for ``RETRY_AFTER`` seconds (a per-process circuit breaker), so
 a page does not wait on a dead server for each of its cache reads. Sessions are
 ``cached_db``: they fall back to the database, logins keep working.
@@ -64,7 +66,7 @@ class ResilientRedisCache(RedisCache):
 
     _down_until = 0.0
 
-    add = _degrading(lambda *a, **k: False)(RedisCache.add)
+    add = _degrading(lambda *a, **k: True)(RedisCache.add)
     get = _degrading(_default)(RedisCache.get)
     set = _degrading(lambda *a, **k: None)(RedisCache.set)
     touch = _degrading(lambda *a, **k: False)(RedisCache.touch)

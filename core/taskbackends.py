@@ -45,7 +45,8 @@ _tokens: dict[str, object] = {}
 
 @receiver(task_started)
 def bind_request_id(sender, task_result, **kwargs):
-    if not issubclass(sender, DbBackend):
+    # django-tasks-db's worker sends the backend itself, Django's backends their class.
+    if not issubclass(sender if isinstance(sender, type) else type(sender), DbBackend):
         return
     from django_tasks_db.models import DBTaskResult
 

@@ -15,7 +15,9 @@ class RequestContextFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not getattr(record, "request_id", None):
-            record.request_id = context.current() or "-"
+            # Django logs the 4xx and 5xx after the middleware (with the request attached).
+            request = getattr(record, "request", None)
+            record.request_id = context.current() or getattr(request, "request_id", None) or "-"
         return True
 
 
