@@ -12,6 +12,8 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, default_storage, storages
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from PIL import Image
 
 from content.models import Article
@@ -170,3 +172,32 @@ def test_walk_lists_every_object_of_a_bucket(s3):
     for name in ("a.txt", "logos/b.png", "logos/2026/c.png"):
         default_storage.save(name, ContentFile(b"x"))
     assert list(walk(default_storage)) == ["a.txt", "logos/b.png", "logos/2026/c.png"]
+
+
+@pytest.mark.s3
+def test_create_buckets_makes_a_readable_public_bucket_and_a_closed_private_one(
+    s3_server, settings
+):
+    settings.S3_BUCKET = "media-new"
+    settings.STORAGES = s3_storages(
+        bucket="media-new",
+        private_bucket="media-new-private",
+        endpoint_url=s3_server,
+        region="eu-west-3",
+        access_key="test-key",
+        secret_key="test-secret",
+        public_acl="",  # readable through the bucket policy, not object ACLs
+    )
+    call_command("create_buckets", stdout=io.StringIO())
+    call_command("create_buckets", stdout=io.StringIO())  # safe to run again
+
+    public = default_storage.save("logos/a.txt", ContentFile(b"public"))
+    private = private_storage().save("exports/b.txt", ContentFile(b"private"))
+    assert fetch(default_storage.url(public))[:2] == (200, b"public")
+    assert fetch(f"{s3_server}/media-new-private/{private}")[0] == 403
+
+
+def test_create_buckets_needs_s3(settings):
+    settings.S3_BUCKET = ""
+    with pytest.raises(CommandError, match="S3_BUCKET is empty"):
+        call_command("create_buckets")
