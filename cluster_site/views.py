@@ -13,7 +13,7 @@ from core import hooks
 def home(request):
     return render(
         request,
-        "home.html",
+        "home_cached.html",
         {
             "markets": Market.objects.published(),
             "key_figures": KeyFigure.objects.filter(is_visible=True),

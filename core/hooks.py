@@ -24,7 +24,10 @@ The kinds of hook, and who reads them:
     ``<app>/includes/_<slot>_panel.html`` and the function ``<slot>_context`` of ``module``.
     Slots: ``home`` (a whole ``<section class="section">`` band), ``market`` and ``organisation`` (a
     ``<section class="mt-5">`` with an ``h2``), ``dashboard`` (``col-md-6`` cards).
-    Read by ``{% panels "slot" obj %}`` (``core/templatetags/portal.py``).
+    Read by ``{% panels "slot" obj %}`` (``core/templatetags/portal.py``). A panel that is
+    the same for every reader is declared ``shared``: its HTML is kept in the shared cache
+    until a table it read is written (``core.pagecache.cached_fragment``); ``panels()``
+    marks shared the slots named in the module's ``SHARED_SLOTS``.
 ``search(function, order)``
     ``function(query, user, limit) -> core.search.SearchSection | None``: at most ``limit``
     results the user may see. Read by the site search page.
@@ -61,12 +64,15 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils.module_loading import import_string
 
+from core import pagecache
+
 
 @dataclass(frozen=True)
 class Panel:
     template: str
     context: Callable
     order: int
+    shared: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,23 +114,27 @@ def _name(function: Callable) -> str:
 # Declaring: called from the apps' hooks.py.
 
 
-def panel(slot: str, *, template: str, context: Callable, order: int = 50) -> None:
+def panel(
+    slot: str, *, template: str, context: Callable, order: int = 50, shared: bool = False
+) -> None:
     panels = [p for p in _panels.get(slot, []) if p.template != template]
-    panels.append(Panel(template, context, order))
+    panels.append(Panel(template, context, order, shared))
     _panels[slot] = sorted(panels, key=lambda p: p.order)
 
 
 def panels(module, **orders: int) -> None:
     """Declare an app's panels in one call, by convention: for each ``slot=order``, the
     template ``<app>/includes/_<slot>_panel.html`` with the function ``<slot>_context`` of
-    ``module`` (the app's ``panels.py``)."""
+    ``module`` (the app's ``panels.py``), shared if the slot is in its ``SHARED_SLOTS``."""
     app = module.__name__.split(".")[0]
+    shared = getattr(module, "SHARED_SLOTS", ())
     for slot, order in orders.items():
         panel(
             slot,
             template=f"{app}/includes/_{slot}_panel.html",
             context=getattr(module, f"{slot}_context"),
             order=order,
+            shared=slot in shared,
         )
 
 
@@ -180,11 +190,23 @@ def render_panels(slot: str, request, obj=None) -> str:
     """The HTML of every panel of ``slot`` that has something to show."""
     parts = []
     for entry in _panels.get(slot, []):
-        context = entry.context(request, obj)
-        if context is None:
-            continue
-        parts.append(render_to_string(entry.template, {"object": obj, **context}, request))
+        if entry.shared:
+            key = f"panel:{entry.template}:{_key_of(obj)}"
+            parts.append(pagecache.cached_fragment(key, lambda e=entry: _render(e, request, obj)))
+        else:
+            parts.append(_render(entry, request, obj))
     return "".join(parts)
+
+
+def _render(entry: Panel, request, obj) -> str:
+    context = entry.context(request, obj)
+    if context is None:
+        return ""
+    return render_to_string(entry.template, {"object": obj, **context}, request)
+
+
+def _key_of(obj) -> str:
+    return "" if obj is None else f"{obj._meta.label}:{obj.pk}"
 
 
 def search_sections(query: str, user, limit: int) -> list:

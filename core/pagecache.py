@@ -303,6 +303,20 @@ def cached_fragment(key: str, builder, *, per_language: bool = True, timeout=Non
     return value
 
 
+def cached(key: str, **options):
+    """Decorator of a function without arguments whose result is a fragment (see
+    :func:`cached_fragment`): ``@pagecache.cached("members:map")``."""
+
+    def decorate(function):
+        @functools.wraps(function)
+        def wrapper():
+            return cached_fragment(key, function, **options)
+
+        return wrapper
+
+    return decorate
+
+
 # The middleware.
 
 

@@ -7,6 +7,8 @@ from events.models import CalendarFeed, Event, Registration
 HOME_COUNT = 3
 MARKET_COUNT = 3
 ORGANISATION_COUNT = 6
+# Panels the same for every reader, kept in the shared cache (core/hooks.py).
+SHARED_SLOTS = ("home", "market", "organisation")
 
 
 def _next_events():

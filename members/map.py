@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from core import pagecache
 from members.geography import MAP_TILES, department_name
 from members.models import Organisation
 from members.validators import region_of_department
@@ -33,8 +34,10 @@ def _level(count: int, highest: int) -> int:
     return max(1, min(LEVELS, math.ceil(LEVELS * math.sqrt(count / highest))))
 
 
+@pagecache.cached("members:directory-map")
 def directory_map() -> dict:
-    """Tiles, region totals and the SVG size (one query)."""
+    """Tiles, region totals and the SVG size (one query, kept in the shared cache until an
+    organisation or the membership settings change)."""
     rows = (
         Organisation.objects.in_directory()
         .order_by()

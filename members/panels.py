@@ -17,6 +17,8 @@ from members.models import (
 from members.services import verified_emails
 
 MARKET_CARDS = 6
+# Panels the same for every reader, kept in the shared cache (core/hooks.py).
+SHARED_SLOTS = ("home", "market")
 
 
 def dashboard_context(request, _object=None):

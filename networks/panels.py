@@ -2,6 +2,9 @@
 
 from networks.models import Partner
 
+# Panels the same for every reader, kept in the shared cache (core/hooks.py).
+SHARED_SLOTS = ("home",)
+
 
 def home_context(request, obj):
     """The featured partners, as a strip of logos on the home page."""

@@ -16,6 +16,8 @@ PANEL_PROJECTS = 3
 RECENT_FIRST = (F("labelled_on").desc(nulls_last=True), "acronym")
 PROFILE_PROJECTS = 6
 DASHBOARD_ITEMS = 5
+# Panels the same for every reader, kept in the shared cache (core/hooks.py).
+SHARED_SLOTS = ("home",)
 
 
 def home_context(request, obj):

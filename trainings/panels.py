@@ -7,6 +7,8 @@ from trainings.models import Enrolment, Session, Training
 MARKET_TRAININGS = 3
 HOME_SESSIONS = 4
 DASHBOARD_REQUESTS = 4
+# Panels the same for every reader, kept in the shared cache (core/hooks.py).
+SHARED_SLOTS = ("home", "market")
 
 
 def market_context(request, market):

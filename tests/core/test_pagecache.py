@@ -349,3 +349,45 @@ def test_two_app_servers_share_pages_and_invalidations(shared_redis):
 
     pagecache.bump(Article, cache=shared_redis[1])  # through the second server's client
     assert first(factory.get("/news/"))["X-Page-Cache"] == "miss"
+
+
+def test_a_signed_in_home_page_reads_its_shared_content_from_the_cache(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(UserFactory())
+    get(client, "/")  # first-use rows
+    pagecache.clear()
+    with CaptureQueriesContext(connection) as cold:
+        get(client, "/")
+    with CaptureQueriesContext(connection) as warm:
+        response = get(client, "/")
+    assert len(warm) < len(cold)
+    assert "no-store" in response["Cache-Control"]
+    ArticleFactory(title="Nouvelle du jour")
+    assert "Nouvelle du jour" in get(client, "/").content.decode()
+
+
+def test_the_members_map_is_a_fragment_refreshed_by_a_new_member(client):
+    from members.map import directory_map
+
+    OrganisationFactory(postcode="25000")
+    assert {t["code"]: t["count"] for t in directory_map()["tiles"]}["25"] == 1
+    OrganisationFactory(postcode="25200")
+    assert {t["code"]: t["count"] for t in directory_map()["tiles"]}["25"] == 2
+
+
+def test_shared_panels_are_fragments_refreshed_by_writes(client):
+    from core import hooks
+    from tests.factories import MarketFactory
+
+    shared = {p.template for p in hooks._panels["market"] if p.shared}
+    assert "events/includes/_market_panel.html" in shared
+    assert "projects/includes/_market_panel.html" not in shared  # depends on the reader
+    market = MarketFactory()
+    EventFactory(title="Salon hydrogène", markets=[market])
+    client.force_login(UserFactory())
+    url = market.get_absolute_url()
+    assert "Salon hydrogène" in get(client, url).content.decode()
+    EventFactory(title="Forum batteries", markets=[market])
+    assert "Forum batteries" in get(client, url).content.decode()
