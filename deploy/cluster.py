@@ -7,7 +7,8 @@
 
 1. Redis (a private ``redis-server`` on a free port; REDIS_URL set in the environment is
    used instead);
-2. an S3-compatible server (``moto_server``) with two buckets, public media and private files;
+2. an S3-compatible server (``moto_server``) with two buckets (``manage.py create_buckets``),
+   public media and private files;
 3. an SMTP sink (deploy/smtp_sink.py) that keeps every email it receives as a file;
 4. the PostgreSQL database (``portal_cluster`` by default), dropped and created again, then
    ``migrate``, ``load_demo`` (its images go to the bucket) and ``collectstatic``;
@@ -43,7 +44,7 @@ BIN = Path(sys.executable).parent
 STATE_FILE = "cluster.json"
 PUBLIC_BUCKET = "portal-media"
 PRIVATE_BUCKET = "portal-private"
-S3_REGION = "eu-west-3"
+S3_REGION = "eu-west-3"  # any region but us-east-1 needs a location constraint
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 NGINX_PLACEHOLDERS = (
     "LISTEN",
@@ -185,20 +186,7 @@ class Cluster:
         self.spawn("s3", [BIN / "moto_server", "-H", "127.0.0.1", "-p", port], port=port)
         self.wait_for("s3", lambda: port_open(port))
         endpoint = f"http://127.0.0.1:{port}"
-        import boto3  # the portal's own dependency, in the virtualenv that runs this script
-
-        client = boto3.client(
-            "s3",
-            endpoint_url=endpoint,
-            region_name=S3_REGION,
-            aws_access_key_id="cluster-key",
-            aws_secret_access_key="cluster-secret",
-        )
-        for bucket in (PUBLIC_BUCKET, PRIVATE_BUCKET):
-            client.create_bucket(
-                Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": S3_REGION}
-            )
-        log(f"S3 server: {endpoint} (buckets {PUBLIC_BUCKET}, {PRIVATE_BUCKET})")
+        log(f"S3 server: {endpoint}")
         return {
             "S3_BUCKET": PUBLIC_BUCKET,
             "S3_PRIVATE_BUCKET": PRIVATE_BUCKET,
@@ -301,13 +289,17 @@ class Cluster:
         self.info |= {"database_url": database_url, "redis_url": redis_url, "s3": s3}
         self.create_database(database_url)
         manage = [sys.executable, ROOT / "manage.py"]
+        self.run("create_buckets", [*manage, "create_buckets"], env=env)
+        log(f"Buckets {PUBLIC_BUCKET} (public) and {PRIVATE_BUCKET} (private) created")
         self.run("migrate", [*manage, "migrate", "--noinput", "-v0"], env=env)
         if self.demo:
             self.run("load_demo", [*manage, "load_demo"], env=env)
         self.run("collectstatic", [*manage, "collectstatic", "--noinput", "-v0"], env=env)
         log("Database migrated, demo content loaded, static files collected")
         app_servers = [self.start_app_server(name, env) for name in ("app-1", "app-2")]
-        self.spawn("worker", [*manage, "db_worker", "--no-reload", "--interval", "0.5"], env=env)
+        # What `make worker` runs: every queue.
+        worker = [*manage, "db_worker", "--queue-name", "*", "--no-reload", "--interval", "0.5"]
+        self.spawn("worker", worker, env=env)
         self.start_nginx(app_servers, static_root, f"{s3['S3_ENDPOINT_URL']}/{PUBLIC_BUCKET}/")
         self.info["ready"] = True
         self.save()
