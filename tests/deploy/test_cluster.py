@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import lxml.html
 import pytest
@@ -78,6 +79,15 @@ def cluster():
             supervisor.kill()
         output.close()
         shutil.rmtree(state, ignore_errors=True)
+        drop_database(info["database_url"])
+
+
+def drop_database(url: str) -> None:
+    import psycopg
+
+    parts = urlsplit(url)
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{parts.path.strip("/")}" WITH (FORCE)')
 
 
 class Visitor:
