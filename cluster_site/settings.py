@@ -226,6 +226,10 @@ else:
 TASKS_MAX_QUEUE_AGE = env_int("TASKS_MAX_QUEUE_AGE", 300)
 # An email that cannot be sent is tried again after 1, 2, 4... minutes, this many times.
 EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 8)
+# An export of more rows than this is written by a task and sent by email (core.exports);
+# the link works for EXPORT_LIFETIME_DAYS days.
+EXPORT_SYNC_ROWS = env_int("EXPORT_SYNC_ROWS", 2000)
+EXPORT_LIFETIME_DAYS = env_int("EXPORT_LIFETIME_DAYS", 7)
 # The bearer token that opens /metrics (Prometheus); without it /metrics is a 404.
 METRICS_TOKEN = env_secret("METRICS_TOKEN")
 

@@ -7,6 +7,7 @@ from django.views.static import serve
 
 from cluster_site import calendar, views
 from core import hooks
+from core import views as core_views
 from core.observability import probes
 from core.observability import views as observability
 
@@ -14,6 +15,8 @@ urlpatterns = [
     path("healthz", probes.healthz, name="healthz"),
     path("readyz", probes.readyz, name="readyz"),
     path("metrics", observability.metrics, name="metrics"),
+    # A long export, for the person who asked for it (the file is in the private storage).
+    path("exports/<uuid:pk>/", core_views.export_download, name="export-download"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("sitemap.xml", sitemap, {"sitemaps": hooks.all_sitemaps()}, name="sitemap"),
     path("admin/", admin.site.urls),

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.models import OutgoingEmail
+from core.models import ExportFile, OutgoingEmail
 from core.tasks import deliver_email
 
 
@@ -53,3 +53,20 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
             % {"count": len(failed)},
             messages.SUCCESS,
         )
+
+
+@admin.register(ExportFile)
+class ExportFileAdmin(admin.ModelAdmin):
+    """Long exports waiting for their owner; deleted when they expire (prune_exports)."""
+
+    list_display = ("name", "owner", "rows", "created_at", "expires_at")
+    list_filter = ("created_at",)
+    search_fields = ("name", "owner__email")
+    ordering = ("-created_at",)
+    readonly_fields = ("id", "owner", "name", "file", "rows", "created_at", "expires_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

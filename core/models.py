@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.storage import private_storage
+
 
 def account_field(verbose_name, related_name="+", **options) -> models.ForeignKey:
     """The optional link to the account of the person who wrote, asked or did something.
@@ -132,3 +134,44 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {self.recipients}"
+
+
+def export_path(instance, filename: str) -> str:
+    return f"exports/{instance.pk}/{filename}"
+
+
+class ExportFile(models.Model):
+    """A long export written by a task to the private storage, downloaded by the person who
+    asked for it (core.views.export_download) until it expires."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    name = models.CharField(_("file name"), max_length=200)
+    file = models.FileField(_("file"), upload_to=export_path, storage=private_storage)
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+
+    class Meta:
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("created_at")),
+                name="core_exportfile_expires_after_creation",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("export-download", args=[self.pk])

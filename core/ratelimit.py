@@ -2,6 +2,9 @@
 
 ``cache.add`` creates a counter only if it is missing and ``cache.incr`` is atomic in Redis:
 two app servers counting the same person's messages never both let the limit slip.
+
+With Redis down the counters cannot be kept: the limits fail open (nothing is counted, every
+action is let through, a warning is logged by core.cache) rather than refusing everyone.
 """
 
 from dataclasses import dataclass

@@ -1,13 +1,17 @@
 """Small pieces the apps' views share: saving posted forms, showing a refusal, asking
-before deleting."""
+before deleting; and the download of a long export."""
 
 from contextlib import contextmanager
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.shortcuts import render
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from core.errors import PortalError
+from core.models import ExportFile
 
 
 def save_posted(request, *forms, message: str) -> bool:
@@ -48,3 +52,11 @@ def confirm_delete(request, *, title: str, removes: list, keeps=(), back_url: st
         "core/confirm_delete.html",
         {"title": title, "removes": removes, "keeps": keeps, "back_url": back_url},
     )
+
+
+@login_required
+def export_download(request, pk):
+    """A long export (core.exports), for the person who asked for it only, until it
+    expires: anyone else, or later, gets a 404."""
+    export = get_object_or_404(ExportFile, pk=pk, owner=request.user, expires_at__gt=timezone.now())
+    return FileResponse(export.file.open("rb"), as_attachment=True, filename=export.name)

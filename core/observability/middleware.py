@@ -9,8 +9,11 @@ from core.observability import context, metrics
 
 logger = logging.getLogger("portal.request")
 
-# Probes and scrapes: counted, but logged only at DEBUG level (they come every few seconds).
+# Probes and scrapes: counted, but logged only at DEBUG level when they succeed (they come
+# every few seconds).
 QUIET_PATHS = {"/healthz", "/readyz", "/metrics"}
+# Static files (served by WhiteNoise, after this middleware): counted as one "view", quiet.
+STATIC_PREFIX = "/" + settings.STATIC_URL.lstrip("/")
 
 
 class RequestObservationMiddleware:
@@ -26,9 +29,11 @@ class RequestObservationMiddleware:
             response = self.get_response(request)
             duration = time.perf_counter() - started
             match = getattr(request, "resolver_match", None)
-            view = match.view_name if match else "unresolved"
+            static = request.path.startswith(STATIC_PREFIX)
+            view = match.view_name if match else ("static" if static else "unresolved")
             metrics.observe_request(view, request.method, response.status_code, duration)
-            level = logging.DEBUG if request.path in QUIET_PATHS else logging.INFO
+            quiet = static or request.path in QUIET_PATHS
+            level = logging.DEBUG if quiet and response.status_code < 400 else logging.INFO
             logger.log(
                 level,
                 "%s %s %s",

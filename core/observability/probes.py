@@ -14,7 +14,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.files.storage import storages
 from django.db import connection
-from django.db.models import Min
+from django.db.models import Case, F, Min, When
+from django.db.models.functions import Greatest
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -24,10 +25,15 @@ logger = logging.getLogger(__name__)
 
 
 def oldest_task_age(now) -> float | None:
-    """Seconds the oldest task ready to run has been waiting (None when none waits)."""
-    from django_tasks_db.models import DBTaskResult
+    """Seconds the oldest task ready to run has been waiting (None when none waits): since
+    it was enqueued, or since the time it was deferred to (a retry waits from then)."""
+    from django_tasks_db.models import DBTaskResult, get_date_max
 
-    oldest = DBTaskResult.objects.ready().aggregate(oldest=Min("enqueued_at"))["oldest"]
+    waiting_since = Case(
+        When(run_after=get_date_max(), then=F("enqueued_at")),
+        default=Greatest("enqueued_at", "run_after"),
+    )
+    oldest = DBTaskResult.objects.ready().aggregate(oldest=Min(waiting_since))["oldest"]
     if oldest is None:
         return None
     return max((now - oldest).total_seconds(), 0.0)

@@ -1,23 +1,29 @@
 """The public directory of member organisations: the list, its CSV export, the map and an
 organisation's page."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.permissions import acts_as_staff
+from core.exports import is_long
 from core.spreadsheets import csv_response
 from members import services
+from members.directory_export import filtered, query_params, write_directory
 from members.filters import OrganisationFilter
 from members.map import directory_map
 from members.models import Organisation
 from members.permissions import can_edit_organisation, is_member
 from members.search import normalise
 from members.structured_data import organisation_structured_data
+from members.tasks import export_directory
 
 ORGANISATIONS_PER_PAGE = 24
 
@@ -41,45 +47,21 @@ def organisation_list(request):
 
 @login_required
 def organisation_export(request):
-    """The filtered directory as CSV, for people of member organisations only."""
+    """The filtered directory as CSV, for people of member organisations only: in the
+    response, or (a long list) by email with a link once a task has written it."""
     if not is_member(request.user):
         raise PermissionDenied
-    filters = OrganisationFilter(request.GET, Organisation.objects.in_directory())
-    organisations = filters.qs.prefetch_related("markets", "competencies")
-    response, writer = csv_response(f"members-{timezone.localdate().isoformat()}.csv")
-    writer.writerow(
-        [
-            _("Name"),
-            _("Kind"),
-            _("Size"),
-            _("City"),
-            _("Postcode"),
-            _("Department"),
-            _("Region"),
-            _("Website"),
-            _("Markets"),
-            _("Competencies"),
-            _("Member since"),
-            _("Profile"),
-        ]
-    )
-    for organisation in organisations.iterator(chunk_size=500):
-        writer.writerow(
-            [
-                organisation.name,
-                organisation.get_kind_display(),
-                organisation.get_size_band_display(),
-                organisation.city,
-                organisation.postcode,
-                organisation.department,
-                organisation.get_region_display(),
-                organisation.website,
-                ", ".join(market.name for market in organisation.markets.all()),
-                ", ".join(c.name for c in organisation.competencies.all()),
-                organisation.member_since.isoformat() if organisation.member_since else "",
-                request.build_absolute_uri(organisation.get_absolute_url()),
-            ]
+    params = query_params(request.GET)
+    if is_long(filtered(params).count()):
+        export_directory.enqueue(request.user.pk, params, get_language())
+        messages.success(
+            request,
+            _("The list is long: it is being prepared and will reach you by email, with a link."),
         )
+        listing, query = reverse("members:organisation-list"), request.GET.urlencode()
+        return redirect(f"{listing}?{query}" if query else listing)
+    response, _writer = csv_response(f"members-{timezone.localdate().isoformat()}.csv")
+    write_directory(response, params, bom=False)
     return response
 
 

@@ -7,7 +7,7 @@ from unittest import mock
 from django.db import DatabaseError
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
+from django_tasks_db.models import DBTaskResult, get_date_max
 
 
 def test_healthz_answers_without_touching_the_database(client):
@@ -66,7 +66,7 @@ def test_readyz_fails_when_a_queued_task_waits_too_long(client, db, settings):
         backend_name="default",
         queue_name="default",
         priority=0,
-        run_after=timezone.now(),
+        run_after=get_date_max(),  # not deferred: runs as soon as a worker takes it
     )
     assert client.get(reverse("readyz")).status_code == 200
     DBTaskResult.objects.update(enqueued_at=timezone.now() - timedelta(minutes=5))
@@ -75,3 +75,20 @@ def test_readyz_fails_when_a_queued_task_waits_too_long(client, db, settings):
     body = json.loads(response.content)
     assert body["failing"] == ["tasks"]
     assert "300 s old" in body["checks"]["tasks"]
+
+
+def test_a_retry_waits_from_the_time_it_was_deferred_to(client, db, settings):
+    settings.TASKS_MAX_QUEUE_AGE = 60
+    now = timezone.now()
+    DBTaskResult.objects.create(
+        args_kwargs={"args": ["some-id"], "kwargs": {}},
+        task_path="core.tasks.deliver_email",
+        backend_name="default",
+        queue_name="default",
+        priority=0,
+        run_after=now - timedelta(seconds=10),  # enqueued an hour ago, due 10 s ago
+    )
+    DBTaskResult.objects.update(enqueued_at=now - timedelta(hours=1))
+    assert client.get(reverse("readyz")).status_code == 200
+    DBTaskResult.objects.update(run_after=now - timedelta(minutes=5))
+    assert client.get(reverse("readyz")).status_code == 503

@@ -9,6 +9,7 @@ import pytest
 from django.core import mail as outbox
 from django.core.management import call_command
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -202,3 +203,35 @@ def test_stalled_emails_are_queued_again(
     run_worker()
     assert OutgoingEmail.objects.get().status == OutgoingEmail.Status.SENT
     assert len(outbox.outbox) == 1
+
+
+def test_staff_send_a_failed_email_again_from_the_back_office(
+    staff_client, flaky, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_MAX_ATTEMPTS = 1
+    flaky.failures = 1
+    with django_capture_on_commit_callbacks(execute=True):
+        send_one()
+    email = OutgoingEmail.objects.get()
+    assert email.status == OutgoingEmail.Status.FAILED
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            reverse("admin:core_outgoingemail_changelist"),
+            {"action": "retry", "_selected_action": [str(email.pk)]},
+        )
+    assert response.status_code == 302
+    email.refresh_from_db()
+    assert (email.status, email.attempts) == (OutgoingEmail.Status.SENT, 1)
+    assert len(outbox.outbox) == 1
+
+
+def test_the_outbox_is_read_only_in_the_back_office(
+    staff_client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        send_one()
+    email = OutgoingEmail.objects.get()
+    page = staff_client.get(reverse("admin:core_outgoingemail_change", args=[email.pk]))
+    assert page.status_code == 200
+    assert b'name="_save"' not in page.content
+    assert staff_client.get(reverse("admin:core_outgoingemail_add")).status_code == 403
