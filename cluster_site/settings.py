@@ -13,7 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from core.storage import s3_storages
+from core.storage import s3_public_origins, s3_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -297,18 +297,22 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 # Uploads: two storages (core/storage.py), on the disk unless S3_BUCKET names a bucket of an
 # S3-compatible object store (AWS, MinIO, Scaleway, OVH...), shared by every app server.
 S3_BUCKET = env_str("S3_BUCKET")
+MEDIA_ORIGINS = []  # where public media come from, when not from the site itself
 if S3_BUCKET:
-    S3_ENDPOINT_URL = env_str("S3_ENDPOINT_URL")
+    _s3_place = {
+        "bucket": S3_BUCKET,
+        "endpoint_url": env_str("S3_ENDPOINT_URL"),
+        "region": env_str("S3_REGION"),
+        "public_url": env_str("S3_PUBLIC_URL"),
+    }
     STORAGES = s3_storages(
-        bucket=S3_BUCKET,
+        **_s3_place,
         private_bucket=env_str("S3_PRIVATE_BUCKET"),
-        endpoint_url=S3_ENDPOINT_URL,
-        region=env_str("S3_REGION"),
         access_key=env_secret("S3_ACCESS_KEY_ID"),
         secret_key=env_secret("S3_SECRET_ACCESS_KEY"),
-        public_url=env_str("S3_PUBLIC_URL"),
-        public_acl=env_str("S3_PUBLIC_ACL", "public-read"),
+        public_acl=env_str("S3_PUBLIC_ACL"),
     )
+    MEDIA_ORIGINS = s3_public_origins(**_s3_place)
 else:
     STORAGES = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -381,7 +385,7 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:", "blob:"],
+    "img-src": [CSP.SELF, "data:", "blob:", *MEDIA_ORIGINS],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],

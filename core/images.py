@@ -140,7 +140,10 @@ class RenditionImageField(models.ImageField):
     The stored files follow the row: when the image is replaced or cleared, or the row is
     deleted, the old original and its renditions are deleted from the storage once the
     transaction commits (never on a rollback). The name loaded from the database is
-    remembered on the instance to know what was replaced, so this costs no query.
+    remembered on the instance to know what was replaced, so this costs no query. History
+    rows (django-simple-history) keep only the name: reverting a record to an image that
+    was replaced since brings back a name whose files are gone, so the editor uploads it
+    again.
     """
 
     def __init__(self, *args, renditions=(480, 960), **kwargs):

@@ -24,6 +24,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import FileSystemStorage, storages
 from django.core.signals import setting_changed
 from django.db import transaction
+from django.db.models import signals
 from django.dispatch import receiver
 from django.http import FileResponse, HttpResponseRedirect
 from django.utils.deconstruct import deconstructible
@@ -44,13 +45,15 @@ def s3_storages(
     access_key: str = "",
     secret_key: str = "",
     public_url: str = "",
-    public_acl: str = "public-read",
+    public_acl: str = "",
 ) -> dict:
     """``STORAGES`` for an S3-compatible object store (read by the settings from S3_*).
 
     Public media go to ``bucket`` as public objects with plain, stable addresses (under
-    ``public_url`` when a CDN or custom domain serves the bucket; ``public_acl`` empty when a
-    bucket policy makes it public instead of object ACLs); private files go to
+    ``public_url`` when a CDN or custom domain serves the bucket). The public bucket is made
+    readable by a bucket policy (``manage.py create_buckets``), which every S3-compatible
+    store understands; ``public_acl`` (e.g. ``public-read``) adds an ACL to each object for
+    stores that rely on ACLs instead. Private files go to
     ``private_bucket``, whose objects are private and reachable only by signed addresses.
     """
     if not private_bucket or private_bucket == bucket:
@@ -89,6 +92,35 @@ def s3_storages(
         "default": {"BACKEND": backend, "OPTIONS": public},
         PRIVATE_ALIAS: {"BACKEND": backend, "OPTIONS": private},
     }
+
+
+def public_read_policy(bucket: str) -> dict:
+    """The bucket policy that lets everyone read (only read) the objects of ``bucket``."""
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "PublicReadOfMedia",
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": "s3:GetObject",
+                "Resource": f"arn:aws:s3:::{bucket}/*",
+            }
+        ],
+    }
+
+
+def s3_public_origins(
+    *, bucket: str, endpoint_url: str = "", region: str = "", public_url: str = ""
+):
+    """The origins public media are served from, for the Content-Security-Policy's img-src."""
+    if address := public_url or endpoint_url:
+        scheme, _, rest = address.partition("://")
+        return [f"{scheme}://{rest.split('/', 1)[0]}"]
+    hosts = [f"{bucket}.s3.amazonaws.com", "s3.amazonaws.com"]
+    if region:
+        hosts += [f"{bucket}.s3.{region}.amazonaws.com", f"s3.{region}.amazonaws.com"]
+    return [f"https://{host}" for host in hosts]
 
 
 @deconstructible
@@ -144,6 +176,19 @@ def delete_after_commit(storage, *names: str) -> None:
 
     if names:
         transaction.on_commit(delete)
+
+
+def delete_files_with_rows(model, *field_names: str) -> None:
+    """When a row of ``model`` is deleted (cascades included), delete its stored files of
+    ``field_names`` once the transaction commits. Images use RenditionImageField, which
+    already does this for the original and its renditions."""
+
+    def delete_files(sender, instance, **kwargs):
+        for field_name in field_names:
+            if file := getattr(instance, field_name):
+                delete_after_commit(file.storage, file.name)
+
+    signals.post_delete.connect(delete_files, sender=model, weak=False)
 
 
 def download_response(file, *, filename: str, content_type: str):

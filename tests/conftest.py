@@ -255,9 +255,10 @@ class S3:
 
     def create_buckets(self, prefix: str = "portal") -> dict:
         """Two new buckets (public, private) and the STORAGES that use them."""
+        import json
         import uuid
 
-        from core.storage import s3_storages
+        from core.storage import public_read_policy, s3_storages
 
         suffix = uuid.uuid4().hex[:10]
         self.bucket, self.private_bucket = f"{prefix}-{suffix}", f"{prefix}-private-{suffix}"
@@ -265,6 +266,8 @@ class S3:
             self.client.create_bucket(
                 Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": S3_REGION}
             )
+        policy = json.dumps(public_read_policy(self.bucket))
+        self.client.put_bucket_policy(Bucket=self.bucket, Policy=policy)
         return s3_storages(
             bucket=self.bucket,
             private_bucket=self.private_bucket,

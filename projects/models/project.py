@@ -14,7 +14,7 @@ from content.models import Market
 from core.images import RenditionImageField
 from core.models import Timestamped, account_field, localized
 from core.search import text_filter
-from core.storage import private_storage
+from core.storage import delete_files_with_rows, private_storage
 from members.models import Organisation
 from members.permissions import is_member
 from projects.models.consortium import ExternalPartner, Participation
@@ -423,6 +423,9 @@ class ProjectDocument(models.Model):
         return reverse(
             "projects:document-download", kwargs={"slug": self.project.slug, "pk": self.pk}
         )
+
+
+delete_files_with_rows(ProjectDocument, "file")
 
 
 class ProjectImage(models.Model):

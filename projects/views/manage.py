@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.forms.utils import ErrorDict
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import acts_as_staff
-from core.storage import delete_after_commit, download_response
+from core.storage import download_response
 from core.views import confirm_delete, save_posted
 from members.models import Organisation
 from projects import services
@@ -245,9 +244,7 @@ def document_delete(request, slug, pk):
             ],
             back_url=reverse("projects:document-list", kwargs={"slug": project.slug}),
         )
-    with transaction.atomic():
-        document.delete()
-        delete_after_commit(document.file.storage, document.file.name)
+    document.delete()  # its file goes once the deletion is committed
     messages.success(request, _("The document is deleted."))
     return redirect("projects:document-list", slug=project.slug)
 

@@ -18,7 +18,13 @@ from PIL import Image
 
 from content.models import Article
 from core.images import rendition_name
-from core.storage import PrivateFileSystemStorage, private_storage, s3_storages, walk
+from core.storage import (
+    PrivateFileSystemStorage,
+    private_storage,
+    s3_public_origins,
+    s3_storages,
+    walk,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -186,7 +192,6 @@ def test_create_buckets_makes_a_readable_public_bucket_and_a_closed_private_one(
         region="eu-west-3",
         access_key="test-key",
         secret_key="test-secret",
-        public_acl="",  # readable through the bucket policy, not object ACLs
     )
     call_command("create_buckets", stdout=io.StringIO())
     call_command("create_buckets", stdout=io.StringIO())  # safe to run again
@@ -201,3 +206,26 @@ def test_create_buckets_needs_s3(settings):
     settings.S3_BUCKET = ""
     with pytest.raises(CommandError, match="S3_BUCKET is empty"):
         call_command("create_buckets")
+
+
+@pytest.mark.parametrize(
+    ("place", "origins"),
+    [
+        (
+            {"public_url": "https://media.portal.example/files", "endpoint_url": "http://s3:9000"},
+            ["https://media.portal.example"],
+        ),
+        ({"endpoint_url": "https://s3.fr-par.scw.cloud"}, ["https://s3.fr-par.scw.cloud"]),
+        (
+            {"region": "eu-west-3"},
+            [
+                "https://media.s3.amazonaws.com",
+                "https://s3.amazonaws.com",
+                "https://media.s3.eu-west-3.amazonaws.com",
+                "https://s3.eu-west-3.amazonaws.com",
+            ],
+        ),
+    ],
+)
+def test_the_content_security_policy_lets_images_come_from_the_bucket(place, origins):
+    assert s3_public_origins(bucket="media", **place) == origins

@@ -238,3 +238,13 @@ def test_on_s3_deleting_a_document_deletes_its_object(
         client.post(reverse("projects:document-delete", args=[project.slug, document.pk]))
 
     assert s3.keys(s3.private_bucket) == set()
+
+
+def test_deleting_a_project_deletes_the_files_of_its_documents(
+    project, document, django_capture_on_commit_callbacks
+):
+    name = document.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        project.delete()
+
+    assert not storages["private"].exists(name)

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.files.storage import storages
 from django.core.management.base import BaseCommand, CommandError
 
-from core.storage import PRIVATE_ALIAS
+from core.storage import PRIVATE_ALIAS, public_read_policy
 
 
 class Command(BaseCommand):
@@ -35,9 +35,13 @@ class Command(BaseCommand):
                 client.create_bucket(Bucket=bucket, **extra)
                 self.stdout.write(f"{bucket}: created")
             if public:
-                client.put_bucket_policy(Bucket=bucket, Policy=json.dumps(public_read(bucket)))
+                # New AWS buckets block public policies: lift that on the public bucket only.
+                self._optional(client.delete_public_access_block, Bucket=bucket)
+                policy = json.dumps(public_read_policy(bucket))
+                client.put_bucket_policy(Bucket=bucket, Policy=policy)
             else:
-                client.put_public_access_block(
+                self._optional(
+                    client.put_public_access_block,
                     Bucket=bucket,
                     PublicAccessBlockConfiguration={
                         "BlockPublicAcls": True,
@@ -47,17 +51,9 @@ class Command(BaseCommand):
                     },
                 )
 
-
-def public_read(bucket: str) -> dict:
-    return {
-        "Version": "2012-10-17",
-        "Statement": [
-            {
-                "Sid": "PublicReadOfMedia",
-                "Effect": "Allow",
-                "Principal": "*",
-                "Action": "s3:GetObject",
-                "Resource": f"arn:aws:s3:::{bucket}/*",
-            }
-        ],
-    }
+    def _optional(self, call, **kwargs):
+        """Public access blocks are AWS's; other stores may not know them (MinIO)."""
+        try:
+            call(**kwargs)
+        except ClientError as error:
+            self.stderr.write(f"{call.__name__}: not supported by this store ({error}).")
