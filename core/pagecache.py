@@ -290,16 +290,19 @@ def cached_fragment(key: str, builder, *, per_language: bool = True, timeout=Non
     cache = shared_cache()
     try:
         entry = _lookup(cache, key)
-    except Exception:
+        generations = None if entry else snapshot(cache)
+    except Exception:  # the cache is down: build it every time
         logger.exception("page cache: fragment lookup failed")
         return builder()
     if entry is not None:
         _note_read(entry["tables"])
         return entry["value"]
-    generations = snapshot(cache)
     with _Recording() as tables:
         value = builder()
-    _store(cache, key, {"value": value, "tables": _depends(generations, tables)}, seconds)
+    try:
+        _store(cache, key, {"value": value, "tables": _depends(generations, tables)}, seconds)
+    except Exception:
+        logger.exception("page cache: could not store a fragment")
     return value
 
 

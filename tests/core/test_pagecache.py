@@ -391,3 +391,15 @@ def test_shared_panels_are_fragments_refreshed_by_writes(client):
     assert "Salon hydrogène" in get(client, url).content.decode()
     EventFactory(title="Forum batteries", markets=[market])
     assert "Forum batteries" in get(client, url).content.decode()
+
+
+def test_a_cache_that_is_down_serves_pages_live(caplog):
+    class Down:
+        def __getattr__(self, name):
+            raise ConnectionError("cache down")
+
+    middleware = pagecache.PageCacheMiddleware(lambda request: HttpResponse("live"), cache=Down())
+    response = middleware(RequestFactory().get("/news/"))
+    assert response.content == b"live"
+    assert "X-Page-Cache" not in response
+    assert "lookup failed" in caplog.text
