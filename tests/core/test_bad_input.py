@@ -107,6 +107,8 @@ def arguments_for(route: str, samples) -> dict:
     names = {a or b for a, b in wanted}
     prefix = route.split("<")[0].split("(")[0]
     kwargs = {name: GENERIC.get(name, "sample") for name in names}
+    for name in re.findall(r"<uuid:(\w+)>", route):
+        kwargs[name] = GENERIC["public_id"]
     for name, value in (samples.get(prefix) or [{}])[0].items():
         if name in names:
             kwargs[name] = value
