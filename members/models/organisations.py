@@ -120,8 +120,15 @@ class MembershipSettings(models.Model):
         """The grace period in days, kept in the shared cache (every directory query uses it)
         until the settings are saved; the pages that use it depend on it (core.pagecache)."""
         return pagecache.cached_fragment(
-            cls.CACHE_KEY, lambda: cls.current().grace_days, per_language=False, timeout=300
+            cls.CACHE_KEY, cls._read_grace, per_language=False, timeout=300
         )
+
+    @classmethod
+    def _read_grace(cls) -> int:
+        # Read without creating the row: a write while building the fragment would make it
+        # stale at once (the default applies until staff save the settings).
+        days = cls.objects.filter(pk=1).values_list("grace_days", flat=True).first()
+        return cls._meta.get_field("grace_days").default if days is None else days
 
 
 class OrganisationHasHistory(PortalError):

@@ -292,6 +292,7 @@ def test_a_page_depends_on_the_fragments_it_showed_from_the_cache(client):
     """A page rendered with the settings fragment already cached depends on its table."""
     lapsed = timezone.localdate() - timedelta(days=30)
     OrganisationFactory(name="Membre en sursis", paid_until=lapsed)
+    MembershipSettings.current()  # the row, as staff saved it
     MembershipSettings.grace()  # cached before the page is rendered
     assert "Membre en sursis" in stored(client, "/members/")
     MembershipSettings.objects.filter(pk=1).update(grace_days=5)
