@@ -8,12 +8,13 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 SCALE ?= 0
+CLUSTER_PORT ?= 8080
 # Development defaults for `run`, `demo`, `test` and `check`; `serve` always runs with DEBUG off.
 DEV_ENV := DEBUG=$${DEBUG:-true} STAFF_MFA_EXEMPT_EMAILS=$${STAFF_MFA_EXEMPT_EMAILS:-staff@vehicle-of-the-future.example}
 DEMO_PASSWORD := demo-portal-2026
 
 .DEFAULT_GOAL := help
-.PHONY: help install translations run demo serve worker bench test lint fmt check messages clean
+.PHONY: help install translations run demo serve worker bench cluster cluster-stop test lint fmt check messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -63,6 +64,12 @@ bench: install translations ## Benchmark under wrk: gunicorn, PostgreSQL portal_
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 	BENCH_SCALE=$${BENCH_SCALE:-5000} $(BIN)/python bench/run.py
+
+cluster: install ## nginx, two app servers, a worker, Redis, S3 and PostgreSQL on this machine, at http://127.0.0.1:$(CLUSTER_PORT); Ctrl-C stops it
+	$(BIN)/python deploy/cluster.py start --port $(CLUSTER_PORT)
+
+cluster-stop: ## Stop what `make cluster` started (from another terminal)
+	$(BIN)/python deploy/cluster.py stop --port $(CLUSTER_PORT)
 
 test: install translations ## Run the whole test suite (browser tests need /usr/bin/chromium)
 	$(DEV_ENV) $(BIN)/pytest $(PYTEST_ARGS)

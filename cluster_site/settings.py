@@ -82,6 +82,9 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Number of reverse proxies in front of the app servers that set X-Forwarded-For/-Proto.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# The name this app server gives itself in the X-App-Server response header (empty: none),
+# e.g. "app-1" and "app-2" behind one load balancer (see deploy/cluster.py).
+APP_SERVER_NAME = env_str("APP_SERVER_NAME")
 if TRUSTED_PROXY_COUNT:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
@@ -126,6 +129,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: names the app server in X-App-Server (APP_SERVER_NAME), even on cached pages.
+    "cluster_site.middleware.AppServerHeaderMiddleware",
     # First: every request gets its id, its log line and its metrics.
     "core.observability.middleware.RequestObservationMiddleware",
     "django.middleware.security.SecurityMiddleware",

@@ -52,6 +52,11 @@ The kinds of hook, and who reads them:
     happened (``"events.registration_confirmed"``, ``"members.application_accepted"``...),
     inside the announcing transaction: so an app above (billing) acts on what an app below
     did without that app importing it. Topics are documented where they are announced.
+``history(model, label, count)``
+    Rows of the app that are part of the history of a row of another app's ``model``
+    (``"members.Organisation"``): ``count(obj)`` says how many there are, ``label`` names
+    them in the plural (``_("event registrations")``). A row with history is archived, never
+    deleted: read by ``history_of(obj)`` (``members.Organisation.delete()`` and its admin).
 ``demo(path)``
     The dotted path of ``load(*, scale, log)``, which loads the app's demo content
     (idempotent); imported only by ``load_demo``. Loaders run in the order of
@@ -90,6 +95,12 @@ class PersonalData:
 
 
 @dataclass(frozen=True)
+class History:
+    label: Any
+    count: Callable[[Any], int]
+
+
+@dataclass(frozen=True)
 class Ordered:
     name: str
     function: Callable
@@ -103,6 +114,7 @@ _calendars: dict[str, Callable] = {}
 _personal_data: dict[str, PersonalData] = {}
 _demos: dict[str, None] = {}  # dotted paths, in declaration order
 _listeners: dict[str, dict[str, Callable]] = {}
+_histories: dict[str, dict[str, History]] = {}  # by model label, then by function
 
 
 def _name(function: Callable) -> str:
@@ -166,6 +178,12 @@ def personal_data_of(module, **labels) -> None:
             blockers=getattr(module, f"blockers_{key}", None),
             erase=getattr(module, f"erase_{key}", None),
         )
+
+
+def history(model: str, *, label, count: Callable[[Any], int]) -> None:
+    """``count(obj)`` rows of this app belong to the history of ``obj``, a row of ``model``
+    (an ``"app_label.ModelName"``); ``label`` names them in the plural."""
+    _histories.setdefault(model, {})[_name(count)] = History(label, count)
 
 
 def demo(path: str) -> None:
@@ -234,6 +252,16 @@ def calendar_entries(user) -> list:
 
 def personal_data_sections() -> list[PersonalData]:
     return list(_personal_data.values())
+
+
+def history_of(obj) -> list[tuple[Any, int]]:
+    """``(label, count)`` of every kind of history ``obj`` has (none: it may be deleted)."""
+    found = []
+    for entry in _histories.get(obj._meta.label, {}).values():
+        count = entry.count(obj)
+        if count:
+            found.append((entry.label, count))
+    return found
 
 
 def demo_loaders() -> list[Callable]:

@@ -1,5 +1,5 @@
-"""Small pieces the apps' views share: saving posted forms, showing a refusal; and the
-download of a long export."""
+"""Small pieces the apps' views share: saving posted forms, showing a refusal, asking
+before deleting; and the download of a long export."""
 
 from contextlib import contextmanager
 
@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import FileResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from core.errors import PortalError
@@ -41,6 +41,17 @@ def refusal_as_message(request):
         yield
     except PortalError as error:
         messages.error(request, error.message)
+
+
+def confirm_delete(request, *, title: str, removes: list, keeps=(), back_url: str):
+    """The page that asks before a delete (a GET on a delete address): it says what will be
+    removed (``removes``) and what stays (``keeps``), then posts back to the same address,
+    where the view deletes. Works without JavaScript."""
+    return render(
+        request,
+        "core/confirm_delete.html",
+        {"title": title, "removes": removes, "keeps": keeps, "back_url": back_url},
+    )
 
 
 @login_required

@@ -16,11 +16,15 @@ from events.models import CalendarFeed, Event, Registration
 class RegistrationInline(admin.TabularInline):
     model = Registration
     extra = 0
-    fields = ("user", "organisation", "status", "waiting_rank", "price", "created_at")
-    readonly_fields = ("user", "organisation", "status", "waiting_rank", "price", "created_at")
+    fields = ("person", "organisation", "status", "waiting_rank", "price", "created_at")
+    readonly_fields = ("person", "organisation", "status", "waiting_rank", "price", "created_at")
     ordering = ("status", "waiting_rank", "created_at")
     can_delete = False
     show_change_link = True
+
+    @admin.display(description=_("person"))
+    def person(self, registration):
+        return registration.person_name
 
     def has_add_permission(self, request, obj=None):
         # Registrations go through the portal so that capacity and emails are respected.
@@ -169,7 +173,7 @@ MARKED = ngettext_lazy("%(n)d person marked.", "%(n)d people marked.", "n")
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
     list_display = (
-        "user",
+        "person",
         "event",
         "organisation",
         "status",
@@ -197,6 +201,10 @@ class RegistrationAdmin(admin.ModelAdmin):
     )
     fields = ("event", "user", "organisation", "is_member", "price", *readonly_fields)
     actions = ("promote", "move_to_top", "mark_attended", "mark_no_show", "cancel")
+
+    @admin.display(description=_("person"), ordering="user__last_name")
+    def person(self, registration):
+        return registration.person_name
 
     def has_add_permission(self, request):
         # New registrations go through the portal (capacity, waiting list, emails).

@@ -16,6 +16,8 @@ from events.tokens import offer_token
 
 def _send(registration: Registration, name: str, *, with_ics=False, **context) -> None:
     user = registration.user
+    if user is None:
+        return  # the account was deleted: nobody to write to
     event = registration.event
     attachments = []
     if with_ics:

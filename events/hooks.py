@@ -15,3 +15,17 @@ hooks.demo("events.demo.load")
 hooks.demo("events.matchmaking.demo.load")
 hooks.personal_data_of(personal_data, events=_("Event registrations and calendar"))
 hooks.personal_data_of(meetings_personal_data, meetings=_("Business meetings"))
+
+
+# An organisation whose people registered for events, or which organised some, has history:
+# staff archive it rather than delete it (see members.Organisation.delete()).
+def _registrations_of(organisation) -> int:
+    return organisation.event_registrations.count()
+
+
+def _events_organised_by(organisation) -> int:
+    return organisation.organised_events.count()
+
+
+hooks.history("members.Organisation", label=_("event registrations"), count=_registrations_of)
+hooks.history("members.Organisation", label=_("events organised"), count=_events_organised_by)

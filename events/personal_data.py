@@ -44,10 +44,12 @@ def describe_events(user) -> list:
     if count:
         lines.append(
             ngettext(
-                "Your %(count)d event registration is deleted; a seat you hold for an "
-                "upcoming event goes to the waiting list.",
-                "Your %(count)d event registrations are deleted; seats you hold for upcoming "
-                "events go to the waiting list.",
+                "Your event registration is kept without your name, so that the event's "
+                "attendance figures stay true; if the event is still to come, your place is "
+                "cancelled and goes to the waiting list.",
+                "Your %(count)d event registrations are kept without your name, so that the "
+                "events' attendance figures stay true; places for events still to come are "
+                "cancelled and go to the waiting list.",
                 count,
             )
             % {"count": count}

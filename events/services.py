@@ -320,7 +320,9 @@ def registration_mark(*, registration: Registration, status: str) -> Registratio
 
 
 def registrations_erase(*, user) -> None:
-    """Before an account is deleted: give up the person's places so the seats go on."""
+    """Before an account is deleted: give up the person's places in events still to come so
+    the seats go on. Every registration stays, past ones as they were: deleting the account
+    only empties their link to it (``on_delete=SET_NULL``), so attendance figures hold."""
     upcoming = Registration.objects.active().filter(user=user, event__start__gt=timezone.now())
     for registration in upcoming.select_related("event"):
         with transaction.atomic():

@@ -416,11 +416,11 @@ def event_attendees_csv(request, slug):
         user = registration.user
         writer.writerow(
             [
-                user.last_name,
-                user.first_name,
-                user.email,
-                user.phone,
-                user.job_title,
+                *(
+                    (user.last_name, user.first_name, user.email, user.phone, user.job_title)
+                    if user
+                    else (registration.person_name, "", "", "", "")
+                ),
                 registration.organisation.name if registration.organisation else "",
                 registration.get_status_display(),
                 registration.waiting_rank or "",
@@ -479,7 +479,7 @@ def registration_mark(request, pk):
         messages.success(
             request,
             _("%(name)s: %(status)s.")
-            % {"name": registration.user, "status": registration.get_status_display()},
+            % {"name": registration.person_name, "status": registration.get_status_display()},
         )
     return _back_to_staff_page(request, registration)
 
@@ -491,7 +491,7 @@ def registration_promote(request, pk):
     with refusal_as_message(request):
         services.registration_promote(registration=registration)
         messages.success(
-            request, _("%(name)s now has a confirmed seat.") % {"name": registration.user}
+            request, _("%(name)s now has a confirmed seat.") % {"name": registration.person_name}
         )
     return _back_to_staff_page(request, registration)
 

@@ -11,3 +11,28 @@ hooks.search(site_search.search, order=40)
 hooks.sitemaps(SITEMAPS)
 hooks.demo("projects.demo.load")
 hooks.personal_data_of(personal_data, projects=_("Projects and partner searches"))
+
+
+# Projects, partner searches that were answered and the answers an organisation gave to
+# others' searches are its history.
+def _projects_of(organisation) -> int:
+    return organisation.project_participations.count()
+
+
+def _answered_searches_of(organisation) -> int:
+    return organisation.partner_searches.filter(interests__isnull=False).distinct().count()
+
+
+def _answers_given_by(organisation) -> int:
+    return organisation.partner_interests.count()
+
+
+hooks.history("members.Organisation", label=_("projects"), count=_projects_of)
+hooks.history(
+    "members.Organisation", label=_("answered partner searches"), count=_answered_searches_of
+)
+hooks.history(
+    "members.Organisation",
+    label=_("answers to partner searches"),
+    count=_answers_given_by,
+)

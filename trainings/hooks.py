@@ -18,3 +18,16 @@ hooks.personal_data_of(
     training_requests=_("Training requests"),
     training_custom_requests=_("À-la-carte training requests"),
 )
+
+
+# Training requests made for an organisation, and the trainings it gave, are its history.
+def _enrolments_of(organisation) -> int:
+    return organisation.training_enrolments.count()
+
+
+def _trainings_given_by(organisation) -> int:
+    return organisation.trainings_given.count()
+
+
+hooks.history("members.Organisation", label=_("training requests"), count=_enrolments_of)
+hooks.history("members.Organisation", label=_("trainings given"), count=_trainings_given_by)

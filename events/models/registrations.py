@@ -13,6 +13,9 @@ from accounts.permissions import acts_as_staff
 from core.models import Timestamped
 from members.models import Membership, Organisation
 
+# What lists show instead of a person whose account was deleted.
+DELETED_ACCOUNT = _("Deleted account")
+
 # How long a seat offered to the next person of the waiting list stays theirs to claim.
 OFFER_VALIDITY = timedelta(hours=24)
 
@@ -87,9 +90,13 @@ class Registration(Timestamped):
         related_name="registrations",
         verbose_name=_("event"),
     )
+    # Empty once the person deleted their account: the registration stays, anonymous, so
+    # that the attendance figures of past events never change.
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="event_registrations",
         verbose_name=_("person"),
     )
@@ -136,7 +143,15 @@ class Registration(Timestamped):
         ]
 
     def __str__(self):
-        return f"{self.user} · {self.event}"
+        return f"{self.person_name} · {self.event}"
+
+    @property
+    def person_name(self) -> str:
+        """Who registered, as staff lists show it: the name (or email), or "Deleted
+        account" once the account is gone."""
+        if self.user is None:
+            return str(DELETED_ACCOUNT)
+        return self.user.get_full_name() or self.user.email
 
     def get_absolute_url(self):
         return reverse("events:registration-detail", kwargs={"pk": self.pk})

@@ -21,8 +21,10 @@ from members.models import (
     Membership,
     MembershipSettings,
     Organisation,
+    OrganisationHasHistory,
     Platform,
 )
+from members.models.organisations import describe_history
 from members.resources import OrganisationResource, SniffedCSV
 
 
@@ -72,6 +74,7 @@ class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin, TranslationAdmin)
         "paid_until",
         "is_public",
         "listed",
+        "archived_at",
         "updated_at",
     ]
     list_filter = [
@@ -88,10 +91,11 @@ class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin, TranslationAdmin)
     ordering = ["sort_name"]
     date_hierarchy = "member_since"
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["department", "created_at", "updated_at"]
+    readonly_fields = ["department", "archived_at", "created_at", "updated_at"]
     filter_horizontal = ["markets", "competencies", "certifications"]
     inlines = [MembershipInline, PlatformInline]
-    actions = ["mark_lapsed", "mark_active", "hide", "show"]
+    actions = ["mark_lapsed", "mark_active", "archive", "hide", "show"]
+    delete_confirmation_template = "members/admin/organisation_delete_confirmation.html"
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "size_band", "siret", "website", "logo"]}),
         (
@@ -105,7 +109,15 @@ class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin, TranslationAdmin)
         (_("Markets and know-how"), {"fields": ["markets", "competencies", "certifications"]}),
         (
             _("Membership"),
-            {"fields": ["membership_status", "member_since", "paid_until", "is_public"]},
+            {
+                "fields": [
+                    "membership_status",
+                    "member_since",
+                    "paid_until",
+                    "is_public",
+                    "archived_at",
+                ]
+            },
         ),
         (_("Record"), {"fields": ["created_at", "updated_at"]}),
     ]
@@ -179,6 +191,50 @@ class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin, TranslationAdmin)
             % {"count": count},
             messages.SUCCESS,
         )
+
+    @admin.action(description=_("Archive as former members (instead of deleting)"))
+    def archive(self, request, queryset):
+        count = self._bulk_update(request, queryset, membership_status=Organisation.Status.FORMER)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d organisation archived as a former member: it leaves the directory "
+                "and stays in the history.",
+                "%(count)d organisations archived as former members: they leave the directory "
+                "and stay in the history.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    # Deleting: an organisation with history (projects, registrations...) is archived
+    # instead. Its history is shown as "protected" on the confirmation page, which then
+    # offers no way to confirm, and the model refuses the deletion whatever the way.
+
+    def get_deleted_objects(self, objs, request):
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        for organisation in objs:
+            history = organisation.history_kept()
+            if history:
+                protected.append(
+                    _("%(name)s keeps its history (%(history)s): archive it instead.")
+                    % {"name": organisation, "history": describe_history(history)}
+                )
+        return deleted, model_count, perms_needed, protected
+
+    def delete_model(self, request, obj):
+        try:
+            super().delete_model(request, obj)
+        except OrganisationHasHistory as refused:
+            raise PermissionDenied(refused.message) from refused
+
+    def delete_queryset(self, request, queryset):
+        try:
+            with transaction.atomic():
+                super().delete_queryset(request, queryset)
+        except OrganisationHasHistory as refused:
+            raise PermissionDenied(refused.message) from refused
 
     @admin.action(description=_("Hide from the public directory"))
     def hide(self, request, queryset):

@@ -8,6 +8,7 @@ from members.models.organisations import (
     Competency,
     MembershipSettings,
     Organisation,
+    OrganisationHasHistory,
     OrganisationQuerySet,
 )
 from members.models.platforms import Platform, PlatformQuerySet
@@ -24,6 +25,7 @@ __all__ = [
     "MembershipQuerySet",
     "MembershipSettings",
     "Organisation",
+    "OrganisationHasHistory",
     "OrganisationQuerySet",
     "Platform",
     "PlatformQuerySet",

@@ -17,8 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from accounts.permissions import acts_as_staff
 from content.catalogue import MarketTaggedQuerySet
 from content.models import Market
-from core import pagecache
+from core import hooks, pagecache
 from core.countries import country_name
+from core.errors import PortalError
 from core.images import RenditionImageField
 from core.markdown import markdown_to_text
 from core.models import Timestamped
@@ -131,7 +132,37 @@ class MembershipSettings(models.Model):
         return cls._meta.get_field("grace_days").default if days is None else days
 
 
+class OrganisationHasHistory(PortalError):
+    """An organisation with history (projects, registrations...) is archived, never deleted."""
+
+    def __init__(self, organisation, history):
+        self.organisation = organisation
+        self.history = history
+        super().__init__(
+            _(
+                "%(name)s cannot be deleted: the portal keeps its history (%(history)s). "
+                "Archive it as a former member instead."
+            )
+            % {"name": organisation, "history": describe_history(history)},
+            reason="history",
+        )
+
+
+def describe_history(history) -> str:
+    """``[(label, count), ...]`` as "projects: 2, event registrations: 14"."""
+    return ", ".join(f"{label}: {count}" for label, count in history)
+
+
 class OrganisationQuerySet(MarketTaggedQuerySet):
+    def delete(self):
+        """Refused as a whole when one of the organisations has history (see
+        :meth:`Organisation.delete`)."""
+        for organisation in self:
+            history = organisation.history_kept()
+            if history:
+                raise OrganisationHasHistory(organisation, history)
+        return super().delete()
+
     def active(self):
         """Organisations whose membership is active and paid (within the grace period)."""
         cutoff = timezone.localdate() - timedelta(days=MembershipSettings.grace())
@@ -317,6 +348,8 @@ class Organisation(Timestamped):
         default=True,
         help_text=_("Staff can hide an organisation from the directory."),
     )
+    # Set when the status becomes "former member" (archived), emptied if it comes back.
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True, editable=False)
     # Derived on save (see members.search): folded words for search, folded name for sorting.
     search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
     # PostgreSQL keeps the French full-text vector of search_text here, by a trigger; it
@@ -362,10 +395,33 @@ class Organisation(Timestamped):
         self.derive_location()
         self.sort_name = search.normalise(self.name)[:200]
         self.search_text = self.build_search_text()
+        if self.membership_status != self.Status.FORMER:
+            self.archived_at = None
+        elif self.archived_at is None:
+            self.archived_at = timezone.now()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text", "sort_name"}
+            kwargs["update_fields"] = {*update_fields, "search_text", "sort_name", "archived_at"}
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        """Only an organisation without history may be deleted (one created by mistake);
+        otherwise :class:`OrganisationHasHistory` is raised: archive it instead."""
+        history = self.history_kept()
+        if history:
+            raise OrganisationHasHistory(self, history)
+        return super().delete(*args, **kwargs)
+
+    def history_kept(self) -> list[tuple]:
+        """``(label, count)`` of what the other apps keep about this organisation: its
+        projects, registrations, training requests... (declared with ``hooks.history``)."""
+        if self.pk is None:
+            return []
+        return hooks.history_of(self)
+
+    @property
+    def is_archived(self) -> bool:
+        return self.membership_status == self.Status.FORMER
 
     def get_absolute_url(self):
         return reverse("members:organisation-detail", kwargs={"slug": self.slug})

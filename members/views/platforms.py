@@ -6,10 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import acts_as_staff
+from core.views import confirm_delete
 from members import services
 from members.filters import PlatformFilter
 from members.forms import PlatformForm
@@ -101,10 +103,24 @@ def _platform_form(request, slug, platform=None, platform_slug=None):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def platform_delete(request, slug, platform_slug):
+    """Asks first (GET: what goes, what stays), deletes on POST."""
     organisation = organisation_for_admin(request.user, slug)
     platform = get_object_or_404(organisation.platforms, slug=platform_slug)
+    if request.method == "GET":
+        return confirm_delete(
+            request,
+            title=_("Delete the platform %(name)s?") % {"name": platform.name},
+            removes=[
+                _("The platform's page, %(name)s, with its description, equipment and markets.")
+                % {"name": platform.name}
+            ],
+            keeps=[_("The access requests already sent stay, without the link to the platform.")],
+            back_url=reverse(
+                "members:platform-edit", kwargs={"slug": slug, "platform_slug": platform_slug}
+            ),
+        )
     platform.delete()
     messages.success(request, _("The platform %(name)s is deleted.") % {"name": platform.name})
     return redirect(organisation)

@@ -12,14 +12,15 @@ from django.core.paginator import Paginator
 from django.forms.utils import ErrorDict
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import acts_as_staff
 from core.storage import download_response
-from core.views import save_posted
+from core.views import confirm_delete, save_posted
 from members.models import Organisation
 from projects import services
 from projects.forms import (
@@ -224,10 +225,25 @@ def document_download(request, slug, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def document_delete(request, slug, pk):
+    """Asks first (GET: which file goes), deletes on POST."""
     project = _project_for_editing(request, slug)
     document = get_object_or_404(project.documents, pk=pk)
+    if request.method == "GET":
+        return confirm_delete(
+            request,
+            title=_("Delete the document %(title)s?") % {"title": document.title},
+            removes=[
+                _("The document %(title)s (%(size)s), for every partner of %(project)s.")
+                % {
+                    "title": document.title,
+                    "size": filesizeformat(document.size),
+                    "project": project.acronym or project.title,
+                }
+            ],
+            back_url=reverse("projects:document-list", kwargs={"slug": project.slug}),
+        )
     document.delete()  # its file goes once the deletion is committed
     messages.success(request, _("The document is deleted."))
     return redirect("projects:document-list", slug=project.slug)

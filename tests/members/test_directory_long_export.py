@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail as outbox
+from django.core.files.storage import storages
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -50,7 +51,7 @@ def test_a_long_list_comes_by_email_with_a_private_link(client, long_list, mail_
     assert response["Location"] == reverse("members:organisation-list") + "?q=fictive&sort=name"
     export = ExportFile.objects.get()
     assert export.owner == member
-    assert export.file.storage.__class__.__name__ == "PrivateMediaStorage"
+    assert export.file.storage.__class__ is storages["private"].__class__
     assert len(outbox.outbox) == 1
     assert outbox.outbox[0].to == [member.email]
     link = link_in(outbox.outbox[0])

@@ -173,3 +173,16 @@ def test_an_admin_cannot_edit_another_organisations_platform_through_their_own(
     client.force_login(outsider)
     url = reverse("members:platform-edit", args=[own.slug, platform.slug])
     assert client.post(url, platform_data(markets, name="Piraté")).status_code == 404
+
+
+def test_deleting_asks_first_and_says_what_goes(client, organisation, owner, colleague):
+    platform = PlatformFactory(organisation=organisation, name="Banc moteur fictif")
+    url = reverse("members:platform-delete", args=[organisation.slug, platform.slug])
+    client.force_login(owner)
+    page = client.get(url)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Banc moteur fictif" in text and 'method="post"' in text
+    assert Platform.objects.count() == 1  # asking deletes nothing
+    client.force_login(colleague)
+    assert client.get(url).status_code == 403

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.html import escape
 
 from core.storage import walk
 from projects.models import Project, ProjectDocument
@@ -160,6 +161,18 @@ def test_a_document_of_another_project_cannot_be_reached_through_mine(client, pr
     url = reverse("projects:document-download", args=[mine.slug, document.pk])
 
     assert client.get(url).status_code == 404
+
+
+def test_deleting_a_document_asks_first_and_names_it(client, project, document):
+    delete = reverse("projects:document-delete", args=[project.slug, document.pk])
+    client.force_login(admin_of(project.coordinator))
+    page = client.get(delete)
+    assert page.status_code == 200
+    assert escape(document.title) in page.content.decode()
+    assert ProjectDocument.objects.count() == 1
+    partner = project.participations.exclude(role="coordinator").get().organisation
+    client.force_login(admin_of(partner))
+    assert client.get(delete).status_code == 403
 
 
 # On an object store: the same checks, then a redirect to a short-lived signed address.
