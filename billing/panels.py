@@ -1,5 +1,9 @@
 """The billing app's panels on other apps' pages (see core/hooks.py)."""
 
+from decimal import Decimal
+
+from django.db.models import OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,23 +44,28 @@ def join_context(request, _object=None):
 def dashboard_context(request, _object=None):
     """ "Membership and invoices" of the organisations the person administers."""
     user = request.user
-    organisations = list(
-        Organisation.objects.filter(
-            memberships__user=user, memberships__role=Membership.Role.ADMIN
-        ).order_by("sort_name")
-    )
     is_staff = acts_as_staff(user)
+    # Loaded with the user (members/backends.py): no query for people who administer nothing.
+    if not getattr(user, "administers_an_organisation", True) and not is_staff:
+        return None
+    # One query: the organisations with what they still owe (a sum over their open invoices).
+    owed = (
+        Invoice.objects.filter(organisation=OuterRef("pk"))
+        .with_balance()
+        .open()
+        .order_by()
+        .values("organisation")
+        .annotate(total=Sum("balance"))
+        .values("total")
+    )
+    organisations = list(
+        Organisation.objects.filter(memberships__user=user, memberships__role=Membership.Role.ADMIN)
+        .annotate(due=Coalesce(Subquery(owed[:1]), Value(Decimal(0))))
+        .order_by("sort_name")
+    )
     if not organisations and not is_staff:
         return None
-    open_invoices = (
-        Invoice.objects.filter(organisation__in=organisations).with_balance().open().order_by()
-    )
-    due = {}
-    for invoice in open_invoices.only("pk", "organisation", "total_incl_vat"):
-        due[invoice.organisation_id] = due.get(invoice.organisation_id, 0) + invoice.balance
     return {
-        "billing_organisations": [
-            {"organisation": o, "due": due.get(o.pk, 0)} for o in organisations
-        ],
+        "billing_organisations": [{"organisation": o, "due": o.due} for o in organisations],
         "billing_staff": is_staff,
     }

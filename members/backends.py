@@ -11,17 +11,34 @@ from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.db.models import Exists, OuterRef
+from django.db.models.functions import Upper
 
 ANNOTATION = "works_for_active_member"
+# Also loaded with the user, so that the dashboard's panels skip the queries whose answer is
+# empty for most people: whether they administer an organisation (invoices), and whether an
+# invitation waits for one of their verified addresses.
+ADMINISTERS = "administers_an_organisation"
+INVITED = "has_pending_invitation"
 
 
 def _get_user(backend, user_id):
-    from members.models import Organisation
+    from allauth.account.models import EmailAddress
+
+    from members.models import Invitation, Membership, Organisation
 
     model = get_user_model()
     active = Organisation.objects.active().filter(memberships__user=OuterRef("pk"))
+    administers = Membership.objects.filter(user=OuterRef("pk"), role=Membership.Role.ADMIN)
+    addresses = EmailAddress.objects.filter(user=OuterRef(OuterRef("pk")), verified=True)
+    invited = (
+        Invitation.objects.pending()
+        .annotate(upper_email=Upper("email"))
+        .filter(upper_email__in=addresses.annotate(upper=Upper("email")).values("upper"))
+    )
+    annotations = {ANNOTATION: Exists(active), ADMINISTERS: Exists(administers)}
+    annotations[INVITED] = Exists(invited)
     try:
-        user = model._default_manager.annotate(**{ANNOTATION: Exists(active)}).get(pk=user_id)
+        user = model._default_manager.annotate(**annotations).get(pk=user_id)
     except model.DoesNotExist:
         return None
     return user if backend.user_can_authenticate(user) else None

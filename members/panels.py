@@ -75,14 +75,17 @@ def dashboard_context(request, _object=None):
         .annotate(upper=Upper("email"))
         .values("upper")
     )
-    invitations = list(
-        Invitation.objects.pending()
-        .annotate(upper_email=Upper("email"))
-        .filter(upper_email__in=addresses)
-        .exclude(organisation__in=member_of)
-        .exclude(organisation__membership_status=Organisation.Status.FORMER)
-        .select_related("organisation")
-    )
+    invitations = []
+    # Loaded with the user (members/backends.py): no query when no invitation waits.
+    if getattr(user, "has_pending_invitation", True):
+        invitations = list(
+            Invitation.objects.pending()
+            .annotate(upper_email=Upper("email"))
+            .filter(upper_email__in=addresses)
+            .exclude(organisation__in=member_of)
+            .exclude(organisation__membership_status=Organisation.Status.FORMER)
+            .select_related("organisation")
+        )
     suggestions = []
     if not memberships:
         suggestions = _organisations_of_domains(verified_emails(user), exclude=member_of)

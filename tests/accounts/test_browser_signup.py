@@ -29,7 +29,7 @@ def test_visitor_switches_to_english_signs_up_verifies_and_logs_in(page, assert_
     assert_accessible(page, "sign-up form")
     page.get_by_label("First name").fill("Alice")
     page.get_by_label("Last name").fill("Testeuse")
-    page.get_by_label("Email").fill("alice@example.org")
+    page.locator("main").get_by_label("Email").fill("alice@example.org")
     page.locator("#id_password1").fill("a-long-and-unusual-passphrase")
     page.locator("#id_password2").fill("a-long-and-unusual-passphrase")
     page.get_by_role("button", name="Sign Up").click()
@@ -44,7 +44,7 @@ def test_visitor_switches_to_english_signs_up_verifies_and_logs_in(page, assert_
 
     page.goto("/en/accounts/login/")
     assert_accessible(page, "login")
-    page.get_by_label("Email").fill("alice@example.org")
+    page.locator("main").get_by_label("Email").fill("alice@example.org")
     page.get_by_label("Password").fill("a-long-and-unusual-passphrase")
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url("**/en/dashboard/")

@@ -1,12 +1,20 @@
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from billing import invoicing
 from billing.invoicing import Line
 from billing.models import Invoice
 from billing.personal_data import describe_invoices, export_invoices
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The messages checked below are the English source strings."""
+    with translation.override("en"):
+        yield
+
 
 pytestmark = pytest.mark.django_db
 

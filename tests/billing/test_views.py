@@ -138,7 +138,7 @@ def test_staff_open_a_campaign_from_the_receivables_page(
     campaign = Campaign.objects.get()
     assert campaign.invoices.get().organisation == organisation
     page = staff_client.get(response["Location"])
-    assert "1 invoice issued" in page.content.decode() or "1 invoices" in page.content.decode()
+    assert "1 facture émise" in page.content.decode()
 
 
 def test_backdated_campaign_is_refused(staff_client, scale):
@@ -209,7 +209,7 @@ def test_malformed_statement_error_next_to_the_field(staff_client):
     upload.name = "releve.xml"
     response = staff_client.post(reverse("billing:statement-upload"), {"file": upload})
     assert response.status_code == 200
-    assert "malformed" in str(response.context["form"].errors["file"])
+    assert "mal formé" in str(response.context["form"].errors["file"])
 
 
 def test_export_for_the_accountant(staff_client, invoice):

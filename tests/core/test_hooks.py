@@ -17,6 +17,7 @@ def test_every_app_declared_its_demo_loader_in_floor_order():
         "projects.demo",
         "trainings.demo",
         "events.demo",
+        "events.matchmaking.demo",
         "billing.demo",
         "newsletter.demo",
     ]

@@ -23,7 +23,7 @@ def write_profile(page, offer: str):
     page.get_by_label("What I offer").fill(offer)
     page.get_by_label("What I seek").fill("A partner for a European project.")
     page.locator("input[name=languages][value=en]").check()
-    page.locator("form button[type=submit], form input[type=submit]").last.click()
+    page.locator("main form button[type=submit], main form input[type=submit]").last.click()
     page.get_by_text("Your meeting profile is saved.").wait_for()
 
 

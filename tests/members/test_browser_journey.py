@@ -20,7 +20,7 @@ def sign_in(page, email):
     page.goto("/accounts/login/")
     page.locator("input[name=login]").fill(email)
     page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form button[type=submit]").last.click()
+    page.locator("main form button[type=submit]").last.click()
     page.wait_for_url("**/dashboard/")
 
 
@@ -79,7 +79,7 @@ def test_admin_edits_uploads_invites_colleague_accepts_visitor_finds_it(
     colleague_page.get_by_role("link", name=_("Sign in")).last.click()
     colleague_page.locator("input[name=login]").fill(colleague.email)
     colleague_page.locator("input[name=password]").fill(PASSWORD)
-    colleague_page.locator("form button[type=submit]").last.click()
+    colleague_page.locator("main form button[type=submit]").last.click()
     colleague_page.wait_for_url(f"**{link}")
     assert_accessible(colleague_page, "invitation (signed in)")
     colleague_page.get_by_role("button", name=_("Accept the invitation")).click()

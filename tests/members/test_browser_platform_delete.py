@@ -20,7 +20,7 @@ def test_deleting_a_platform_asks_first_and_says_what_goes(page, assert_accessib
     page.goto("/accounts/login/")
     page.locator("input[name=login]").fill(admin.email)
     page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form button[type=submit]").last.click()
+    page.locator("main form button[type=submit]").last.click()
     page.wait_for_url("**/dashboard/")
 
     page.goto(f"/members/{organisation.slug}/platforms/{platform.slug}/edit/")

@@ -93,5 +93,7 @@ def test_visitor_finds_a_training_by_market_requests_a_seat_and_staff_confirm_it
     assert_accessible(page, "back-office after confirming")
     enrolment.refresh_from_db()
     assert enrolment.status == Enrolment.Status.CONFIRMED
-    assert [m.to for m in mail.outbox] == [["nina@entreprise.example"]]
-    assert "Place confirmée" in mail.outbox[0].subject
+    # The confirmation, and the invoice of the priced session (billing), both to the visitor.
+    assert [m.to for m in mail.outbox] == [["nina@entreprise.example"]] * 2
+    subjects = sorted(m.subject for m in mail.outbox)
+    assert "Facture" in subjects[0] and "Place confirmée" in subjects[1]
