@@ -98,6 +98,13 @@ def mail_on_commit(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
+def in_english():
+    """Run a test in English, the language of the source strings it checks."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
 def user(db):
     from tests.factories import UserFactory
 

@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 import pytest
-from django.utils import translation
 
 from billing import bank, invoicing
 from billing.models import Invoice, Payment
@@ -11,15 +10,8 @@ from members.models import Organisation
 from tests.billing.camt import camt053
 from tests.members.factories import OrganisationFactory
 
-
-@pytest.fixture(autouse=True)
-def in_english():
-    """The messages checked below are the English source strings."""
-    with translation.override("en"):
-        yield
-
-
-pytestmark = pytest.mark.django_db
+# The messages checked below are the English source strings.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 @pytest.fixture

@@ -1,22 +1,15 @@
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from billing import invoicing
 from billing.invoicing import Line
 from billing.models import Invoice
 from billing.personal_data import describe_invoices, export_invoices
 
-
-@pytest.fixture(autouse=True)
-def in_english():
-    """The messages checked below are the English source strings."""
-    with translation.override("en"):
-        yield
-
-
-pytestmark = pytest.mark.django_db
+# The messages checked below are the English source strings.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 def test_personal_invoices_are_exported_and_kept_when_the_account_goes(user):

@@ -6,22 +6,15 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from events.matchmaking import services
 from events.matchmaking.services import MatchmakingError
 from events.models import AgendaEntry, Meeting
 from tests.events.meeting_factories import meeting_day, participant, request
 
-
-@pytest.fixture(autouse=True)
-def in_english():
-    """The messages checked below are the English source strings."""
-    with translation.override("en"):
-        yield
-
-
-pytestmark = pytest.mark.django_db
+# The messages checked below are the English source strings.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
 @pytest.fixture
