@@ -13,7 +13,6 @@ database spent on its queries (the wall-clock time, printed too, also counts the
 waiting for a CPU on a busy shared machine). Medians of ``ROUNDS`` requests.
 """
 
-import importlib.util
 import os
 import statistics
 import sys
@@ -77,8 +76,6 @@ def show(title: str, results: dict, capsys) -> None:
 
 
 def test_a_cached_page_for_a_visitor_costs_3_ms_and_no_query(world, settings, capsys):
-    if importlib.util.find_spec("core.pagecache") is None:
-        pytest.skip("the whole-page cache (core/pagecache.py, issue 11 part 1) is not here yet")
     settings.PAGE_CACHE_SECONDS = 300
     visitor = LanguageSafeClient()
     results = {
