@@ -57,6 +57,15 @@ The kinds of hook, and who reads them:
     (``"members.Organisation"``): ``count(obj)`` says how many there are, ``label`` names
     them in the plural (``_("event registrations")``). A row with history is archived, never
     deleted: read by ``history_of(obj)`` (``members.Organisation.delete()`` and its admin).
+``staff_todo(function, order=50)``
+    ``function(request)`` returns a list of ``TodoItem`` (pending work of the app for the
+    staff home of the back-office: a label, a count, the link to the filtered list, the
+    date of the oldest item); items with a count of 0 are left out by the reader.
+
+``staff_link(group, *, label, url_name, order=50)``
+    A staff page of the app (a board, insights, audience) listed in the back-office menu
+    under ``group`` (one of ``STAFF_GROUPS``' keys).
+
 ``demo(path)``
     The dotted path of ``load(*, scale, log)``, which loads the app's demo content
     (idempotent); imported only by ``load_demo``. Loaders run in the order of
@@ -72,6 +81,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 
 from core import pagecache
 
@@ -100,6 +110,37 @@ class History:
     count: Callable[[Any], int]
 
 
+# The back-office menu, grouped as the cluster's team works (key: label, in menu order).
+STAFF_GROUPS = {
+    "members": _("Members"),
+    "projects": _("Projects"),
+    "trainings": _("Trainings"),
+    "events": _("Events"),
+    "communication": _("Communication"),
+    "content": _("Editorial content"),
+    "insights": _("Insights and audience"),
+    "settings": _("Settings"),
+    "accounts": _("Accounts and security"),
+}
+
+
+@dataclass(frozen=True)
+class TodoItem:
+    label: Any
+    count: int
+    url: str
+    oldest: Any = None  # a date or datetime: the item waiting longest
+    group: str = ""  # one of STAFF_GROUPS' keys
+
+
+@dataclass(frozen=True)
+class StaffLink:
+    group: str
+    label: Any
+    url_name: str
+    order: int
+
+
 @dataclass(frozen=True)
 class Ordered:
     name: str
@@ -115,6 +156,8 @@ _personal_data: dict[str, PersonalData] = {}
 _demos: dict[str, None] = {}  # dotted paths, in declaration order
 _listeners: dict[str, dict[str, Callable]] = {}
 _histories: dict[str, dict[str, History]] = {}  # by model label, then by function
+_staff_todos: dict[str, Ordered] = {}
+_staff_links: dict[str, StaffLink] = {}  # by url name
 
 
 def _name(function: Callable) -> str:
@@ -193,6 +236,16 @@ def demo(path: str) -> None:
     _demos[path] = None
 
 
+def staff_todo(function: Callable, *, order: int = 50) -> None:
+    """``function(request)`` lists the app's pending work (``TodoItem``) for staff."""
+    _staff_todos[_name(function)] = Ordered(_name(function), function, order)
+
+
+def staff_link(group: str, *, label, url_name: str, order: int = 50) -> None:
+    """A staff page of the app, linked from the back-office menu under ``group``."""
+    _staff_links[url_name] = StaffLink(group, label, url_name, order)
+
+
 def listen(topic: str, function: Callable) -> None:
     """Run ``function(**data)`` whenever ``topic`` is announced."""
     _listeners.setdefault(topic, {})[_name(function)] = function
@@ -262,6 +315,18 @@ def history_of(obj) -> list[tuple[Any, int]]:
         if count:
             found.append((entry.label, count))
     return found
+
+
+def staff_todos(request) -> list[TodoItem]:
+    """Every app's pending work with a count, in the apps' declared order."""
+    items = []
+    for entry in sorted(_staff_todos.values(), key=lambda e: e.order):
+        items.extend(item for item in entry.function(request) if item.count)
+    return items
+
+
+def staff_links() -> list[StaffLink]:
+    return sorted(_staff_links.values(), key=lambda link: (link.group, link.order))
 
 
 def demo_loaders() -> list[Callable]:
