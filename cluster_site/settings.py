@@ -102,6 +102,7 @@ PORTAL_APPS = [
     "events",
     "billing",
     "newsletter",
+    "insights",
     "cluster_site",
 ]
 

@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("partners/", include("networks.urls")),
     path("billing/", include("billing.urls")),
     path("newsletter/", include("newsletter.urls")),
+    path("insights/", include("insights.urls")),
     prefix_default_language=False,
 )
 

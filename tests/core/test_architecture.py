@@ -46,6 +46,19 @@ ALLOWED = {
         "events",
         "billing",
         "newsletter",
+        "insights",
+    },
+    "insights": {
+        "core",
+        "accounts",
+        "content",
+        "members",
+        "networks",
+        "projects",
+        "trainings",
+        "events",
+        "billing",
+        "newsletter",
     },
 }
 
