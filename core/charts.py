@@ -172,7 +172,7 @@ def line_chart(
     body = []
     legend, legend_height = _legend(ident, series, 0, lines=True)
     body += legend
-    top, left, right, height = legend_height + 12, 48, 12, 220
+    top, left, right, height = legend_height + 12, 48, 30, 220
     bottom = top + height
     values = [v for item in series for v in item.values if v is not None]
     top_value = maximum or _nice_max(max(values, default=0))

@@ -130,7 +130,7 @@ def joins_and_departures(period: Period) -> Table:
     )
     for year in period.years():
         ins, outs = joined.get(year, 0), left.get(year, 0)
-        table.rows.append([year, ins, outs, ins - outs])
+        table.rows.append([str(year), ins, outs, ins - outs])
     return table
 
 
@@ -634,5 +634,5 @@ def projects_per_year(period: Period) -> Table:
         columns=[str(_("Year")), *[str(c) for c in _MONEY_COLUMNS]],
     )
     for year in period.years():
-        table.rows.append(_money_row(year, rows.get(year, {})))
+        table.rows.append(_money_row(str(year), rows.get(year, {})))
     return table

@@ -80,7 +80,7 @@ class PeriodForm(forms.Form):
     )
     DEFAULT = "24m"
 
-    period = forms.ChoiceField(label=_("Period"), choices=PRESETS, required=False)
+    period = forms.ChoiceField(label=_("Period"), choices=PRESETS, required=False, initial=DEFAULT)
     start = forms.DateField(
         label=_("From"),
         required=False,

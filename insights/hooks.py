@@ -16,3 +16,4 @@ hooks.staff_link(
 hooks.staff_link(
     "insights", label=_("Project funding in figures"), url_name="insights:projects", order=14
 )
+hooks.demo("insights.demo.load")

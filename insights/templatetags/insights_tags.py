@@ -23,3 +23,9 @@ def figure(value):
     if isinstance(value, date):
         return formats.date_format(value, "SHORT_DATE_FORMAT")
     return value
+
+
+@register.filter
+def is_text(value) -> bool:
+    """Whether a cell holds words (aligned left) rather than a figure (aligned right)."""
+    return isinstance(value, str)
