@@ -54,6 +54,8 @@ def _insights_page(request, page: str, title, build):
         query = request.GET.copy()
         wanted = query.pop("csv", [None])[-1]
         for section in sections:
+            if not section.table.rows:
+                section.charts = []  # the table says there is nothing to draw
             query["csv"] = section.table.key
             section.csv_url = "?" + query.urlencode()
         if wanted:
@@ -191,7 +193,7 @@ def _pipeline_sections(period) -> list[Section]:
     )
     return [
         Section(heading, funnel, [chart], note),
-        Section(stages_heading, durations, [stages_chart]),
+        Section(stages_heading, durations, [stages_chart] if measured else []),
     ]
 
 

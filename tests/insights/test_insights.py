@@ -147,6 +147,27 @@ def test_members_by_region_per_year_and_joins_match_the_data(staff_client):
     ]
 
 
+def test_members_by_kind_count_each_kind_once(staff_client):
+    kinds = [Organisation.Kind.COMPANY, Organisation.Kind.LAB, Organisation.Kind.LAB]
+    for kind in kinds:
+        OrganisationFactory(kind=kind, member_since=date(2021, 6, 1))
+    rows = table_of(staff_client, "members", "members-by-kind", YEARS)
+    columns = rows[0]
+    by_year = {row[0]: row for row in rows[1:]}
+    for kind, label in Organisation.Kind.choices:
+        index = columns.index(str(label))
+        assert by_year["2020"][index] == "0"
+        assert by_year["2024"][index] == str(kinds.count(kind))
+    assert by_year["2024"][-1] == str(len(kinds))
+
+
+def test_an_empty_period_shows_tables_that_say_so_and_no_empty_chart(staff_client, in_english):
+    content = staff_client.get(url("projects"), {"period": "last-year"}).content.decode()
+    assert "Nothing in this period." in content
+    assert 'id="chart-markets-title"' not in content
+    assert 'id="chart-years-title"' in content  # one row per year, even with zeros
+
+
 def test_event_fill_rate_no_shows_and_waiting_list_conversion_match(staff_client):
     start = timezone.make_aware(datetime(2023, 3, 14, 9))
     event = EventFactory(start=start, end=start + timedelta(hours=3), capacity=10)
