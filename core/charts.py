@@ -24,9 +24,9 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-WIDTH = 480
-FONT = 15  # px in the viewBox: about 11 px on a 375 px screen, 15 px and more on a desktop
-SMALL = 13
+WIDTH = 420
+FONT = 16  # px in the viewBox: about 13 px on a 375 px screen, 20 px at most on a desktop
+SMALL = 14
 
 # Colours with at least 3:1 contrast on white (WCAG non-text contrast), each with a pattern
 # for bars and a marker and dash for lines, so that no series depends on colour alone.
@@ -135,7 +135,7 @@ def _legend(ident: str, series: list[Series], top: float, *, lines: bool) -> tup
     body, x, y, row = [], 0.0, top, FONT + 10
     for index, item in enumerate(series):
         label = str(item.label)
-        width = 30 + len(label) * FONT * 0.56 + 18
+        width = 30 + len(label) * FONT * 0.55 + 16
         if x and x + width > WIDTH:
             x, y = 0.0, y + row
         colour = COLOURS[index % len(COLOURS)]
@@ -176,7 +176,8 @@ def line_chart(
     bottom = top + height
     values = [v for item in series for v in item.values if v is not None]
     top_value = maximum or _nice_max(max(values, default=0))
-    ticks = 4
+    # Four gridlines, or five when that gives whole numbers (0, 10... 50 rather than 12.5).
+    ticks = 5 if (top_value / 4) % 1 and not (top_value / 5) % 1 else 4
     for step in range(ticks + 1):
         value = top_value * step / ticks
         y = bottom - height * step / ticks
@@ -191,8 +192,8 @@ def line_chart(
     def x_of(index: int) -> float:
         return left + 8 + (span * index / (count - 1) if count > 1 else span / 2)
 
-    # At most about seven labels on the x axis, evenly spaced, the last always shown.
-    every = max(1, math.ceil(count / 7))
+    # At most about five labels on the x axis, evenly spaced, the last always shown.
+    every = max(1, math.ceil(count / 5))
     for index, label in enumerate(labels):
         if index % every == 0 or index == count - 1:
             if index != count - 1 and count - 1 - index < every:
