@@ -70,6 +70,33 @@ def _nice_max(value: float) -> float:
     return 10 * power  # pragma: no cover (the loop always returns)
 
 
+def _wrap(label: str, *, lines: int = 2) -> list[str]:
+    """A category label cut into lines that fit the chart's width (bold type), at most
+    ``lines`` of them, the last ending in an ellipsis when the label is longer still."""
+    room = int(WIDTH / (FONT * 0.6))
+    result, line = [], ""
+    for word in str(label).split():
+        if line and len(line) + 1 + len(word) > room:
+            result.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    result.append(line)
+    if len(result) > lines:
+        result = result[:lines]
+        result[-1] = result[-1][: room - 1].rstrip() + "…"
+    return [part if len(part) <= room else part[: room - 1] + "…" for part in result]
+
+
+def _labels(label, y: float) -> tuple[list[str], float]:
+    """The bold label above a bar (one or two lines) and the y below it."""
+    body = []
+    for part in _wrap(label):
+        body.append(f'<text x="0" y="{y + FONT:.1f}" font-weight="600">{_text(part)}</text>')
+        y += FONT + 4
+    return body, y + 2
+
+
 def _svg(ident: str, title: str, description: str, height: float, body: list[str]) -> SafeString:
     ident = _text(ident)
     return mark_safe(
@@ -260,8 +287,8 @@ def bar_chart(
     else:
         top_value = max((v or 0 for item in series for v in item.values), default=0) or 1
     for position, label in enumerate(labels):
-        body.append(f'<text x="0" y="{y + FONT:.1f}" font-weight="600">{_text(label)}</text>')
-        y += FONT + 6
+        texts, y = _labels(label, y)
+        body += texts
         if stacked:
             x = 0.0
             for index, item in enumerate(series):
@@ -308,8 +335,8 @@ def funnel_chart(
     y, bar_height, span = 0.0, 26, WIDTH - 120
     for index, (label, value) in enumerate(zip(labels, values, strict=True)):
         share = f" ({round(100 * value / first)}\u202f%)" if first else ""
-        body.append(f'<text x="0" y="{y + FONT:.1f}" font-weight="600">{_text(label)}</text>')
-        y += FONT + 6
+        texts, y = _labels(label, y)
+        body += texts
         width = max(span * value / top_value, 2)
         x = (span - width) / 2
         colour = COLOURS[0] if index % 2 == 0 else COLOURS[1]
