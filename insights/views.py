@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from accounts.decorators import staff_required
 from core import charts
@@ -189,7 +189,7 @@ def _pipeline_sections(period) -> list[Section]:
         ),
         labels=[row[0] for row in measured],
         series=[charts.Series(durations.columns[1], [row[1] for row in measured])],
-        unit="\u202f" + _("d"),
+        unit="\u202f" + pgettext("short for days", "d"),
     )
     return [
         Section(heading, funnel, [chart], note),
