@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin_lists import register_site_actions
 from core.models import ExportFile, OutgoingEmail
 from core.tasks import deliver_email
 
@@ -70,3 +71,7 @@ class ExportFileAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# The export of the selection (CSV, Excel) on every list of the back-office.
+register_site_actions(admin.site)
