@@ -57,7 +57,7 @@ def main(base_url: str, folder: str, email: str, only: str = "") -> None:
     client = Client()
     client.force_login(get_user_model().objects.get(email=email))
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    with translation.override("en"):
+    with translation.override(settings.LANGUAGE_CODE):
         lists = sorted(
             (model._meta.app_label, model._meta.model_name)
             for model in admin.site._registry
@@ -76,7 +76,7 @@ def main(base_url: str, folder: str, email: str, only: str = "") -> None:
             figures = page.evaluate(MEASURE)
             name = "{}_{}".format(*key)
             page.screenshot(path=str(out / f"{name}.png"))
-            print(
+            print(  # noqa: T201 (a tool run by hand)
                 f"{response.status} {name:40} overflow={figures['overflow']:5}px "
                 f"tallest_row={figures['tallest']:5.0f}px rows={figures['rows']}"
             )

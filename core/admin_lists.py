@@ -19,14 +19,15 @@ list of the back-office: :func:`register_site_actions` adds it to the admin site
 """
 
 from collections.abc import Callable, Iterable
+from datetime import datetime
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import display_for_field, label_for_field, lookup_field
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html, strip_tags
-from django.utils.text import Truncator, slugify
+from django.utils.text import Truncator, capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -45,9 +46,36 @@ def badge(label, tone: str = "neutral"):
     return format_html('<span class="status-badge status-badge--{}">{}</span>', tone, label)
 
 
-def status_badge(field: str, tones: dict, *, description=None, default: str = "neutral"):
+# The tone of the statuses the portal's models share, by their stored value; an admin
+# names the others (or overrides these) with ``tones``.
+COMMON_TONES = {
+    **dict.fromkeys(
+        ["active", "published", "confirmed", "accepted", "approved", "sent", "labelled"]
+        + ["funded", "attended", "open", "subscribed", "passed", "results"],
+        "success",
+    ),
+    **dict.fromkeys(
+        ["new", "queued", "scheduled", "sending", "in_progress", "running", "planned"], "info"
+    ),
+    **dict.fromkeys(
+        ["pending", "waiting", "offered", "lapsed", "submitted", "quoted", "full", "postponed"],
+        "warning",
+    ),
+    **dict.fromkeys(
+        ["failed", "declined", "cancelled", "no-show", "not-labelled", "not-funded"], "danger"
+    ),
+    **dict.fromkeys(
+        ["draft", "expired", "revoked", "withdrawn", "former", "unsubscribed", "finished"],
+        "muted",
+    ),
+}
+
+
+def status_badge(field: str, tones: dict | None = None, *, description=None, default="neutral"):
     """A list column showing ``field`` (a choice) as a badge whose tone comes from
-    ``tones`` (value → tone); sortable on the field. The export writes the plain label."""
+    ``tones`` (value → tone) or :data:`COMMON_TONES`; sortable on the field. The export
+    writes the plain label."""
+    tones = {**COMMON_TONES, **(tones or {})}
 
     def column(obj):
         value = getattr(obj, field)
@@ -62,6 +90,8 @@ def status_badge(field: str, tones: dict, *, description=None, default: str = "n
 
     column.__name__ = f"{field}_badge"
     column.export_value = plain
+    column.label_from = field
+    column.label_is_default = description is None
     return admin.display(description=description or _verbose_name(field), ordering=field)(column)
 
 
@@ -78,7 +108,7 @@ def flag_badge(
     return admin.display(description=description, ordering=ordering)(column)
 
 
-def truncated(field: str, length: int = 50, *, description=None):
+def truncated(field: str, length: int = 50, *, description=None, ordering=""):
     """A list column with the text of ``field`` cut to ``length`` characters (the whole text
     in its tooltip), so that long names and titles no longer wrap over several lines.
     ``field`` may follow relations: ``"organisation__name"``."""
@@ -95,17 +125,81 @@ def truncated(field: str, length: int = 50, *, description=None):
             return "—"
         short = Truncator(text).chars(length)
         if short == text:
-            return text
-        return format_html('<span title="{}">{}</span>', text, short)
+            return format_html('<span class="cell-short">{}</span>', text)
+        return format_html('<span class="cell-short" title="{}">{}</span>', text, short)
 
     column.__name__ = f"{field}_short"
     column.export_value = value_of
+    column.label_from = field
+    column.label_is_default = description is None
+    return admin.display(
+        description=description or _verbose_name(field),
+        ordering=field if ordering == "" else ordering,
+    )(column)
+
+
+def short_date(field: str, *, description=None):
+    """A list column with the date (or date and time) of ``field`` in the short local
+    format, 31/12/2026 rather than "31 décembre 2026 à 11:41": dates stop widening lists."""
+
+    def column(obj):
+        value = getattr(obj, field)
+        if value is None:
+            return "—"
+        if isinstance(value, datetime):
+            value = timezone.localtime(value) if timezone.is_aware(value) else value
+            return format_html(
+                '<span class="cell-short">{}</span>',
+                formats.date_format(value, "SHORT_DATETIME_FORMAT"),
+            )
+        return format_html(
+            '<span class="cell-short">{}</span>', formats.date_format(value, "SHORT_DATE_FORMAT")
+        )
+
+    column.__name__ = f"{field}_date"
+    column.export_value = lambda obj: getattr(obj, field)
+    column.label_from = field
+    column.label_is_default = description is None
     return admin.display(description=description or _verbose_name(field), ordering=field)(column)
 
 
 def _verbose_name(field: str) -> str:
-    """``field``'s own name, for columns whose model is not known yet: "paid until"."""
+    """``field``'s own name, until :func:`label_columns` finds its verbose name."""
     return field.rsplit("__", 1)[-1].replace("_", " ")
+
+
+# The last part of a path that names its object: "organisation__name" is "organisation".
+NAMING_FIELDS = {"name", "title", "subject", "display_name", "email"}
+
+
+def field_label(model, path: str):
+    """The verbose name of the field at ``path`` from ``model`` ("organisation__name" →
+    "organisation"), or None when the path is not made of fields."""
+    label = None
+    for position, part in enumerate(path.split("__")):
+        try:
+            field = model._meta.get_field(part)
+        except FieldDoesNotExist:
+            return label if position else None
+        if field.is_relation and field.related_model is not None:
+            label = field.verbose_name
+            model = field.related_model
+        elif position == 0 or part not in NAMING_FIELDS:
+            label = field.verbose_name
+    return label
+
+
+def label_columns(site) -> None:
+    """Give the columns made by :func:`truncated` and :func:`status_badge` without a
+    description the translated verbose name of their field (run once the admin modules are
+    loaded: the helpers do not know their model when the class is written)."""
+    for model, model_admin in site._registry.items():
+        for column in model_admin.list_display:
+            path = getattr(column, "label_from", None)
+            if path and getattr(column, "label_is_default", False):
+                label = field_label(model, path)
+                if label is not None:
+                    column.short_description = capfirst(label)
 
 
 # --- Bulk actions -----------------------------------------------------------------------
@@ -177,7 +271,7 @@ def update_action(
     kept fresh. Rows that already have the values are left aside."""
 
     def handle(request, obj):
-        if all(getattr(obj, field) == value for field, value in changes.items()):
+        if changes and all(getattr(obj, field) == value for field, value in changes.items()):
             return False
         fields = list(changes)
         for field, value in changes.items():
@@ -234,7 +328,8 @@ def selection_rows(modeladmin, request, queryset) -> list[list]:
         if name != "action_checkbox" and not getattr(name, "skip_export", False)
     ]
     header = [
-        strip_tags(str(label_for_field(name, modeladmin.model, modeladmin))) for name in columns
+        capfirst(strip_tags(str(label_for_field(name, modeladmin.model, modeladmin))))
+        for name in columns
     ]
     related = modeladmin.get_list_select_related(request)
     if related is True:

@@ -289,8 +289,12 @@ class PreviewRow:
 
 def error_rows(resource, result) -> list[PreviewRow]:
     """The invalid rows of ``result``, each value with the errors about it; errors about no
-    column of the file (or the whole row) apart."""
+    column of the file (or the whole row) apart. A value outside a coded column's allowed
+    values is told so with the values it may take."""
     headers = list(result.diff_headers)
+    coded = {
+        column.name: column for column in columns_of(resource) if column.allowed and not column.many
+    }
     to_column = {}
     for name, import_field in resource.fields.items():
         for key in {name, import_field.attribute, import_field.column_name}:
@@ -310,11 +314,31 @@ def error_rows(resource, result) -> list[PreviewRow]:
             else:
                 other.extend(f"{key}: {m}" for m in messages)
         cells = [
-            PreviewCell(value=value if value != "---" else "", errors=by_column.get(header, []))
+            PreviewCell(
+                value=value if value != "---" else "",
+                errors=_plain_errors(coded.get(header), value, by_column.get(header, [])),
+            )
             for header, value in zip(headers, invalid.values, strict=False)
         ]
         rows.append(PreviewRow(number=invalid.number, cells=cells, other_errors=other))
     return rows
+
+
+def _plain_errors(column, value, errors: list[str]) -> list[str]:
+    """``errors`` of a cell; for a value a coded column does not allow, one sentence that
+    says which values it allows instead of the model's technical message."""
+    if not errors or column is None:
+        return errors
+    allowed = [code for code, _meaning in column.allowed]
+    text = str(value or "").strip()
+    if any(f"“{text}”" in str(error) for error in errors):
+        return errors  # the column's own words already
+    if text and text not in allowed:
+        return [
+            _("“%(value)s” is not allowed in “%(column)s”: write one of %(values)s.")
+            % {"value": text, "column": column.name, "values": ", ".join(allowed)}
+        ]
+    return errors
 
 
 # --- The admin mixin ---------------------------------------------------------------------

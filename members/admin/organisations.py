@@ -16,6 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin_lists import (
     CountryByNameMixin,
     flag_badge,
+    short_date,
     status_badge,
     truncated,
     update_action,
@@ -81,12 +82,11 @@ class OrganisationAdmin(
 ):
     resource_classes = [OrganisationResource]
     list_display = [
-        truncated("name", 45),
+        truncated("name", 32),
         "kind",
         "place",
-        "region",
         status_badge("membership_status", STATUS_TONES),
-        "paid_until",
+        short_date("paid_until", description=_("paid until")),
         flag_badge(
             lambda organisation: organisation.is_listed,
             yes=_("shown"),
