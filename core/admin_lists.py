@@ -10,7 +10,7 @@ copies, so that every list looks and behaves the same::
             "archive",
             _("Archive the selected organisations"),
             changes={"membership_status": Organisation.Status.FORMER},
-            done=("%(count)d organisation archived.", "%(count)d organisations archived."),
+            done=ngettext_lazy("%(count)d archived.", "%(count)d archived.", "count"),
         ),
     ]
 
@@ -210,7 +210,7 @@ def bulk_action(
     description,
     *,
     handle: Callable,
-    done: tuple[str, str],
+    done,
     eligible: Callable | None = None,
     permissions: Iterable[str] = ("change",),
     lock: bool = True,
@@ -218,7 +218,8 @@ def bulk_action(
     """An admin action calling ``handle(request, obj)`` on each selected row that
     ``eligible(queryset)`` keeps, all in one transaction (a failure saves nothing), then
     telling how many were done and how many were left aside. ``handle`` returns False for
-    a row it left as it was. ``done`` is the (singular, plural) message with ``%(count)d``.
+    a row it left as it was. ``done`` is the message, a plural over ``count``:
+    ``ngettext_lazy("%(count)d row archived.", "%(count)d rows archived.", "count")``.
     """
 
     def action(modeladmin, request, queryset):
@@ -236,7 +237,7 @@ def bulk_action(
                     count += 1
         modeladmin.message_user(
             request,
-            ngettext(done[0], done[1], count) % {"count": count},
+            done % {"count": count},
             messages.SUCCESS if count else messages.WARNING,
         )
         if selected > count:
@@ -261,7 +262,7 @@ def update_action(
     description,
     *,
     changes: dict,
-    done: tuple[str, str],
+    done,
     eligible: Callable | None = None,
     stamp: dict | None = None,
 ):
@@ -294,7 +295,7 @@ def reminder_action(
     description,
     *,
     send: Callable,
-    done: tuple[str, str],
+    done,
     eligible: Callable | None = None,
 ):
     """An action sending a reminder with ``send(obj)`` (through the mail service, so after

@@ -394,6 +394,14 @@ class GuidedImportMixin:
         }
 
     def import_action(self, request, **kwargs):
+        if request.method == "POST" and "import_file" in request.FILES:
+            # The format follows the file's extension: nobody has to choose it.
+            name = request.FILES["import_file"].name.lower()
+            for index, file_format in enumerate(self.get_import_formats()):
+                if name.endswith(f".{file_format().get_extension()}"):
+                    request.POST = request.POST.copy()
+                    request.POST["format"] = str(index)
+                    break
         self._guided_request = request
         try:
             response = super().import_action(request, **kwargs)

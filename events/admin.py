@@ -223,9 +223,10 @@ class RegistrationAdmin(admin.ModelAdmin):
             eligible=lambda rows: rows.filter(
                 status=Registration.Status.CONFIRMED, event__start__gt=timezone.now()
             ).select_related("event", "user"),
-            done=(
+            done=ngettext_lazy(
                 "%(count)d reminder sent (confirmed registrations to upcoming events only).",
                 "%(count)d reminders sent (confirmed registrations to upcoming events only).",
+                "count",
             ),
         ),
     )

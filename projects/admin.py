@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -350,9 +351,10 @@ class PartnerSearchAdmin(SimpleHistoryAdmin):
             changes={},
             stamp={"closed_at": timezone.now},
             eligible=lambda rows: rows.filter(closed_at__isnull=True),
-            done=(
+            done=ngettext_lazy(
                 "%(count)d partner search closed.",
                 "%(count)d partner searches closed.",
+                "count",
             ),
         )
     ]

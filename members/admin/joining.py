@@ -9,7 +9,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 from import_export.admin import ExportMixin
 
 from core.admin_lists import (
@@ -155,9 +155,10 @@ class MembershipApplicationAdmin(ExportMixin, admin.ModelAdmin):
                 application=application, by=request.user
             ),
             eligible=lambda rows: rows.pending().select_related("organisation"),
-            done=(
+            done=ngettext_lazy(
                 "%(count)d application accepted: the organisation is an active member.",
                 "%(count)d applications accepted: the organisations are active members.",
+                "count",
             ),
             lock=False,
         )

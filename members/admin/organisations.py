@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
@@ -116,47 +117,52 @@ class OrganisationAdmin(
             "mark_lapsed",
             _("Mark as lapsed (unpaid)"),
             changes={"membership_status": Organisation.Status.LAPSED},
-            done=(
+            done=ngettext_lazy(
                 "%(count)d organisation marked as lapsed.",
                 "%(count)d organisations marked as lapsed.",
+                "count",
             ),
         ),
         update_action(
             "mark_active",
             _("Mark as active members"),
             changes={"membership_status": Organisation.Status.ACTIVE},
-            done=(
+            done=ngettext_lazy(
                 "%(count)d organisation marked as active.",
                 "%(count)d organisations marked as active.",
+                "count",
             ),
         ),
         update_action(
             "archive",
             _("Archive as former members (instead of deleting)"),
             changes={"membership_status": Organisation.Status.FORMER},
-            done=(
+            done=ngettext_lazy(
                 "%(count)d organisation archived as a former member: it leaves the directory "
                 "and stays in the history.",
                 "%(count)d organisations archived as former members: they leave the directory "
                 "and stay in the history.",
+                "count",
             ),
         ),
         update_action(
             "hide",
             _("Hide from the public directory"),
             changes={"is_public": False},
-            done=(
+            done=ngettext_lazy(
                 "%(count)d organisation hidden from the directory.",
                 "%(count)d organisations hidden from the directory.",
+                "count",
             ),
         ),
         update_action(
             "show",
             _("Show in the public directory"),
             changes={"is_public": True},
-            done=(
+            done=ngettext_lazy(
                 "%(count)d organisation shown in the directory.",
                 "%(count)d organisations shown in the directory.",
+                "count",
             ),
         ),
     ]
