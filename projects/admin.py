@@ -137,7 +137,6 @@ class ProjectAdmin(SimpleHistoryAdmin):
         truncated("coordinator_name", 24, description=_("coordinator")),
         status_badge("status"),
         "total_budget",
-        short_date("updated_at"),
     )
     list_filter = ("status", "visibility", "programme", "markets", "labelled_on")
     list_select_related = ("programme",)

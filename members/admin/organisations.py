@@ -87,12 +87,12 @@ class OrganisationAdmin(
         "kind",
         "place",
         status_badge("membership_status", STATUS_TONES),
-        short_date("paid_until", description=_("paid until")),
+        short_date("paid_until", description=_("paid up to")),
         flag_badge(
             lambda organisation: organisation.is_listed,
             yes=_("shown"),
             no=_("hidden"),
-            description=_("in the directory"),
+            description=_("listed"),
         ),
     ]
     list_filter = [
