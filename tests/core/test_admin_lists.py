@@ -192,3 +192,14 @@ def test_selection_rows_follow_the_list_columns(rf, staff, in_english):
     model_admin = admin.site._registry[Organisation]
     rows = selection_rows(model_admin, request, Organisation.objects.all())
     assert rows[0][0] == "Name" and rows[1][0] == "Ligne Unique"
+
+
+@pytest.mark.parametrize("size", [2, 12])
+def test_the_registration_list_costs_the_same_queries_at_any_size(
+    staff_client, django_assert_max_num_queries, size
+):
+    event = EventFactory()
+    RegistrationFactory.create_batch(size, event=event, organisation=OrganisationFactory())
+    with django_assert_max_num_queries(12):
+        response = staff_client.get(reverse("admin:events_registration_changelist"))
+    assert response.status_code == 200 and len(response.context["cl"].result_list) == size
