@@ -4,14 +4,23 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import AdminUserChangeForm, AdminUserCreationForm
 from accounts.models import User
+from core.admin_lists import (
+    truncated,
+)
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     form = AdminUserChangeForm
     add_form = AdminUserCreationForm
-    list_display = ("email", "first_name", "last_name", "job_title", "is_staff", "is_active",
-                    "date_joined", "last_login")  # fmt: skip
+    list_display = (
+        truncated("email", 40),
+        "first_name",
+        "last_name",
+        "is_staff",
+        "is_active",
+        "last_login",
+    )
     list_filter = ("is_staff", "is_superuser", "is_active", "language", "groups")
     search_fields = ("email", "first_name", "last_name", "job_title")
     ordering = ("-date_joined",)

@@ -19,6 +19,10 @@ from billing.models import (
     Reminder,
     Seller,
 )
+from core.admin_lists import (
+    status_badge,
+    truncated,
+)
 
 
 class ReadOnlyMixin:
@@ -72,7 +76,7 @@ class FeeScaleAdmin(admin.ModelAdmin):
 
 @admin.register(Campaign)
 class CampaignAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    list_display = ["__str__", "state", "issue_date", "opened_at", "opened_by"]
+    list_display = ["__str__", status_badge("state"), "issue_date", "opened_at", "opened_by"]
     list_filter = ["state"]
     list_select_related = ["scale", "opened_by"]
     search_fields = ["scale__year"]
@@ -116,11 +120,10 @@ class InvoiceAdmin(admin.ModelAdmin):
         "number",
         "kind",
         "purpose",
-        "buyer_name",
+        truncated("buyer_name", 35),
         "issue_date",
         "due_date",
         "total_incl_vat",
-        "membership_year",
     ]
     list_filter = ["kind", "purpose", "membership_year", "issue_date", "campaign"]
     search_fields = ["number", "buyer_name", "buyer_siret", "payment_reference"]
@@ -165,7 +168,13 @@ class AllocationInline(admin.TabularInline):
 
 @admin.register(Payment)
 class PaymentAdmin(admin.ModelAdmin):
-    list_display = ["received_on", "amount", "method", "payer_name", "reference", "statement"]
+    list_display = [
+        "received_on",
+        "amount",
+        "method",
+        truncated("payer_name", 30),
+        truncated("reference", 30),
+    ]
     list_filter = ["method", "received_on"]
     search_fields = [
         "payer_name",
@@ -193,7 +202,13 @@ class PaymentAdmin(admin.ModelAdmin):
 
 @admin.register(BillingProfile)
 class BillingProfileAdmin(admin.ModelAdmin):
-    list_display = ["organisation", "email", "purchase_order", "vat_number", "updated_at"]
+    list_display = [
+        truncated("organisation__name", 40),
+        "email",
+        "purchase_order",
+        "vat_number",
+        "updated_at",
+    ]
     search_fields = ["organisation__name", "email", "vat_number"]
     list_select_related = ["organisation"]
     autocomplete_fields = ["organisation"]

@@ -5,6 +5,11 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from content.models import Article, HomeBlock, KeyFigure, Market, Page, RoadmapObjective
+from core.admin_lists import (
+    short_date,
+    status_badge,
+    truncated,
+)
 
 PUBLICATION_FIELDSET = (
     _("Publication"),
@@ -51,7 +56,7 @@ class PublishableAdmin(TranslationAdmin):
 
 @admin.register(Market)
 class MarketAdmin(PublishableAdmin):
-    list_display = ("name", "theme", "order", "status", "published_at", "is_online")
+    list_display = ("name", "theme", "order", status_badge("status"), "published_at", "is_online")
     list_editable = ("order",)
     search_fields = ("name_fr", "name_en", "tagline_fr", "tagline_en")
     prepopulated_fields = {"slug": ("name_fr",)}
@@ -66,8 +71,14 @@ class MarketAdmin(PublishableAdmin):
 
 @admin.register(RoadmapObjective)
 class RoadmapObjectiveAdmin(PublishableAdmin):
-    list_display = ("number", "title", "status", "published_at", "is_online")
-    list_display_links = ("number", "title")
+    list_display = (
+        "number",
+        truncated("title", 60),
+        status_badge("status"),
+        "published_at",
+        "is_online",
+    )
+    list_display_links = ("number",)
     search_fields = ("title_fr", "title_en", "summary_fr", "summary_en")
     filter_horizontal = ("markets",)
     ordering = ("number",)
@@ -80,7 +91,14 @@ class RoadmapObjectiveAdmin(PublishableAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(PublishableAdmin):
-    list_display = ("title", "kind", "author", "status", "published_at", "is_online")
+    list_display = (
+        truncated("title", 45),
+        "kind",
+        "author",
+        status_badge("status"),
+        short_date("published_at"),
+        "is_online",
+    )
     list_filter = ("status", "kind", "markets")
     list_select_related = ("author",)
     search_fields = ("title_fr", "title_en", "excerpt_fr", "excerpt_en", "body_fr")
@@ -102,7 +120,14 @@ class ArticleAdmin(PublishableAdmin):
 
 @admin.register(Page)
 class PageAdmin(PublishableAdmin):
-    list_display = ("title", "role", "slug", "status", "published_at", "is_online")
+    list_display = (
+        truncated("title", 50),
+        "role",
+        "slug",
+        status_badge("status"),
+        "published_at",
+        "is_online",
+    )
     list_filter = ("status", "role")
     search_fields = ("title_fr", "title_en", "body_fr", "body_en")
     prepopulated_fields = {"slug": ("title_fr",)}
@@ -116,7 +141,13 @@ class PageAdmin(PublishableAdmin):
 
 @admin.register(KeyFigure)
 class KeyFigureAdmin(TranslationAdmin):
-    list_display = ("value", "label", "order", "is_visible", "updated_at")
+    list_display = (
+        "value",
+        truncated("label", 45),
+        "order",
+        "is_visible",
+        short_date("updated_at"),
+    )
     list_editable = ("order", "is_visible")
     list_filter = ("is_visible",)
     search_fields = ("value", "label_fr", "label_en")
@@ -126,7 +157,13 @@ class KeyFigureAdmin(TranslationAdmin):
 
 @admin.register(HomeBlock)
 class HomeBlockAdmin(TranslationAdmin):
-    list_display = ("title", "link_url", "order", "is_visible", "updated_at")
+    list_display = (
+        truncated("title", 50),
+        truncated("link_url", 40),
+        "order",
+        "is_visible",
+        "updated_at",
+    )
     list_editable = ("order", "is_visible")
     list_filter = ("is_visible",)
     search_fields = ("title_fr", "title_en", "body_fr", "body_en")

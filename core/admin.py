@@ -6,13 +6,25 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin_lists import (
+    register_site_actions,
+    status_badge,
+    truncated,
+)
 from core.models import ExportFile, OutgoingEmail
 from core.tasks import deliver_email
 
 
 @admin.register(OutgoingEmail)
 class OutgoingEmailAdmin(admin.ModelAdmin):
-    list_display = ("subject", "recipients", "status", "attempts", "created_at", "sent_at")
+    list_display = (
+        truncated("subject", 50),
+        truncated("recipients", 35),
+        status_badge("status"),
+        "attempts",
+        "created_at",
+        "sent_at",
+    )
     list_filter = ("status", "created_at")
     search_fields = ("subject", "recipients", "request_id", "=id")
     ordering = ("-created_at",)
@@ -70,3 +82,7 @@ class ExportFileAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# The export of the selection (CSV, Excel) on every list of the back-office.
+register_site_actions(admin.site)

@@ -29,3 +29,11 @@ class CoreConfig(AppConfig):
         # Every statement on every connection goes through the page cache's watcher (it
         # records what pages read and invalidates what writes change).
         connection_created.connect(pagecache.install, dispatch_uid="core.pagecache.install")
+
+        # The admin modules are loaded (the admin app comes first): the list columns made
+        # by core.admin_lists get the verbose names of their fields.
+        from django.contrib import admin
+
+        from core.admin_lists import label_columns
+
+        label_columns(admin.site)

@@ -1,13 +1,20 @@
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from events import services
+from core.admin_lists import (
+    reminder_action,
+    short_date,
+    status_badge,
+    truncated,
+)
+from events import emails, services
 from events.forms import EventAdminForm
 from events.matchmaking import admin as matchmaking_admin  # noqa: F401 (registers it)
 from events.models import CalendarFeed, Event, Registration
@@ -35,12 +42,10 @@ class RegistrationInline(admin.TabularInline):
 class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
     form = EventAdminForm
     list_display = (
-        "title",
-        "kind",
-        "start",
+        truncated("title", 34),
+        short_date("start"),
         "city",
-        "audience",
-        "status",
+        status_badge("status"),
         "capacity",
         "confirmed_count",
         "waiting_count",
@@ -142,6 +147,13 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
             )
 
 
+def _remind(registration) -> None:
+    """A reminder now, saying in how many days the event starts."""
+    today = timezone.localdate()
+    days = max((timezone.localdate(registration.event.start) - today).days, 0)
+    emails.send_reminder(registration, days=days)
+
+
 def _registration_action(description, use_case, done):
     """A bulk action on registrations: ``use_case(registration, by)`` runs for each selected
     one, ``by`` being the staff member. A refusal is reported with the registration it
@@ -173,13 +185,11 @@ MARKED = ngettext_lazy("%(n)d person marked.", "%(n)d people marked.", "n")
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
     list_display = (
-        "person",
-        "event",
-        "organisation",
-        "status",
-        "waiting_rank",
-        "price",
-        "created_at",
+        truncated("person_name", 28, description=_("person"), ordering="user__last_name"),
+        truncated("event__title", 28),
+        truncated("organisation__name", 24),
+        status_badge("status"),
+        short_date("created_at"),
     )
     list_filter = ("status", "is_member", "event__kind")
     list_select_related = ("user", "event", "organisation")
@@ -200,7 +210,26 @@ class RegistrationAdmin(admin.ModelAdmin):
         "updated_at",
     )
     fields = ("event", "user", "organisation", "is_member", "price", *readonly_fields)
-    actions = ("promote", "move_to_top", "mark_attended", "mark_no_show", "cancel")
+    actions = (
+        "promote",
+        "move_to_top",
+        "mark_attended",
+        "mark_no_show",
+        "cancel",
+        reminder_action(
+            "send_reminder",
+            _("Send a reminder of the event to the selected people"),
+            send=lambda registration: _remind(registration),
+            eligible=lambda rows: rows.filter(
+                status=Registration.Status.CONFIRMED, event__start__gt=timezone.now()
+            ).select_related("event", "user"),
+            done=ngettext_lazy(
+                "%(count)d reminder sent (confirmed registrations to upcoming events only).",
+                "%(count)d reminders sent (confirmed registrations to upcoming events only).",
+                "count",
+            ),
+        ),
+    )
 
     @admin.display(description=_("person"), ordering="user__last_name")
     def person(self, registration):

@@ -6,6 +6,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Market
+from core.countries import country_formfield
 from core.forms import stacked_helper
 from members.models import Membership, Organisation, Platform
 from members.search import normalise
@@ -109,6 +110,8 @@ class OrganisationForm(forms.ModelForm):
         max_length=20,
     )
 
+    country = country_formfield(Organisation._meta.get_field("country"))
+
     class Meta:
         model = Organisation
         fields = [
@@ -197,9 +200,6 @@ class OrganisationForm(forms.ModelForm):
         if siret:
             validate_siret(siret)
         return siret
-
-    def clean_country(self):
-        return (self.cleaned_data.get("country") or "").strip().upper()
 
     def clean(self):
         cleaned = super().clean()

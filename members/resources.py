@@ -13,9 +13,9 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
-from import_export.formats import base_formats
 
 from content.models import Market
+from core.imports import CountryWidget, SniffedCSV  # noqa: F401 (the lists export with it)
 from core.text import unique_slug
 from members import services
 from members.models import (
@@ -29,22 +29,7 @@ from members.models import (
 )
 from members.validators import normalise_siret
 
-DELIMITERS = ",;\t"
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
-
-
-class SniffedCSV(base_formats.CSV):
-    """CSV separated by commas, semicolons (French spreadsheets) or tabs, found from the
-    header line; a UTF-8 byte order mark is dropped."""
-
-    def create_dataset(self, in_stream, **kwargs):
-        if isinstance(in_stream, bytes):
-            in_stream = in_stream.decode(self.encoding or "utf-8-sig")
-        in_stream = in_stream.removeprefix("\ufeff")
-        header = in_stream.split("\n", 1)[0]
-        counts = {delimiter: header.count(delimiter) for delimiter in DELIMITERS}
-        kwargs.setdefault("delimiter", max(DELIMITERS, key=lambda d: (counts[d], d == ",")))
-        return super().create_dataset(in_stream, **kwargs)
 
 
 class StrictManyToManyWidget(widgets.ManyToManyWidget):
@@ -135,6 +120,7 @@ class OrganisationResource(resources.ModelResource):
         attribute="paid_until", column_name="paid_until", widget=FlexibleDateWidget()
     )
     is_public = fields.Field(attribute="is_public", column_name="is_public", widget=YesNoWidget())
+    country = fields.Field(attribute="country", column_name="country", widget=CountryWidget())
     # The French texts keep their column names. They are read and written as ``pitch_fr``
     # and ``description_fr``: the plain ``pitch`` would follow the back-office's language.
     pitch = fields.Field(attribute="pitch_fr", column_name="pitch", widget=widgets.CharWidget())

@@ -2,19 +2,23 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from content.admin import PUBLICATION_FIELDSET, SEO_FIELDSET, PublishableAdmin
+from core.admin_lists import (
+    CountryByNameMixin,
+    status_badge,
+    truncated,
+)
 from networks.models import Partner
 
 
 @admin.register(Partner)
-class PartnerAdmin(PublishableAdmin):
+class PartnerAdmin(CountryByNameMixin, PublishableAdmin):
     list_display = (
-        "name",
+        truncated("name", 38),
         "kind",
         "country",
-        "partnership_since",
         "featured",
         "order",
-        "status",
+        status_badge("status"),
         "is_online",
     )
     list_editable = ("featured", "order")

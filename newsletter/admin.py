@@ -16,6 +16,11 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
+from core.admin_lists import (
+    short_date,
+    status_badge,
+    truncated,
+)
 from core.views import refusal_as_message
 from newsletter import composing, rendering, sending
 from newsletter.models import (
@@ -68,12 +73,11 @@ class ScheduleForm(forms.Form):
 class IssueAdmin(TranslationAdmin):
     change_form_template = "newsletter/admin/issue_change_form.html"
     list_display = (
-        "subject",
-        "status",
+        truncated("subject", 36),
+        status_badge("status"),
         "audience",
-        "is_public",
-        "scheduled_at",
-        "sent_at",
+        short_date("scheduled_at"),
+        short_date("sent_at"),
         "recipient_count",
     )
     list_filter = ("status", "audience", "is_public")
@@ -251,7 +255,13 @@ class IssueAdmin(TranslationAdmin):
 
 @admin.register(IssueBlock)
 class IssueBlockAdmin(TranslationAdmin):
-    list_display = ("__str__", "issue", "kind", "order", "members_only")
+    list_display = (
+        truncated("title", 40),
+        truncated("issue__subject", 35),
+        "kind",
+        "order",
+        "members_only",
+    )
     list_filter = ("kind", "members_only")
     list_select_related = ("issue",)
     search_fields = ("title_fr", "title_en", "issue__subject_fr")
@@ -272,7 +282,14 @@ class ConsentInline(admin.TabularInline):
 
 @admin.register(Subscriber)
 class SubscriberAdmin(admin.ModelAdmin):
-    list_display = ("email", "status", "language", "region", "user", "created_at", "confirmed_at")
+    list_display = (
+        truncated("email", 30),
+        status_badge("status"),
+        "language",
+        "region",
+        short_date("created_at"),
+        short_date("confirmed_at"),
+    )
     list_filter = ("status", "language", "region", "markets")
     list_select_related = ("user",)
     search_fields = ("email",)
@@ -301,7 +318,13 @@ class ConsentAdmin(admin.ModelAdmin):
 
 @admin.register(Delivery)
 class DeliveryAdmin(admin.ModelAdmin):
-    list_display = ("issue", "subscriber", "status", "sent_at", "error")
+    list_display = (
+        truncated("issue__subject", 35),
+        truncated("subscriber__email", 35),
+        status_badge("status"),
+        "sent_at",
+        truncated("error", 40),
+    )
     list_filter = ("status", "issue")
     list_select_related = ("issue", "subscriber")
     search_fields = ("subscriber__email",)
@@ -314,21 +337,17 @@ class DeliveryAdmin(admin.ModelAdmin):
 
 @admin.register(Follow)
 class FollowAdmin(admin.ModelAdmin):
-    list_display = (
-        "user",
-        "kind",
-        "market",
-        "competency",
-        "organisation",
-        "programme",
-        "created_at",
-    )
+    list_display = ("user", "kind", "followed", "created_at")
     list_filter = ("kind",)
     list_select_related = ("user", "market", "competency", "organisation", "programme")
     search_fields = ("user__email",)
     ordering = ("-created_at",)
     raw_id_fields = ("user", "organisation")
     readonly_fields = ("created_at",)
+
+    @admin.display(description=_("followed"))
+    def followed(self, follow):
+        return follow.market or follow.competency or follow.organisation or follow.programme
 
 
 @admin.register(AlertSettings)

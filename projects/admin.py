@@ -5,12 +5,22 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from content.admin import PUBLICATION_FIELDSET, SEO_FIELDSET, PublishableAdmin
+from core.admin_lists import (
+    CountryByNameMixin,
+    flag_badge,
+    short_date,
+    status_badge,
+    truncated,
+    update_action,
+)
 from projects.forms import FUNDING_FIELDS, TEXT_FIELDS, StatusChangeForm
 from projects.models import (
     Call,
@@ -29,7 +39,7 @@ from projects.models import (
 
 @admin.register(FundingProgramme)
 class FundingProgrammeAdmin(TranslationAdmin):
-    list_display = ("name", "funder", "scope", "order", "is_active", "updated_at")
+    list_display = (truncated("name", 34), truncated("funder", 28), "scope", "order", "is_active")
     list_editable = ("order", "is_active")
     list_filter = ("scope", "is_active")
     search_fields = ("name_fr", "name_en", "funder")
@@ -41,7 +51,13 @@ class FundingProgrammeAdmin(TranslationAdmin):
 
 @admin.register(Call)
 class CallAdmin(PublishableAdmin):
-    list_display = ("title", "programme", "deadline", "status", "published_at", "is_online")
+    list_display = (
+        truncated("title", 45),
+        truncated("programme__name", 30),
+        "deadline",
+        status_badge("status"),
+        "is_online",
+    )
     list_filter = ("status", "programme", "markets")
     list_select_related = ("programme",)
     search_fields = ("title_fr", "title_en", "summary_fr")
@@ -64,7 +80,7 @@ class ParticipationInline(admin.TabularInline):
     fields = ("organisation", "role")
 
 
-class ExternalPartnerInline(admin.TabularInline):
+class ExternalPartnerInline(CountryByNameMixin, admin.TabularInline):
     model = ExternalPartner
     extra = 0
     fields = ("name", "country", "kind", "role")
@@ -117,14 +133,10 @@ class ImageInline(admin.TabularInline):
 class ProjectAdmin(SimpleHistoryAdmin):
     list_display = (
         "acronym",
-        "title",
-        "coordinator_name",
-        "status",
-        "visibility",
-        "programme",
+        truncated("title", 30),
+        truncated("coordinator_name", 24, description=_("coordinator")),
+        status_badge("status"),
         "total_budget",
-        "labelled_on",
-        "updated_at",
     )
     list_filter = ("status", "visibility", "programme", "markets", "labelled_on")
     list_select_related = ("programme",)
@@ -225,7 +237,12 @@ class ProjectAdmin(SimpleHistoryAdmin):
 
 @admin.register(Participation)
 class ParticipationAdmin(SimpleHistoryAdmin):
-    list_display = ("project", "organisation", "role", "created_at")
+    list_display = (
+        truncated("project", 40),
+        truncated("organisation__name", 36),
+        "role",
+        short_date("created_at"),
+    )
     list_filter = ("role",)
     list_select_related = ("project", "organisation")
     search_fields = ("project__acronym", "organisation__name")
@@ -236,8 +253,8 @@ class ParticipationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ExternalPartner)
-class ExternalPartnerAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "project", "country", "kind", "role")
+class ExternalPartnerAdmin(CountryByNameMixin, SimpleHistoryAdmin):
+    list_display = (truncated("name", 36), truncated("project", 35), "country", "kind", "role")
     list_filter = ("kind", "country", "role")
     list_select_related = ("project",)
     search_fields = ("name", "project__acronym")
@@ -247,7 +264,12 @@ class ExternalPartnerAdmin(SimpleHistoryAdmin):
 
 @admin.register(ProjectStatusChange)
 class ProjectStatusChangeAdmin(admin.ModelAdmin):
-    list_display = ("project", "from_status", "to_status", "changed_on", "author", "created_at")
+    list_display = (
+        truncated("project", 30),
+        status_badge("to_status"),
+        short_date("changed_on"),
+        "author",
+    )
     list_filter = ("to_status", "changed_on")
     list_select_related = ("project", "author")
     search_fields = ("project__acronym", "note")
@@ -284,7 +306,13 @@ class ReviewNoteAdmin(admin.ModelAdmin):
 
 @admin.register(ProjectDocument)
 class ProjectDocumentAdmin(admin.ModelAdmin):
-    list_display = ("title", "project", "size", "uploaded_by", "uploaded_at")
+    list_display = (
+        truncated("title", 35),
+        truncated("project", 30),
+        "size",
+        "uploaded_by",
+        short_date("uploaded_at"),
+    )
     list_filter = ("uploaded_at",)
     list_select_related = ("project", "uploaded_by")
     search_fields = ("title", "project__acronym")
@@ -315,7 +343,33 @@ class InterestInline(admin.TabularInline):
 
 @admin.register(PartnerSearch)
 class PartnerSearchAdmin(SimpleHistoryAdmin):
-    list_display = ("title", "organisation", "author", "deadline", "closed_at", "created_at")
+    actions = [
+        update_action(
+            "close",
+            _("Archive: close the selected partner searches"),
+            changes={},
+            stamp={"closed_at": timezone.now},
+            eligible=lambda rows: rows.filter(closed_at__isnull=True),
+            done=ngettext_lazy(
+                "%(count)d partner search closed.",
+                "%(count)d partner searches closed.",
+                "count",
+            ),
+        )
+    ]
+    list_display = (
+        truncated("title", 38),
+        truncated("organisation__name", 30),
+        short_date("deadline"),
+        flag_badge(
+            lambda search: search.closed_at is None,
+            yes=_("open"),
+            no=_("closed"),
+            description=_("state"),
+            ordering="closed_at",
+        ),
+        short_date("created_at"),
+    )
     list_filter = ("markets", "deadline", "closed_at")
     list_select_related = ("organisation", "author")
     search_fields = ("title", "idea", "organisation__name")
@@ -329,7 +383,12 @@ class PartnerSearchAdmin(SimpleHistoryAdmin):
 
 @admin.register(PartnerInterest)
 class PartnerInterestAdmin(admin.ModelAdmin):
-    list_display = ("search", "organisation", "user", "created_at")
+    list_display = (
+        truncated("search__title", 40),
+        truncated("organisation__name", 30),
+        "user",
+        "created_at",
+    )
     list_filter = ("created_at",)
     list_select_related = ("search", "organisation", "user")
     search_fields = ("search__title", "organisation__name")

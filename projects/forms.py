@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Market
+from core.countries import country_formfield
 from core.forms import with_current
 from members.models import Competency, Organisation
 from projects.models import (
@@ -237,6 +238,7 @@ class ParticipationForm(OptionalRowMixin, forms.ModelForm):
 
 class ExternalPartnerForm(OptionalRowMixin, forms.ModelForm):
     row_required = ("name", "kind")
+    country = country_formfield(ExternalPartner._meta.get_field("country"))
 
     class Meta:
         model = ExternalPartner

@@ -4,6 +4,11 @@ profiles and the meetings. Imported by ``events/admin.py``."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from core.admin_lists import (
+    short_date,
+    status_badge,
+    truncated,
+)
 from events.matchmaking import services
 from events.models import Matchmaking, Meeting, MeetingProfile, MeetingSlot
 
@@ -23,13 +28,11 @@ class MeetingSlotInline(admin.TabularInline):
 @admin.register(Matchmaking)
 class MatchmakingAdmin(admin.ModelAdmin):
     list_display = (
-        "event",
+        truncated("event__title", 30),
         "meeting_minutes",
         "tables",
-        "requests_open_at",
-        "requests_close_at",
-        "schedule_planned_at",
-        "schedule_published_at",
+        short_date("requests_close_at"),
+        short_date("schedule_published_at"),
     )
     list_select_related = ("event",)
     list_filter = (("schedule_published_at", admin.EmptyFieldListFilter),)
@@ -76,7 +79,13 @@ class MatchmakingAdmin(admin.ModelAdmin):
 
 @admin.register(MeetingProfile)
 class MeetingProfileAdmin(admin.ModelAdmin):
-    list_display = ("display_name", "organisation_name", "organisation_kind", "event", "languages")
+    list_display = (
+        truncated("display_name", 28),
+        truncated("organisation_name", 28),
+        "organisation_kind",
+        truncated("event__title", 30),
+        "languages",
+    )
     list_select_related = ("event",)
     list_filter = ("organisation_kind", "event")
     search_fields = ("display_name", "organisation_name", "offer", "seek")
@@ -89,7 +98,15 @@ class MeetingProfileAdmin(admin.ModelAdmin):
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "event", "status", "slot", "table", "is_fixed", "attendance")
+    list_display = (
+        truncated("requester__display_name", 22),
+        truncated("recipient__display_name", 22),
+        truncated("event__title", 30),
+        status_badge("status"),
+        "slot",
+        "table",
+        "attendance",
+    )
     list_select_related = ("event", "requester", "recipient", "slot")
     list_filter = ("status", "attendance", "is_fixed", "event")
     search_fields = ("requester__display_name", "recipient__display_name", "message")

@@ -9,9 +9,14 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 from import_export.admin import ExportMixin
 
+from core.admin_lists import (
+    bulk_action,
+    status_badge,
+    truncated,
+)
 from members import services
 from members.forms import ApplicationDeclineForm
 from members.models import Invitation, JoinRequest, MembershipApplication
@@ -46,12 +51,11 @@ class InvitationAdmin(ExportMixin, admin.ModelAdmin):
     resource_classes = [InvitationResource]
     formats = [SniffedCSV]
     list_display = [
-        "email",
-        "organisation",
+        truncated("email", 35),
+        truncated("organisation__name", 35),
         "role",
         "state_label",
         "invited_by",
-        "created_at",
         "expires_at",
     ]
     list_filter = [InvitationStateFilter, "role"]
@@ -92,7 +96,14 @@ class InvitationAdmin(ExportMixin, admin.ModelAdmin):
 
 @admin.register(JoinRequest)
 class JoinRequestAdmin(admin.ModelAdmin):
-    list_display = ["user", "organisation", "status", "created_at", "decided_at", "decided_by"]
+    list_display = [
+        "user",
+        truncated("organisation__name", 40),
+        status_badge("status"),
+        "created_at",
+        "decided_at",
+        "decided_by",
+    ]
     list_filter = ["status", "organisation__region"]
     search_fields = ["user__email", "user__last_name", "organisation__name"]
     list_select_related = ["user", "organisation", "decided_by"]
@@ -136,13 +147,28 @@ class JoinRequestAdmin(admin.ModelAdmin):
 class MembershipApplicationAdmin(ExportMixin, admin.ModelAdmin):
     resource_classes = [MembershipApplicationResource]
     formats = [SniffedCSV]
+    actions = [
+        bulk_action(
+            "accept",
+            _("Approve: accept the selected applications (the applicants are told)"),
+            handle=lambda request, application: services.application_accept(
+                application=application, by=request.user
+            ),
+            eligible=lambda rows: rows.pending().select_related("organisation"),
+            done=ngettext_lazy(
+                "%(count)d application accepted: the organisation is an active member.",
+                "%(count)d applications accepted: the organisations are active members.",
+                "count",
+            ),
+            lock=False,
+        )
+    ]
     list_display = [
-        "organisation",
+        truncated("organisation__name", 40),
         "organisation_kind",
         "contact_name",
-        "status",
+        status_badge("status"),
         "created_at",
-        "decided_at",
         "review_link",
     ]
     list_filter = ["status", "organisation__kind", "organisation__region", "organisation__markets"]

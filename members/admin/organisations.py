@@ -1,7 +1,7 @@
 """The back-office of organisations, with their vocabularies (competencies, certifications)
 and the membership settings."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -9,11 +9,20 @@ from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_lists import (
+    CountryByNameMixin,
+    flag_badge,
+    short_date,
+    status_badge,
+    truncated,
+    update_action,
+)
+from core.imports import GuidedImportMixin
 from members.admin.history import RECENT_CHANGES_PER_PAGE, describe_changes, recent_records
 from members.models import (
     Certification,
@@ -25,7 +34,15 @@ from members.models import (
     Platform,
 )
 from members.models.organisations import describe_history
-from members.resources import OrganisationResource, SniffedCSV
+from members.resources import OrganisationResource
+
+# The colour of each membership status in the lists.
+STATUS_TONES = {
+    Organisation.Status.ACTIVE: "success",
+    Organisation.Status.APPLICANT: "info",
+    Organisation.Status.LAPSED: "warning",
+    Organisation.Status.FORMER: "muted",
+}
 
 
 class ListedFilter(admin.SimpleListFilter):
@@ -61,21 +78,22 @@ class PlatformInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin, TranslationAdmin):
+class OrganisationAdmin(
+    CountryByNameMixin, GuidedImportMixin, ImportExportMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     resource_classes = [OrganisationResource]
-    formats = [SniffedCSV]
     list_display = [
-        "name",
+        truncated("name", 32),
         "kind",
-        "city",
-        "department",
-        "region",
-        "membership_status",
-        "paid_until",
-        "is_public",
-        "listed",
-        "archived_at",
-        "updated_at",
+        "place",
+        status_badge("membership_status", STATUS_TONES),
+        short_date("paid_until", description=_("paid up to")),
+        flag_badge(
+            lambda organisation: organisation.is_listed,
+            yes=_("shown"),
+            no=_("hidden"),
+            description=_("listed"),
+        ),
     ]
     list_filter = [
         "membership_status",
@@ -94,7 +112,60 @@ class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin, TranslationAdmin)
     readonly_fields = ["department", "archived_at", "created_at", "updated_at"]
     filter_horizontal = ["markets", "competencies", "certifications"]
     inlines = [MembershipInline, PlatformInline]
-    actions = ["mark_lapsed", "mark_active", "archive", "hide", "show"]
+    actions = [
+        update_action(
+            "mark_lapsed",
+            _("Mark as lapsed (unpaid)"),
+            changes={"membership_status": Organisation.Status.LAPSED},
+            done=ngettext_lazy(
+                "%(count)d organisation marked as lapsed.",
+                "%(count)d organisations marked as lapsed.",
+                "count",
+            ),
+        ),
+        update_action(
+            "mark_active",
+            _("Mark as active members"),
+            changes={"membership_status": Organisation.Status.ACTIVE},
+            done=ngettext_lazy(
+                "%(count)d organisation marked as active.",
+                "%(count)d organisations marked as active.",
+                "count",
+            ),
+        ),
+        update_action(
+            "archive",
+            _("Archive as former members (instead of deleting)"),
+            changes={"membership_status": Organisation.Status.FORMER},
+            done=ngettext_lazy(
+                "%(count)d organisation archived as a former member: it leaves the directory "
+                "and stays in the history.",
+                "%(count)d organisations archived as former members: they leave the directory "
+                "and stay in the history.",
+                "count",
+            ),
+        ),
+        update_action(
+            "hide",
+            _("Hide from the public directory"),
+            changes={"is_public": False},
+            done=ngettext_lazy(
+                "%(count)d organisation hidden from the directory.",
+                "%(count)d organisations hidden from the directory.",
+                "count",
+            ),
+        ),
+        update_action(
+            "show",
+            _("Show in the public directory"),
+            changes={"is_public": True},
+            done=ngettext_lazy(
+                "%(count)d organisation shown in the directory.",
+                "%(count)d organisations shown in the directory.",
+                "count",
+            ),
+        ),
+    ]
     delete_confirmation_template = "members/admin/organisation_delete_confirmation.html"
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "size_band", "siret", "website", "logo"]}),
@@ -122,9 +193,11 @@ class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin, TranslationAdmin)
         (_("Record"), {"fields": ["created_at", "updated_at"]}),
     ]
 
-    @admin.display(boolean=True, description=_("in the directory"))
-    def listed(self, organisation):
-        return organisation.is_listed
+    @admin.display(description=_("town"), ordering="city")
+    def place(self, organisation):
+        if organisation.department:
+            return f"{organisation.city} ({organisation.department})"
+        return organisation.city
 
     def save_model(self, request, obj, form, change):
         obj._history_user = request.user
@@ -151,62 +224,6 @@ class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin, TranslationAdmin)
                 del organisation.skip_history_when_saving
         organisation._history_user = request.user
         organisation.save()
-
-    def _bulk_update(self, request, queryset, **changes) -> int:
-        """Change every selected organisation, each with its own history entry."""
-        count = 0
-        with transaction.atomic():
-            for organisation in queryset.select_for_update():
-                for field, value in changes.items():
-                    setattr(organisation, field, value)
-                organisation._history_user = request.user
-                organisation.save(update_fields=[*changes, "updated_at"])
-                count += 1
-        return count
-
-    @admin.action(description=_("Mark as lapsed (unpaid)"))
-    def mark_lapsed(self, request, queryset):
-        count = self._bulk_update(request, queryset, membership_status=Organisation.Status.LAPSED)
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d organisation marked as lapsed.",
-                "%(count)d organisations marked as lapsed.",
-                count,
-            )
-            % {"count": count},
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Mark as active members"))
-    def mark_active(self, request, queryset):
-        count = self._bulk_update(request, queryset, membership_status=Organisation.Status.ACTIVE)
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d organisation marked as active.",
-                "%(count)d organisations marked as active.",
-                count,
-            )
-            % {"count": count},
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Archive as former members (instead of deleting)"))
-    def archive(self, request, queryset):
-        count = self._bulk_update(request, queryset, membership_status=Organisation.Status.FORMER)
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d organisation archived as a former member: it leaves the directory "
-                "and stays in the history.",
-                "%(count)d organisations archived as former members: they leave the directory "
-                "and stay in the history.",
-                count,
-            )
-            % {"count": count},
-            messages.SUCCESS,
-        )
 
     # Deleting: an organisation with history (projects, registrations...) is archived
     # instead. Its history is shown as "protected" on the confirmation page, which then
@@ -235,34 +252,6 @@ class OrganisationAdmin(ImportExportMixin, SimpleHistoryAdmin, TranslationAdmin)
                 super().delete_queryset(request, queryset)
         except OrganisationHasHistory as refused:
             raise PermissionDenied(refused.message) from refused
-
-    @admin.action(description=_("Hide from the public directory"))
-    def hide(self, request, queryset):
-        count = self._bulk_update(request, queryset, is_public=False)
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d organisation hidden from the directory.",
-                "%(count)d organisations hidden from the directory.",
-                count,
-            )
-            % {"count": count},
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Show in the public directory"))
-    def show(self, request, queryset):
-        count = self._bulk_update(request, queryset, is_public=True)
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d organisation shown in the directory.",
-                "%(count)d organisations shown in the directory.",
-                count,
-            )
-            % {"count": count},
-            messages.SUCCESS,
-        )
 
     def get_urls(self):
         return [

@@ -6,6 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_lists import (
+    short_date,
+    truncated,
+)
 from members.models import ConsentRecord, ContactMessage, Membership
 from members.resources import MembershipResource, SniffedCSV
 
@@ -14,7 +18,13 @@ from members.resources import MembershipResource, SniffedCSV
 class MembershipAdmin(ExportMixin, SimpleHistoryAdmin):
     resource_classes = [MembershipResource]
     formats = [SniffedCSV]
-    list_display = ["user", "organisation", "role", "job_title", "visibility", "created_at"]
+    list_display = [
+        "user",
+        truncated("organisation__name", 32),
+        "role",
+        truncated("job_title", 28),
+        "visibility",
+    ]
     list_filter = ["role", "visibility", "organisation__region", "organisation__kind"]
     search_fields = [
         "user__email",
@@ -55,12 +65,9 @@ class ContactMessageAdmin(ReadOnlyAdmin):
     list_display = [
         "created_at",
         "kind",
-        "sender",
         "sender_email",
-        "recipient",
-        "organisation",
-        "platform",
-        "subject",
+        truncated("organisation__name", 30),
+        truncated("subject", 40),
         "delivered_to",
     ]
     list_filter = ["kind"]
@@ -77,7 +84,13 @@ class ContactMessageAdmin(ReadOnlyAdmin):
 
 @admin.register(ConsentRecord)
 class ConsentRecordAdmin(ReadOnlyAdmin):
-    list_display = ["recorded_at", "user", "organisation", "visibility", "source"]
+    list_display = [
+        short_date("recorded_at"),
+        "user",
+        truncated("organisation__name", 35),
+        "visibility",
+        "source",
+    ]
     list_filter = ["visibility", "source"]
     search_fields = ["user__email", "user__last_name", "organisation__name"]
     list_select_related = ["user", "organisation"]

@@ -5,6 +5,10 @@ from import_export.admin import ExportMixin
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_lists import (
+    short_date,
+    truncated,
+)
 from members.models import Platform
 from members.resources import PlatformResource, SniffedCSV
 
@@ -13,7 +17,13 @@ from members.resources import PlatformResource, SniffedCSV
 class PlatformAdmin(ExportMixin, SimpleHistoryAdmin, TranslationAdmin):
     resource_classes = [PlatformResource]
     formats = [SniffedCSV]
-    list_display = ["name", "organisation", "kind", "access", "updated_at"]
+    list_display = [
+        truncated("name", 36),
+        truncated("organisation__name", 32),
+        "kind",
+        "access",
+        short_date("updated_at"),
+    ]
     list_filter = ["kind", "access", "markets", "organisation__region"]
     search_fields = ["name", "summary_fr", "summary_en", "equipment", "organisation__name"]
     list_select_related = ["organisation"]

@@ -132,8 +132,9 @@ def test_anonymous_people_are_sent_to_the_login_page(client, organisation):
         ("postcode", "ABC", "postcode"),
         ("postcode", "", None),
         ("pitch_fr", "x" * 301, "max_length"),
-        ("country", "France", "max_length"),
-        ("country", "F1", "invalid"),
+        # Countries are typed by name (core.countries.CountryField): "France" is fine.
+        ("country", "Atlantide", "unknown"),
+        ("country", "F1", "unknown"),
     ],
 )
 def test_bad_input_gets_a_field_error_and_nothing_is_saved(

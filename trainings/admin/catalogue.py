@@ -12,6 +12,10 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_lists import (
+    status_badge,
+    truncated,
+)
 from trainings.admin.inlines import SessionInline
 from trainings.codes import AUDIENCE_CODES, EMPLOYEES, split_codes
 from trainings.models import Session, Training
@@ -66,14 +70,13 @@ class TrainingAdmin(SimpleHistoryAdmin, TranslationAdmin):
     form = TrainingAdminForm
     change_list_template = "trainings/admin/training_change_list.html"
     list_display = (
-        "title",
+        truncated("title", 45),
         "theme",
         "format",
-        "status",
+        status_badge("status"),
         "is_online",
         "is_complete",
         "upcoming_sessions",
-        "updated_at",
     )
     list_filter = ("status", "theme", "format", "is_certifying", "on_quotation", "markets")
     list_select_related = ("trainer",)

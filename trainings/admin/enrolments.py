@@ -8,6 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin_lists import (
+    short_date,
+    status_badge,
+    truncated,
+)
 from trainings import services
 from trainings.models import (
     ATTENDANCE_STATUSES,
@@ -81,12 +86,14 @@ def _status_action(status, description):
 class EnrolmentAdmin(admin.ModelAdmin):
     form = EnrolmentAdminForm
     list_display = (
-        "participant_display",
-        "company_name",
-        "session",
-        "status",
+        truncated(
+            "participant_name", 28, description=_("participant"), ordering="participant_last_name"
+        ),
+        truncated("company_name", 24),
+        truncated("session", 28),
+        status_badge("status"),
         "price_category",
-        "created_at",
+        short_date("created_at"),
     )
     list_filter = ("status", "price_category", "certification_result", "session__training")
     list_select_related = ("session__training", "organisation")
@@ -237,12 +244,12 @@ class EnrolmentAdmin(admin.ModelAdmin):
 @admin.register(SatisfactionAnswer)
 class SatisfactionAnswerAdmin(admin.ModelAdmin):
     list_display = (
-        "participant",
-        "training",
+        truncated("enrolment__participant_name", 28, description=_("participant"), ordering=None),
+        truncated("enrolment__session__training", 32, description=_("training"), ordering=None),
         "rating",
         "objectives_met",
         "would_recommend",
-        "created_at",
+        short_date("created_at"),
     )
     list_filter = ("rating", "objectives_met", "would_recommend", "enrolment__session__training")
     list_select_related = ("enrolment__session__training",)
@@ -272,7 +279,14 @@ class SatisfactionAnswerAdmin(admin.ModelAdmin):
 
 @admin.register(CustomRequest)
 class CustomRequestAdmin(admin.ModelAdmin):
-    list_display = ("company_name", "name", "participants", "training", "status", "created_at")
+    list_display = (
+        truncated("company_name", 35),
+        truncated("name", 30),
+        "participants",
+        truncated("training", 35),
+        "status",
+        "created_at",
+    )
     list_filter = ("status", "format")
     list_select_related = ("training", "organisation")
     list_editable = ("status",)

@@ -8,6 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from core.admin_lists import (
+    short_date,
+    status_badge,
+    truncated,
+)
 from trainings import services
 from trainings.admin.inlines import EnrolmentInline
 from trainings.models import Enrolment, Session
@@ -17,13 +22,12 @@ from trainings.models import Enrolment, Session
 class SessionAdmin(TranslationAdmin):
     change_form_template = "trainings/admin/session_change_form.html"
     list_display = (
-        "training",
-        "start_date",
-        "end_date",
+        truncated("training", 34),
+        short_date("start_date"),
         "place",
         "seats",
         "seats_taken_display",
-        "status",
+        status_badge("status"),
         "attendance_link",
     )
     list_filter = ("status", "training__theme", "training__format")
