@@ -29,3 +29,7 @@ class CoreConfig(AppConfig):
         # Every statement on every connection goes through the page cache's watcher (it
         # records what pages read and invalidates what writes change).
         connection_created.connect(pagecache.install, dispatch_uid="core.pagecache.install")
+        # SQLite's stand-in for PostgreSQL's unaccent, for the accent-blind search.
+        from core.search import register_sqlite_fold
+
+        connection_created.connect(register_sqlite_fold, dispatch_uid="core.search.fold")
