@@ -128,6 +128,14 @@ def breadcrumb_json_ld(context, *trail):
 
 
 @register.simple_tag
+def home_json_ld():
+    """The cluster (``Organization``) and the portal (``WebSite`` with its search)."""
+    return structured_data.json_ld_script(
+        [structured_data.organization(), structured_data.website()]
+    )
+
+
+@register.simple_tag
 def feed_link(feed) -> str:
     return format_html(
         '<link rel="alternate" type="{}" title="{}" href="{}">',
