@@ -17,7 +17,6 @@ the same ``Cache-Control``, ``ETag`` and ``Last-Modified`` headers (``core/pagec
 from django.contrib.syndication.views import Feed
 from django.urls import path, reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import get_language
 
 FEED_LENGTH = 30
 
@@ -26,15 +25,13 @@ class PortalFeed(Feed):
     """RSS 2.0 by default; :meth:`urls` adds the Atom twin."""
 
     list_url_name = ""
+    language = None  # Django then writes the active language
 
     def link(self):
         return reverse(self.list_url_name)
 
     def feed_url(self):
         return None  # the address asked for, with the host of the request
-
-    def language(self):
-        return get_language()
 
     def item_updateddate(self, item):
         return getattr(item, "updated_at", None)
