@@ -38,7 +38,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast, Coalesce, Lower, NullIf
-from django.db.models.lookups import Contains
+from django.db.models.lookups import Contains, Exact
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -105,8 +105,9 @@ def localized(name: str) -> Coalesce:
     if language == "fr":
         return Cast(F(f"{name}_fr"), TextField())
     return Coalesce(
-        NullIf(Cast(F(f"{name}_{language}"), TextField()), Value("")),
+        NullIf(Cast(F(f"{name}_{language}"), TextField()), Value(""), output_field=TextField()),
         Cast(F(f"{name}_fr"), TextField()),
+        output_field=TextField(),
     )
 
 
@@ -115,7 +116,11 @@ def either(own: str, english: str) -> Coalesce:
     language."""
     if (get_language() or "fr")[:2] == "fr":
         return Cast(F(own), TextField())
-    return Coalesce(NullIf(Cast(F(english), TextField()), Value("")), Cast(F(own), TextField()))
+    return Coalesce(
+        NullIf(Cast(F(english), TextField()), Value(""), output_field=TextField()),
+        Cast(F(own), TextField()),
+        output_field=TextField(),
+    )
 
 
 # Sources and results -----------------------------------------------------------------------
@@ -187,16 +192,25 @@ def _bucket(date) -> Case:
 
 
 def _score(source: SearchSource, words: list[str]) -> object:
-    """Three points per word found in a weighted field (the title), one otherwise."""
-    parts = [
-        Case(
-            When(reduce(or_, (Q(_contains(name, word)) for name in source.weighted)), then=3),
-            default=1,
-            output_field=IntegerField(),
+    """Relevance: for each word, three points when the title (or a weighted field) holds
+    it and one when the summary does; five more when the title is the query itself (a
+    market named "Hydrogène" for "hydrogene")."""
+    title, summary = Fold(_text(source.title)), Fold(_text(source.summary))
+    parts = []
+    for word in words:
+        in_title = reduce(
+            or_, (Q(_contains(name, word)) for name in source.weighted), Q(Contains(title, word))
         )
-        for word in words
-        if source.weighted
-    ]
+        parts.append(Case(When(in_title, then=3), default=0, output_field=IntegerField()))
+        parts.append(
+            Case(When(Contains(summary, word), then=1), default=0, output_field=IntegerField())
+        )
+    if words:
+        parts.append(
+            Case(
+                When(Exact(title, " ".join(words)), then=5), default=0, output_field=IntegerField()
+            )
+        )
     return reduce(lambda a, b: a + b, parts, Value(0, output_field=IntegerField()))
 
 

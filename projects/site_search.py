@@ -5,7 +5,7 @@ is never found by someone who may not see it. Partner searches are found by memb
 """
 
 from django.db.models import TextField, Value
-from django.db.models.functions import Concat
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +22,10 @@ def search(query: str, user) -> list[SearchSource]:
             label=_("Project"),
             queryset=Project.objects.visible_to(user).search(query),
             title=Concat(
-                "acronym", Value(" · "), either("title", "title_en"), output_field=TextField()
+                Cast("acronym", TextField()),
+                Value(" · ", output_field=TextField()),
+                either("title", "title_en"),
+                output_field=TextField(),
             ),
             summary=either("summary", "summary_en"),
             url=lambda slug: reverse("projects:project-detail", kwargs={"slug": slug}),

@@ -201,3 +201,14 @@ def test_query_budget_at_two_sizes(client, scale, django_assert_max_num_queries)
     client.force_login(colleague_of(OrganisationFactory()))
     with django_assert_max_num_queries(12):
         search(client, q="hydrogene", type="event", page=2)
+
+
+def test_english_page_shows_english_titles_found_by_either_language(client, in_english):
+    from tests.projects.factories import ProjectFactory
+
+    ArticleFactory(title_fr="Bilan hydrogène", title_en="Hydrogen review")
+    ProjectFactory(acronym="H2BUS", title="Bus à hydrogène", title_en="Hydrogen bus")
+    response = client.get("/en/search/", {"q": "hydrogene"})
+    titles = {hit.title for hit in response.context["page_obj"]}
+    assert {"Hydrogen review", "H2BUS · Hydrogen bus"} <= titles
+    assert "Past 30 days" in response.content.decode()
