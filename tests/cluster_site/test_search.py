@@ -23,8 +23,7 @@ def test_search_finds_published_news_and_markets(client):
     assert "Hydrogène secret" not in html
 
 
-@pytest.mark.postgres
-def test_search_ignores_accents_on_postgresql(client):
+def test_search_ignores_accents_on_every_database(client):
     ArticleFactory(title="Véhicule électrique partagé")
     html = unmarked(client.get(reverse("search"), {"q": "vehicule electrique"}))
     assert "Véhicule électrique partagé" in html
