@@ -82,8 +82,11 @@ class Fold(Func):
 
 
 def words_of(query: str) -> list[str]:
-    """The words of ``query``, folded, at most ``MAX_WORDS``."""
-    return [fold(word) for word in query.split() if word][:MAX_WORDS]
+    """The words of ``query``, folded, at most ``MAX_WORDS``. Apostrophes split words and the
+    single letters French elision leaves ("l'hydrogène", "d’essai") are dropped."""
+    words = fold(query).replace("'", " ").replace("’", " ").split()
+    longer = [word for word in words if len(word) > 1]
+    return (longer or words)[:MAX_WORDS]
 
 
 def _contains(name: str, word: str) -> Contains:

@@ -212,3 +212,10 @@ def test_english_page_shows_english_titles_found_by_either_language(client, in_e
     titles = {hit.title for hit in response.context["page_obj"]}
     assert {"Hydrogen review", "H2BUS · Hydrogen bus"} <= titles
     assert "Past 30 days" in response.content.decode()
+
+
+def test_elisions_and_curly_apostrophes_do_not_hide_a_match(client):
+    ArticleFactory(title="Le plein d’hydrogène en dix minutes")
+    for query in ("l'hydrogène", "d’hydrogene", "plein d'hydrogène"):
+        titles = [hit.title for hit in search(client, q=query).context["page_obj"]]
+        assert titles == ["Le plein d’hydrogène en dix minutes"], query
