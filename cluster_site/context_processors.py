@@ -24,6 +24,30 @@ ACCOUNT_SHORTCUTS = [
 ]
 
 
+# The RSS and Atom feeds every page announces in its head (label, RSS and Atom url names).
+FEEDS = [
+    (_("News"), "content:article-rss", "content:article-atom"),
+    (_("Events"), "events:event-rss", "events:event-atom"),
+    (_("Trainings"), "trainings:training-rss", "trainings:training-atom"),
+    (_("Funding calls"), "projects:call-rss", "projects:call-atom"),
+]
+
+
+def feed_links() -> list[dict]:
+    links = []
+    for label, rss, atom in FEEDS:
+        try:
+            links.append(
+                {"type": "application/rss+xml", "title": f"{label} (RSS)", "url": reverse(rss)}
+            )
+            links.append(
+                {"type": "application/atom+xml", "title": f"{label} (Atom)", "url": reverse(atom)}
+            )
+        except NoReverseMatch:
+            continue
+    return links
+
+
 def navigation(path: str, entries=NAVIGATION) -> list[dict]:
     items = []
     for url_name, label, *icon in entries:
@@ -58,4 +82,5 @@ def site(request):
         "language_links": languages,
         "canonical_url": settings.SITE_URL + request.path,
         "site_url": settings.SITE_URL,
+        "feed_links": feed_links(),
     }

@@ -10,6 +10,15 @@ from core import hooks
 from core import views as core_views
 from core.observability import probes
 from core.observability import views as observability
+from core.sitemaps import PagesSitemap
+
+
+class HomeSitemap(PagesSitemap):
+    names = ["home"]
+    priority = 1.0
+
+
+SITEMAPS = {"home": HomeSitemap, **hooks.all_sitemaps()}
 
 urlpatterns = [
     path("healthz", probes.healthz, name="healthz"),
@@ -18,7 +27,7 @@ urlpatterns = [
     # A long export, for the person who asked for it (the file is in the private storage).
     path("exports/<uuid:pk>/", core_views.export_download, name="export-download"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": hooks.all_sitemaps()}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     # The private feed of a person's events and sessions; the token is the secret.

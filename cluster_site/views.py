@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -8,6 +9,8 @@ from django.views.decorators.http import require_GET
 from accounts.permissions import needs_two_factor_setup
 from content.models import Article, HomeBlock, KeyFigure, Market, RoadmapObjective
 from core import hooks
+from core.search import DATE_BUCKETS, SORTS
+from core.search import run as run_search
 
 
 def home(request):
@@ -55,17 +58,40 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-SEARCH_LIMIT = 5
+SEARCH_PAGE_SIZE = 20
 
 
 def search(request):
-    """One search box for the whole portal: each app answers for its own items."""
-    query = request.GET.get("q", "").strip()[:100]
-    sections = []
+    """One search box for the whole portal: every app's items counted by type, market and
+    date in the database, ranked by relevance or date (``core.search.run``). The facets are
+    a GET form applied by its button only, so the page works without JavaScript and every
+    result page is an address the page cache can keep."""
+    data = request.GET
+    query = data.get("q", "").strip()[:100]
+    sort = data.get("sort") if data.get("sort") in SORTS else "relevance"
+    context = {
+        "query": query,
+        "too_short": 0 < len(query) < 2,
+        "sort": sort,
+        "sorts": SORTS,
+        "kind": data.get("type", ""),
+        "market": data.get("market", "") if data.get("market", "").isdigit() else "",
+        "when": data.get("when", "") if data.get("when") in DATE_BUCKETS else "",
+    }
     if len(query) >= 2:
-        sections = hooks.search_sections(query, request.user, SEARCH_LIMIT)
-    return render(
-        request,
-        "search.html",
-        {"query": query, "sections": sections, "too_short": 0 < len(query) < 2},
-    )
+        sources = hooks.search_sources(query, request.user)
+        if context["kind"] not in {source.kind for source in sources}:
+            context["kind"] = ""
+        outcome = run_search(
+            sources,
+            query,
+            kind=context["kind"],
+            market=context["market"],
+            when=context["when"],
+            sort=sort,
+            markets=Market.objects.published(),
+        )
+        page = Paginator(outcome.hits, SEARCH_PAGE_SIZE).get_page(data.get("page"))
+        more = {source.kind: source.more_url for source in sources}
+        context.update(outcome=outcome, page_obj=page, more_url=more.get(context["kind"], ""))
+    return render(request, "search.html", context)

@@ -1,5 +1,5 @@
 from content.models import Article, Market, Page, RoadmapObjective
-from core.sitemaps import TranslatedSitemap
+from core.sitemaps import PagesSitemap, TranslatedSitemap
 
 
 class PublishedSitemap(TranslatedSitemap):
@@ -34,7 +34,12 @@ class RoadmapSitemap(PublishedSitemap):
         return [latest] if latest else []
 
 
+class ContentPagesSitemap(PagesSitemap):
+    names = ["content:market-list", "content:article-list"]
+
+
 SITEMAPS = {
+    "content-pages": ContentPagesSitemap,
     "markets": MarketSitemap,
     "news": ArticleSitemap,
     "pages": PageSitemap,

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from content import views
+from content.feeds import ArticleFeed
 from content.models import Page
 
 app_name = "content"
@@ -10,6 +11,7 @@ urlpatterns = [
     path("markets/<slug:slug>/", views.market_detail, name="market-detail"),
     path("roadmap/", views.roadmap, name="roadmap"),
     path("news/", views.article_list, name="article-list"),
+    *ArticleFeed.urls("news/", "article"),
     path("news/<slug:slug>/", views.article_detail, name="article-detail"),
     path("about/", views.page_detail, {"role": Page.Role.ABOUT}, name="about"),
     path("legal-notice/", views.page_detail, {"role": Page.Role.LEGAL}, name="legal"),

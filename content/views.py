@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 
 from content.filters import ArticleFilter
 from content.models import Article, Market, Page, RoadmapObjective
+from content.structured_data import article_json_ld
 
 ARTICLES_PER_PAGE = 12
 
@@ -52,7 +53,11 @@ def article_detail(request, slug):
         .exclude(pk=article.pk)
         .distinct()[:3]
     )
-    return render(request, "content/article_detail.html", {"article": article, "related": related})
+    return render(
+        request,
+        "content/article_detail.html",
+        {"article": article, "related": related, "json_ld": article_json_ld(article)},
+    )
 
 
 def page_detail(request, slug=None, role=None):

@@ -37,3 +37,7 @@ class CoreConfig(AppConfig):
         from core.admin_lists import label_columns
 
         label_columns(admin.site)
+        # SQLite's stand-in for PostgreSQL's unaccent, for the accent-blind search.
+        from core.search import register_sqlite_fold
+
+        connection_created.connect(register_sqlite_fold, dispatch_uid="core.search.fold")

@@ -33,8 +33,9 @@ The kinds of hook, and who reads them:
     until a table it read is written (``core.pagecache.cached_fragment``); ``panels()``
     marks shared the slots named in the module's ``SHARED_SLOTS``.
 ``search(function, order)``
-    ``function(query, user, limit) -> core.search.SearchSection | None``: at most ``limit``
-    results the user may see. Read by the site search page.
+    ``function(query, user) -> list[core.search.SearchSource]``: the app's kinds of items
+    that the user may see and that match ``query``, as querysets not yet run. Read by the
+    site search page, which counts and ranks them all together (``core.search.run``).
 ``sitemaps(mapping)``
     Django sitemap classes by section name, merged into ``/sitemap.xml``.
 ``calendar(function)``
@@ -283,13 +284,12 @@ def _key_of(obj) -> str:
     return "" if obj is None else f"{obj._meta.label}:{obj.pk}"
 
 
-def search_sections(query: str, user, limit: int) -> list:
-    sections = []
+def search_sources(query: str, user) -> list:
+    """Every app's search sources (``core.search.SearchSource``), in the apps' order."""
+    sources = []
     for entry in sorted(_searches.values(), key=lambda e: e.order):
-        section = entry.function(query, user, limit)
-        if section:
-            sections.append(section)
-    return sections
+        sources.extend(entry.function(query, user))
+    return sources
 
 
 def all_sitemaps() -> dict[str, type]:

@@ -11,10 +11,13 @@ like any Django sitemap, its ``changefreq``, ``priority`` and ``limit``::
             return Partner.objects.published()
 
 Pages written in both languages use :class:`TranslatedSitemap`: each address is listed in
-every language of the site, with links to its translations and to the default language.
+every language of the site, with links to its translations and to the default language
+(``hreflang`` alternates and ``x-default``). Pages that are not rows (the home page, the
+lists) are listed by URL name with :class:`PagesSitemap`.
 """
 
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
 
 
 class ModelSitemap(Sitemap):
@@ -40,3 +43,25 @@ class TranslatedSitemap(ModelSitemap):
     i18n = True
     alternates = True
     x_default = True
+
+
+class PagesSitemap(Sitemap):
+    """Pages that are not rows (the home page, the lists), by URL name, in every language
+    with their alternates::
+
+        class TrainingPagesSitemap(PagesSitemap):
+            names = ["trainings:training-list"]
+    """
+
+    names: list[str] = []
+    changefreq = "daily"
+    priority = 0.7
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def items(self):
+        return list(self.names)
+
+    def location(self, name):
+        return reverse(name)

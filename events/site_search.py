@@ -1,27 +1,34 @@
-"""Events in the portal-wide search: upcoming ones first, then the archive."""
+"""Events in the site search (see core/search.py): those the reader may see."""
 
 from django.urls import reverse
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from core.search import SearchResult, SearchSection, text_filter
+from core.search import SearchSource, localized, text_filter
 from events.models import Event
 
-FIELDS = ["title_fr", "title_en", "summary_fr", "summary_en", "description_fr", "city"]
+FIELDS = [
+    "title_fr",
+    "title_en",
+    "summary_fr",
+    "summary_en",
+    "description_fr",
+    "description_en",
+    "city",
+    "venue_name",
+]
 
 
-def search(query: str, user, limit: int) -> SearchSection | None:
-    matching = Event.objects.visible_to(user).filter(text_filter(FIELDS, query))
-    events = list(matching.upcoming()[:limit]) or list(matching.past()[:limit])
-    if not events:
-        return None
-    results = [
-        SearchResult(
-            event.title,
-            event.get_absolute_url(),
-            f"{formats.date_format(event.local_start, 'DATE_FORMAT')} · {event.summary}",
-            event.get_kind_display(),
+def search(query: str, user) -> list[SearchSource]:
+    return [
+        SearchSource(
+            kind="event",
+            label=_("Event"),
+            queryset=Event.objects.visible_to(user).filter(text_filter(FIELDS, query)),
+            title=localized("title"),
+            summary=localized("summary"),
+            url=lambda slug: reverse("events:event-detail", kwargs={"slug": slug}),
+            date="start",
+            markets="markets",
+            weighted=["title_fr", "title_en"],
         )
-        for event in events
     ]
-    return SearchSection(_("Events"), results, reverse("events:event-list"))

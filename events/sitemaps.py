@@ -1,8 +1,8 @@
-from core.sitemaps import ModelSitemap
+from core.sitemaps import PagesSitemap, TranslatedSitemap
 from events.models import Event
 
 
-class EventSitemap(ModelSitemap):
+class EventSitemap(TranslatedSitemap):
     changefreq = "weekly"
     priority = 0.6
     limit = 5000
@@ -12,4 +12,8 @@ class EventSitemap(ModelSitemap):
         return Event.objects.listed()
 
 
-SITEMAPS = {"events": EventSitemap}
+class EventPagesSitemap(PagesSitemap):
+    names = ["events:event-list", "events:event-archive", "events:event-month-current"]
+
+
+SITEMAPS = {"events": EventSitemap, "event-pages": EventPagesSitemap}

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from events import views
+from events.feeds import EventFeed
 from events.matchmaking import urls as matchmaking_urls
 
 app_name = "events"
@@ -11,6 +12,7 @@ urlpatterns = [
     path("calendar/", views.event_month, name="event-month-current"),
     path("calendar/<int:year>/<int:month>/", views.event_month, name="event-month"),
     path("feed.ics", views.event_feed, name="event-feed"),
+    *EventFeed.urls("", "event"),
     path("feed/<slug:slug>.ics", views.market_feed, name="market-feed"),
     path("mine/", views.my_events, name="my-events"),
     path("mine/calendar/reset/", views.calendar_feed_reset, name="calendar-feed-reset"),

@@ -1,38 +1,35 @@
-"""Members in the portal-wide search: directory organisations, then platforms."""
+"""Members in the site search (see core/search.py): directory organisations and their
+platforms, matched by the directory's own search (French stemming on PostgreSQL)."""
 
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from core.search import SearchResult, SearchSection
+from core.search import SearchSource, localized
 from members.models import Organisation, Platform
-from members.search import order_by_relevance
 
 
-def search(query: str, user, limit: int) -> SearchSection | None:
-    organisations = order_by_relevance(
-        Organisation.objects.in_directory().search(query), query, "name"
-    )[:limit]
-    platforms = Platform.objects.public().search(query).select_related("organisation")[:limit]
-    results = [
-        SearchResult(
-            organisation.name,
-            organisation.get_absolute_url(),
-            f"{organisation.city} · {organisation.pitch}",
-            organisation.get_kind_display(),
-        )
-        for organisation in organisations
+def search(query: str, user) -> list[SearchSource]:
+    return [
+        SearchSource(
+            kind="organisation",
+            label=_("Member"),
+            queryset=Organisation.objects.in_directory().search(query),
+            title="name",
+            summary=localized("pitch"),
+            url=lambda slug: reverse("members:organisation-detail", kwargs={"slug": slug}),
+            markets="markets",
+            weighted=["name"],
+            more_url=reverse("members:organisation-list") + "?" + urlencode({"q": query}),
+        ),
+        SearchSource(
+            kind="platform",
+            label=_("Platform"),
+            queryset=Platform.objects.public().search(query),
+            title="name",
+            summary=localized("summary"),
+            url=lambda slug: reverse("members:platform-detail", kwargs={"slug": slug}),
+            markets="markets",
+            weighted=["name"],
+        ),
     ]
-    results += [
-        SearchResult(
-            platform.name,
-            platform.get_absolute_url(),
-            platform.organisation.name,
-            _("Platform"),
-        )
-        for platform in platforms
-    ]
-    if not results:
-        return None
-    more = reverse("members:organisation-list") + "?" + urlencode({"q": query})
-    return SearchSection(_("Members and platforms"), results, more)

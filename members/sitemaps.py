@@ -1,11 +1,8 @@
-from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
-
-from core.sitemaps import ModelSitemap
+from core.sitemaps import PagesSitemap, TranslatedSitemap
 from members.models import Organisation, Platform
 
 
-class OrganisationSitemap(ModelSitemap):
+class OrganisationSitemap(TranslatedSitemap):
     changefreq = "weekly"
     priority = 0.6
     limit = 5000
@@ -14,7 +11,7 @@ class OrganisationSitemap(ModelSitemap):
         return Organisation.objects.in_directory().only("slug", "updated_at")
 
 
-class PlatformSitemap(ModelSitemap):
+class PlatformSitemap(TranslatedSitemap):
     changefreq = "monthly"
     priority = 0.5
 
@@ -22,20 +19,13 @@ class PlatformSitemap(ModelSitemap):
         return Platform.objects.public().only("slug", "updated_at")
 
 
-class MembersPagesSitemap(Sitemap):
-    changefreq = "daily"
-    priority = 0.7
-
-    def items(self):
-        return [
-            "members:organisation-list",
-            "members:organisation-map",
-            "members:platform-list",
-            "members:application-create",
-        ]
-
-    def location(self, name):
-        return reverse(name)
+class MembersPagesSitemap(PagesSitemap):
+    names = [
+        "members:organisation-list",
+        "members:organisation-map",
+        "members:platform-list",
+        "members:application-create",
+    ]
 
 
 SITEMAPS = {

@@ -1,4 +1,4 @@
-from core.sitemaps import TranslatedSitemap
+from core.sitemaps import PagesSitemap, TranslatedSitemap
 from networks.models import Partner
 
 
@@ -9,4 +9,8 @@ class PartnerSitemap(TranslatedSitemap):
         return Partner.objects.published()
 
 
-SITEMAPS = {"partners": PartnerSitemap}
+class PartnerPagesSitemap(PagesSitemap):
+    names = ["networks:partner-list"]
+
+
+SITEMAPS = {"partner-pages": PartnerPagesSitemap, "partners": PartnerSitemap}

@@ -1,50 +1,68 @@
-"""Projects, funding calls and partner searches in the portal-wide search.
+"""Projects, funding calls and partner searches in the site search (see core/search.py).
 
 Projects go through ``Project.objects.visible_to``: a members-only or confidential project
 is never found by someone who may not see it. Partner searches are found by members only.
 """
 
+from django.db.models import TextField, Value
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from core.search import SearchResult, SearchSection, text_filter
+from core.search import SearchSource, either, localized, text_filter
 from members.permissions import is_member
 from projects.models import Call, PartnerSearch, Project
 
 
-def search(query: str, user, limit: int) -> SearchSection | None:
-    results = [
-        SearchResult(
-            f"{project.acronym} · {project.localized_title}",
-            project.get_absolute_url(),
-            project.localized_summary,
-            _("Project"),
-        )
-        for project in Project.objects.visible_to(user).search(query)[:limit]
-    ]
-    calls = Call.objects.open().filter(text_filter(["title_fr", "title_en", "summary_fr"], query))
-    results += [
-        SearchResult(call.title, call.get_absolute_url(), call.programme.name, _("Funding call"))
-        for call in calls.select_related("programme")[:limit]
+def search(query: str, user) -> list[SearchSource]:
+    sources = [
+        SearchSource(
+            kind="project",
+            label=_("Project"),
+            queryset=Project.objects.visible_to(user).search(query),
+            title=Concat(
+                Cast("acronym", TextField()),
+                Value(" · ", output_field=TextField()),
+                either("title", "title_en"),
+                output_field=TextField(),
+            ),
+            summary=either("summary", "summary_en"),
+            url=lambda slug: reverse("projects:project-detail", kwargs={"slug": slug}),
+            date="start_date",
+            markets="markets",
+            weighted=["acronym", "title", "title_en"],
+            more_url=reverse("projects:project-list") + "?" + urlencode({"q": query}),
+        ),
+        SearchSource(
+            kind="call",
+            label=_("Funding call"),
+            queryset=Call.objects.published().filter(
+                text_filter(["title_fr", "title_en", "summary_fr", "summary_en"], query)
+            ),
+            title=localized("title"),
+            summary=localized("summary"),
+            url=lambda slug: reverse("projects:call-detail", kwargs={"slug": slug}),
+            date="deadline",
+            markets="markets",
+            weighted=["title_fr", "title_en"],
+        ),
     ]
     if is_member(user):
-        searches = (
-            PartnerSearch.objects.visible_to(user)
-            .open()
-            .filter(text_filter(["title", "title_en", "idea", "idea_en"], query))
-            .select_related("organisation")
-        )
-        results += [
-            SearchResult(
-                search.localized_title,
-                search.get_absolute_url(),
-                search.organisation.name,
-                _("Partner search"),
+        sources.append(
+            SearchSource(
+                kind="partnersearch",
+                label=_("Partner search"),
+                queryset=PartnerSearch.objects.visible_to(user)
+                .open()
+                .filter(text_filter(["title", "title_en", "idea", "idea_en"], query)),
+                title=either("title", "title_en"),
+                summary=either("idea", "idea_en"),
+                url=lambda pk: reverse("projects:partnersearch-detail", kwargs={"pk": pk}),
+                ref="pk",
+                date="created_at",
+                markets="markets",
+                weighted=["title", "title_en"],
             )
-            for search in searches[:limit]
-        ]
-    if not results:
-        return None
-    more = reverse("projects:project-list") + "?" + urlencode({"q": query})
-    return SearchSection(_("Projects"), results[: limit * 2], more)
+        )
+    return sources

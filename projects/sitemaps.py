@@ -1,6 +1,6 @@
 from django.contrib.auth.models import AnonymousUser
 
-from core.sitemaps import TranslatedSitemap
+from core.sitemaps import PagesSitemap, TranslatedSitemap
 from projects.models import Call, Project
 
 
@@ -20,4 +20,12 @@ class CallSitemap(TranslatedSitemap):
         return Call.objects.published()
 
 
-SITEMAPS = {"projects": ProjectSitemap, "calls": CallSitemap}
+class ProjectPagesSitemap(PagesSitemap):
+    names = ["projects:project-list", "projects:call-list"]
+
+
+SITEMAPS = {
+    "project-pages": ProjectPagesSitemap,
+    "projects": ProjectSitemap,
+    "calls": CallSitemap,
+}

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from projects.feeds import CallFeed
 from projects.views import manage, partnering, showcase, staff
 
 app_name = "projects"
@@ -12,6 +13,7 @@ urlpatterns = [
     path("board/", staff.project_board, name="project-board"),
     path("organisations/", manage.organisation_search, name="organisation-search"),
     path("calls/", showcase.call_list, name="call-list"),
+    *CallFeed.urls("calls/", "call"),
     path("calls/<slug:slug>/", showcase.call_detail, name="call-detail"),
     path("partner-searches/", partnering.partnersearch_list, name="partnersearch-list"),
     path("partner-searches/new/", partnering.partnersearch_create, name="partnersearch-create"),

@@ -1,25 +1,35 @@
-"""The trainings section of the site-wide search (see content/site_search.py)."""
+"""Trainings in the site search (see core/search.py), dated by their next session."""
 
+from django.db.models import Min, OuterRef, Subquery
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from core.search import SearchResult, SearchSection
-from trainings.models import Training
+from core.search import SearchSource, localized
+from trainings.models import Session, Training
 
 
-def search(query: str, user, limit: int) -> SearchSection | None:
-    trainings = Training.objects.published().search(query).order_by("title")[:limit]
-    results = [
-        SearchResult(
-            training.title,
-            training.get_absolute_url(),
-            training.summary,
-            training.get_theme_display(),
+def search(query: str, user) -> list[SearchSource]:
+    next_session = (
+        Session.objects.filter(training=OuterRef("pk"), start_date__gte=timezone.localdate())
+        .exclude(status=Session.Status.CANCELLED)
+        .order_by()
+        .values("training")
+        .annotate(first=Min("start_date"))
+        .values("first")
+    )
+    return [
+        SearchSource(
+            kind="training",
+            label=_("Training"),
+            queryset=Training.objects.published().search(query),
+            title=localized("title"),
+            summary=localized("summary"),
+            url=lambda slug: reverse("trainings:training-detail", kwargs={"slug": slug}),
+            date=Subquery(next_session),
+            markets="markets",
+            weighted=["title_fr", "title_en"],
+            more_url=reverse("trainings:training-list") + "?" + urlencode({"q": query}),
         )
-        for training in trainings
     ]
-    if not results:
-        return None
-    more = reverse("trainings:training-list") + "?" + urlencode({"q": query})
-    return SearchSection(_("Trainings"), results, more)

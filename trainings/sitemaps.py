@@ -1,4 +1,4 @@
-from core.sitemaps import TranslatedSitemap
+from core.sitemaps import PagesSitemap, TranslatedSitemap
 from trainings.models import Training
 
 
@@ -12,4 +12,8 @@ class TrainingSitemap(TranslatedSitemap):
         return Training.objects.published()
 
 
-SITEMAPS = {"trainings": TrainingSitemap}
+class TrainingPagesSitemap(PagesSitemap):
+    names = ["trainings:training-list", "trainings:custom-request-create"]
+
+
+SITEMAPS = {"training-pages": TrainingPagesSitemap, "trainings": TrainingSitemap}

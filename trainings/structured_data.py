@@ -4,16 +4,12 @@ It is written into a ``<script type="application/ld+json">`` data block: browser
 such blocks, so the Content-Security-Policy (``script-src 'self'``) does not apply to them.
 """
 
-import json
-
 from django.conf import settings
-from django.utils.safestring import mark_safe
 
 from core.markdown import markdown_to_text
+from core.structured_data import json_text
 
 COURSE_MODE = {"in_person": "onsite", "remote": "online", "blended": "blended"}
-# Characters that could close the script element or open a comment in HTML.
-ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def _duration(hours) -> str:
@@ -95,5 +91,4 @@ def course_data(training, sessions, results, provider) -> dict:
 
 def course_json_ld(training, sessions, results, provider) -> str:
     """The JSON text, escaped so that it cannot break out of its script element."""
-    text = json.dumps(course_data(training, sessions, results, provider), ensure_ascii=False)
-    return mark_safe(text.translate(ESCAPES))  # noqa: S308 - JSON with <, > and & escaped
+    return json_text(course_data(training, sessions, results, provider))

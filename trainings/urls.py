@@ -1,11 +1,13 @@
 from django.urls import path
 
 from trainings import views
+from trainings.feeds import TrainingFeed
 
 app_name = "trainings"
 
 urlpatterns = [
     path("", views.training_list, name="training-list"),
+    *TrainingFeed.urls("", "training"),
     path("a-la-carte/", views.custom_request_create, name="custom-request-create"),
     path("my-requests/", views.enrolment_list, name="enrolment-list"),
     path("my-requests/<int:pk>/cancel/", views.enrolment_cancel, name="enrolment-cancel"),

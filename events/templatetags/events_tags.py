@@ -2,6 +2,11 @@
 
 from django import template
 from django.urls import NoReverseMatch
+from django.utils.translation import get_language
+
+from core import structured_data
+from core.images import rendition_url
+from core.markdown import markdown_to_text
 
 register = template.Library()
 
@@ -35,34 +40,55 @@ def organisation_url(organisation) -> str:
         return ""
 
 
-JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+def _organiser(event) -> dict:
+    """The organisation that runs the event (its profile when the directory lists it), or
+    the cluster itself."""
+    organiser = event.organiser
+    if organiser is None:
+        return structured_data.cluster_reference()
+    data = {"@type": "Organization", "name": organiser.name}
+    url = organisation_url(organiser) if getattr(organiser, "is_listed", True) else ""
+    if url:
+        data["url"] = structured_data.absolute(url)
+    elif organiser.website:
+        data["url"] = organiser.website
+    return data
+
+
+def _place(event, shows_private: bool) -> dict:
+    """Where the event takes place: the venue and street only where the page shows them
+    (to registered people: the venue is theirs to know), the town always."""
+    address = {"@type": "PostalAddress", "addressLocality": event.city, "addressCountry": "FR"}
+    place = {"@type": "Place", "name": event.city, "address": address}
+    if shows_private:
+        if event.address:
+            address["streetAddress"] = event.address
+        if event.venue_name:
+            place["name"] = event.venue_name
+    return place
 
 
 @register.simple_tag(takes_context=True)
 def event_jsonld(context, event):
-    """schema.org Event data of an event page (public information only)."""
-    import json
-
-    from django.conf import settings
-    from django.utils.html import mark_safe
-
-    from core.markdown import markdown_to_text
-
+    """schema.org Event data of an event page: what the page itself shows, the organiser
+    and the offer (see core.structured_data)."""
     request = context["request"]
+    url = structured_data.absolute(event.get_absolute_url())
     status = {
         "cancelled": "https://schema.org/EventCancelled",
         "postponed": "https://schema.org/EventPostponed",
     }.get(event.status, "https://schema.org/EventScheduled")
+    locations = []
+    if event.city:
+        locations.append(_place(event, bool(context.get("shows_private"))))
     if event.is_online:
+        locations.append({"@type": "VirtualLocation", "url": url})
+    if event.is_online and event.city:
+        mode = "https://schema.org/MixedEventAttendanceMode"
+    elif event.is_online:
         mode = "https://schema.org/OnlineEventAttendanceMode"
-        location = {"@type": "VirtualLocation", "url": request.build_absolute_uri()}
     else:
         mode = "https://schema.org/OfflineEventAttendanceMode"
-        location = {
-            "@type": "Place",
-            "name": event.city,
-            "address": {"@type": "PostalAddress", "addressLocality": event.city},
-        }
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -72,28 +98,27 @@ def event_jsonld(context, event):
         "endDate": event.local_end.isoformat(),
         "eventStatus": status,
         "eventAttendanceMode": mode,
-        "location": location,
-        "url": request.build_absolute_uri(event.get_absolute_url()),
-        "organizer": {
-            "@type": "Organization",
-            "name": event.organiser.name if event.organiser else "Vehicle of the Future",
-            "url": settings.SITE_URL,
-        },
+        "location": locations[0] if len(locations) == 1 else locations,
+        "url": url,
+        "organizer": _organiser(event),
         "isAccessibleForFree": event.is_free,
+        "inLanguage": get_language(),
     }
-    if event.cover:
-        from core.images import rendition_url
-
+    image = getattr(event, "social_image", "")
+    if callable(image):
+        image = image()
+    if image:
+        data["image"] = structured_data.absolute(str(image))
+    elif event.cover:
         data["image"] = request.build_absolute_uri(rendition_url(event.cover, 960))
     if event.registration_enabled and not event.is_members_only:
         data["offers"] = {
             "@type": "Offer",
             "price": str(event.price_non_member),
             "priceCurrency": "EUR",
-            "url": request.build_absolute_uri(event.get_absolute_url()),
+            "url": url,
             "availability": "https://schema.org/SoldOut"
             if event.is_full
             else "https://schema.org/InStock",
         }
-    payload = json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+    return structured_data.json_ld_script(data)

@@ -1,26 +1,18 @@
 """Presentation helpers of the members pages."""
 
-import json
-
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-register = template.Library()
+from core.structured_data import json_ld_script
 
-_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+register = template.Library()
 
 
 @register.filter
 def json_ld(data) -> str:
-    """A ``<script type="application/ld+json">`` data block (not executed, so CSP allows it);
-    the characters that could close the element are escaped."""
-    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
-    return format_html(
-        '<script type="application/ld+json">{}</script>',
-        mark_safe(payload),  # noqa: S308 - JSON with <, > and & escaped just above
-    )
+    """A ``<script type="application/ld+json">`` data block (see core.structured_data)."""
+    return json_ld_script(data)
 
 
 @register.filter

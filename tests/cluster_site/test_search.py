@@ -8,24 +8,28 @@ from tests.factories import ArticleFactory, MarketFactory
 pytestmark = pytest.mark.django_db
 
 
+def unmarked(response) -> str:
+    """The page without the <mark> tags of the highlighted words."""
+    return response.content.decode().replace("<mark>", "").replace("</mark>", "")
+
+
 def test_search_finds_published_news_and_markets(client):
     MarketFactory(name="Hydrogène", tagline="Piles à combustible et stockage")
     ArticleFactory(title="Journée de la mobilité hydrogène", excerpt="Rencontre")
     ArticleFactory(title="Hydrogène secret", status="draft")
-    html = client.get(reverse("search"), {"q": "hydrogène"}).content.decode()
+    html = unmarked(client.get(reverse("search"), {"q": "hydrogène"}))
     assert "Journée de la mobilité hydrogène" in html
     assert "Piles à combustible" in html
     assert "Hydrogène secret" not in html
 
 
-@pytest.mark.postgres
-def test_search_ignores_accents_on_postgresql(client):
+def test_search_ignores_accents_on_every_database(client):
     ArticleFactory(title="Véhicule électrique partagé")
-    html = client.get(reverse("search"), {"q": "vehicule electrique"}).content.decode()
+    html = unmarked(client.get(reverse("search"), {"q": "vehicule electrique"}))
     assert "Véhicule électrique partagé" in html
 
 
 def test_search_needs_two_characters_and_says_when_nothing_matches(client):
-    assert "au moins deux caractères" in client.get(reverse("search"), {"q": "a"}).content.decode()
-    html = client.get(reverse("search"), {"q": "zzzzzz"}).content.decode()
+    assert "au moins deux caractères" in unmarked(client.get(reverse("search"), {"q": "a"}))
+    html = unmarked(client.get(reverse("search"), {"q": "zzzzzz"}))
     assert "Rien ne correspond" in html

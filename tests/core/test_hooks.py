@@ -24,22 +24,22 @@ def test_every_app_declared_its_demo_loader_in_floor_order():
     ]
 
 
-def test_search_sections_come_in_the_declared_order(monkeypatch):
+def test_search_sources_come_in_the_declared_order(monkeypatch):
     monkeypatch.setattr(hooks, "_searches", {})
 
-    def first(query, user, limit):
-        return f"first {query}"
+    def first(query, user):
+        return [f"first {query}"]
 
-    def second(query, user, limit):
-        return f"second {query}"
+    def second(query, user):
+        return [f"second {query}", f"second bis {query}"]
 
-    def empty(query, user, limit):
-        return None  # nothing found: left out
+    def empty(query, user):
+        return []  # nothing to search for this reader
 
     hooks.search(second, order=20)
     hooks.search(empty, order=5)
     hooks.search(first, order=10)
-    assert hooks.search_sections("h2", None, 3) == ["first h2", "second h2"]
+    assert hooks.search_sources("h2", None) == ["first h2", "second h2", "second bis h2"]
 
 
 def test_declaring_the_same_panel_again_replaces_it(monkeypatch):

@@ -55,5 +55,5 @@ def test_portal_search_finds_published_partners_only(client):
 
     html = client.get(reverse("search"), {"q": "Vosges"}).content.decode()
 
-    assert "Cluster des Vosges" in html
+    assert "Cluster des <mark>Vosges</mark>" in html
     assert "Cluster caché" not in html

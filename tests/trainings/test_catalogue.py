@@ -133,10 +133,10 @@ def test_sitemap_lists_published_trainings(client, markets):
     assert draft.get_absolute_url() not in xml
 
 
-def test_site_search_has_a_trainings_section(client, markets):
+def test_site_search_finds_trainings_and_links_to_the_catalogue(client, markets):
     TrainingFactory(title="Sécurité des batteries")
     TrainingFactory(title="Batteries en brouillon", status=Training.Status.DRAFT)
-    html = client.get(reverse("search"), {"q": "batteries"}).content.decode()
-    assert "Sécurité des batteries" in html
-    assert "Batteries en brouillon" not in html
+    html = client.get(reverse("search"), {"q": "batteries", "type": "training"}).content.decode()
+    assert "Sécurité des <mark>batteries</mark>" in html
+    assert "brouillon" not in html
     assert f"{URL}?q=batteries" in html
