@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 
 from content.filters import ArticleFilter
 from content.models import Article, Market, Page, RoadmapObjective
+from core import audience
 
 ARTICLES_PER_PAGE = 12
 
@@ -52,7 +53,10 @@ def article_detail(request, slug):
         .exclude(pk=article.pk)
         .distinct()[:3]
     )
-    return render(request, "content/article_detail.html", {"article": article, "related": related})
+    response = render(
+        request, "content/article_detail.html", {"article": article, "related": related}
+    )
+    return audience.mark(response, article)
 
 
 def page_detail(request, slug=None, role=None):

@@ -29,3 +29,13 @@ class CoreConfig(AppConfig):
         # Every statement on every connection goes through the page cache's watcher (it
         # records what pages read and invalidates what writes change).
         connection_created.connect(pagecache.install, dispatch_uid="core.pagecache.install")
+
+        from core import hooks
+
+        # The audience of the public pages (core.audience), in the back-office menu.
+        hooks.staff_link(
+            "insights",
+            label=_("Audience of the public pages"),
+            url_name="admin:core_pageviewday_audience",
+            order=90,
+        )
