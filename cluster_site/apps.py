@@ -14,3 +14,9 @@ class ClusterSiteConfig(AppConfig):
     default = True
     name = "cluster_site"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from core import hooks
+
+        # Last of the demo loaders: the audience figures of the items every app loaded.
+        hooks.demo("core.audience.demo_load")

@@ -277,3 +277,44 @@ def report(days: int, *, today: date | None = None, limit: int | None = TOP) -> 
             for key, value in sorted(trend.items())
         ],
     }
+
+
+# Demo content: plausible daily figures for the last months.
+
+DEMO_DAYS = 150
+DEMO_ITEMS = 40  # per kind of page, the first by primary key
+# Views per day of an average page of each kind (events and articles draw the most).
+DEMO_BASE = {"organisation": 1.6, "project": 1.0, "event": 2.2, "training": 1.3, "article": 1.8}
+
+
+def demo_load(*, scale: int, log) -> None:
+    """Daily views of the first public items of each counted kind over the last DEMO_DAYS
+    days (not today, which the live buffer counts): a steady popularity per item, quieter
+    weekends, a slow growth. The same figures on every run (seeded by the item), and rows
+    already there are kept."""
+    import random
+
+    from django.contrib.contenttypes.models import ContentType
+
+    from core.models import PageViewDay
+
+    today = timezone.localdate()
+    rows = []
+    for label, model in counted_models().items():
+        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        base = DEMO_BASE.get(model._meta.model_name, 1.0)
+        pks = model._base_manager.order_by("pk").values_list("pk", flat=True)[:DEMO_ITEMS]
+        for pk in pks:
+            rng = random.Random(f"{label}:{pk}")
+            popularity = base * rng.lognormvariate(0, 0.8)
+            for back in range(DEMO_DAYS, 0, -1):
+                day = today - timedelta(days=back)
+                growth = 0.6 + 0.4 * (DEMO_DAYS - back) / DEMO_DAYS
+                weekday = 0.45 if day.weekday() >= 5 else 1.0
+                views = int(rng.expovariate(1) * popularity * growth * weekday * 1.2)
+                if views:
+                    rows.append(
+                        PageViewDay(content_type=content_type, object_id=pk, day=day, views=views)
+                    )
+    PageViewDay.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
+    log(f"audience: {len(rows)} daily page-view figures over {DEMO_DAYS} days")
