@@ -281,7 +281,7 @@ def report(days: int, *, today: date | None = None, limit: int | None = TOP) -> 
 
 # Demo content: plausible daily figures for the last months.
 
-DEMO_DAYS = 150
+DEMO_DAYS = 200
 DEMO_ITEMS = 40  # per kind of page, the first by primary key
 # Views per day of an average page of each kind (events and articles draw the most).
 DEMO_BASE = {"organisation": 1.6, "project": 1.0, "event": 2.2, "training": 1.3, "article": 1.8}
