@@ -40,8 +40,8 @@ def test_visits_are_counted_and_the_admin_reads_them_on_the_company_dashboard(
     assert_accessible(page, "company dashboard")
     assert page.locator("h1").inner_text().startswith("Voltaïa Essais")
     assert "Noé" in page.locator("#team-title").locator("..").inner_text()
-    audience_card = page.locator("section[aria-labelledby=audience-title]")
-    assert "2 views of your public profile over the last twelve months" in audience_card.inner_text()
+    figures = page.locator("section[aria-labelledby=audience-title]").inner_text()
+    assert "2 views of your public profile over the last twelve months" in figures
 
     # At 375 px the page fits the screen, and the profile leads back to the dashboard.
     page.set_viewport_size({"width": 375, "height": 800})
