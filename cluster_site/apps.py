@@ -18,5 +18,5 @@ class ClusterSiteConfig(AppConfig):
     def ready(self):
         from core import hooks
 
-        # Last of the demo loaders: the audience figures of the items every app loaded.
-        hooks.demo("core.audience.demo_load")
+        # Last of the demo loaders: what needs every app's demo (the audience figures).
+        hooks.demo("cluster_site.demo.load")

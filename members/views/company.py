@@ -8,13 +8,16 @@ the ``company`` panels (core/hooks.py), since members may not import them.
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, DateField, F, Sum, Value
+from django.db.models import Count, DateField, F, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Concat, TruncMonth
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from accounts.permissions import acts_as_staff
 from core.models import PageViewDay
 from members.models import Membership, Organisation
+from members.panels import COMPLETENESS_COUNTS
 from members.permissions import organisation_for_admin
 
 AUDIENCE_MONTHS = 12
@@ -132,24 +135,43 @@ def renewal_of(organisation: Organisation, today: date | None = None) -> dict:
     return {"state": state, "days_left": days_left}
 
 
+def team_and_organisation(user, slug: str) -> tuple[Organisation, list[Membership]]:
+    """The organisation ``slug`` (with the counts its completeness needs) and its people, in
+    one query, if ``user`` may see its dashboard: its admins and staff. Its plain members
+    get 403, everybody else 404 (see ``members.permissions.organisation_for_admin``)."""
+    counts = Organisation.objects.filter(pk=OuterRef("organisation_id")).with_completeness()
+    memberships = list(
+        Membership.objects.filter(organisation__slug=slug)
+        .for_people_list()
+        .select_related("organisation")
+        .annotate(**{name: Subquery(counts.values(name)) for name in COMPLETENESS_COUNTS})
+    )
+    is_staff = acts_as_staff(user)
+    if not is_staff and not any(m.user_id == user.pk and m.is_admin for m in memberships):
+        organisation_for_admin(user, slug)  # raises 403 or 404
+        raise Http404  # never reached: only admins and staff are let in above
+    if not memberships:  # staff looking at an organisation without people
+        return get_object_or_404(Organisation.objects.with_completeness(), slug=slug), []
+    organisation = memberships[0].organisation
+    for name in COMPLETENESS_COUNTS:
+        setattr(organisation, name, getattr(memberships[0], name))
+    for membership in memberships:
+        membership.organisation = organisation
+    return organisation, memberships
+
+
 @login_required
 def organisation_dashboard(request, slug):
     """The company dashboard of ``slug``, for its admins and staff (403 for its plain
     members, 404 for everybody else)."""
-    try:
-        organisation = (
-            Organisation.objects.editable_by(request.user).with_completeness().get(slug=slug)
-        )
-    except Organisation.DoesNotExist:
-        organisation_for_admin(request.user, slug)  # 403 for its members, 404 otherwise
-        raise
+    organisation, memberships = team_and_organisation(request.user, slug)
     audience = audience_by_month(organisation, last_months(AUDIENCE_MONTHS))
     return render(
         request,
         "members/organisation_dashboard.html",
         {
             "organisation": organisation,
-            "memberships": organisation.memberships.for_people_list(),
+            "memberships": memberships,
             "waiting": waiting_for_admins(organisation),
             "completeness": organisation.completeness(),
             "renewal": renewal_of(organisation),

@@ -231,3 +231,21 @@ def test_the_audience_page_query_budget_holds_at_two_sizes(
     with django_assert_max_num_queries(12):
         response = staff_client.get(reverse("admin:core_pageviewday_audience"))
     assert len(response.context["report"]["items"]) == 2 * size
+
+
+@pytest.mark.django_db
+def test_the_demo_figures_are_plausible_and_loaded_once():
+    from cluster_site import demo
+
+    organisation = OrganisationFactory()
+    ArticleFactory()
+    lines = []
+    demo.load(scale=0, log=lines.append)
+    count = PageViewDay.objects.count()
+    assert count > 100
+    rows = PageViewDay.objects.of(organisation)
+    assert rows.filter(day__gte=timezone.localdate()).count() == 0  # today is the live buffer
+    assert len(rows.by_month()) >= 5  # the last months
+    demo.load(scale=0, log=lines.append)
+    assert PageViewDay.objects.count() == count
+    assert lines[0].startswith("audience: ")

@@ -20,6 +20,7 @@ def test_every_app_declared_its_demo_loader_in_floor_order():
         "events.matchmaking.demo",
         "billing.demo",
         "newsletter.demo",
+        "cluster_site.demo",
     ]
 
 
