@@ -3,11 +3,13 @@ from the page cache too), the figures are flushed, and the organisation's admin 
 on the company dashboard with the team and the requests waiting. axe-core checks the pages."""
 
 import pytest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core import audience
 from members.models import Membership
-from tests.factories import UserFactory
+from tests.billing.test_browser_journey import sign_in as sign_in_with_session
+from tests.factories import StaffFactory, UserFactory
 from tests.members.factories import JoinRequestFactory, MembershipFactory, OrganisationFactory
 from tests.members.test_browser_journey import sign_in
 
@@ -49,3 +51,20 @@ def test_visits_are_counted_and_the_admin_reads_them_on_the_company_dashboard(
     page.get_by_role("link", name=_("See the public profile")).click()
     page.wait_for_url(f"**/members/{organisation.slug}/")
     assert page.get_by_role("link", name=_("Company dashboard")).is_visible()
+
+
+def test_staff_read_the_most_viewed_pages_in_the_back_office(
+    browser, live_server, page, assert_accessible
+):
+    organisation = OrganisationFactory(name="Voltaïa Essais")
+    for _visit in range(3):
+        audience.record(audience.item_key(organisation))
+    audience.flush()
+    sign_in_with_session(page, live_server, StaffFactory())
+    page.goto(reverse("admin:core_pageviewday_audience"))
+    page.select_option("#id_period", "7")
+    page.locator("#content-main form input[type=submit]").click()
+    page.wait_for_url("**period=7**")
+    assert_accessible(page, "audience page")
+    top = page.locator("#content-main table").first.inner_text()
+    assert "Voltaïa Essais" in top and "3" in top
