@@ -101,7 +101,6 @@ class PageViewDayAdmin(admin.ModelAdmin):
     list_filter = ("content_type", "day")
     search_fields = ("=object_id",)
     ordering = ("-day", "-views")
-    date_hierarchy = "day"
     list_select_related = ("content_type",)
     readonly_fields = ("content_type", "object_id", "day", "views", "updated_at")
 
@@ -110,6 +109,10 @@ class PageViewDayAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def get_queryset(self, request):
+        # The pages named in the list: one query per kind of page, not one per row.
+        return super().get_queryset(request).prefetch_related("item")
 
     @admin.display(description=_("page"))
     def item_link(self, row):
