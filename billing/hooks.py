@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from billing import listeners, panels, personal_data
 from core import hooks
 
-hooks.panels(panels, dashboard=15, join=10)
+hooks.panels(panels, dashboard=15, join=10, company=50)
 hooks.listen("members.application_accepted", listeners.application_accepted)
 hooks.listen("events.registration_confirmed", listeners.registration_confirmed)
 hooks.listen("events.registration_cancelled", listeners.registration_cancelled)

@@ -69,3 +69,20 @@ def dashboard_context(request, _object=None):
         "billing_organisations": [{"organisation": o, "due": o.due} for o in organisations],
         "billing_staff": is_staff,
     }
+
+
+COMPANY_INVOICES = 6
+
+
+def company_context(request, organisation):
+    """The organisation's latest invoices and credit notes with what is still due, for its
+    company dashboard (one query)."""
+    invoices = list(
+        Invoice.objects.filter(organisation=organisation)
+        .with_balance()
+        .order_by("-issue_date", "-pk")[:COMPANY_INVOICES]
+    )
+    today = timezone.localdate()
+    for invoice in invoices:
+        invoice.is_late = invoice.balance > 0 and invoice.due_date < today
+    return {"invoices": invoices}

@@ -14,3 +14,9 @@ class ClusterSiteConfig(AppConfig):
     default = True
     name = "cluster_site"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from core import hooks
+
+        # Last of the demo loaders: what needs every app's demo (the audience figures).
+        hooks.demo("cluster_site.demo.load")

@@ -136,6 +136,8 @@ MIDDLEWARE = [
     "core.observability.middleware.RequestObservationMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache: counts the views of public pages, cached ones too (core.audience).
+    "core.audience.AudienceMiddleware",
     # Before the session: a visitor's cached page is served without session or database.
     "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -209,6 +211,9 @@ else:
 # The page cache (core/pagecache.py): visitors' pages whole, shared parts of signed-in pages
 # as fragments, both invalidated by the writes to the tables they read; 0 switches it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# Page views are counted in the shared cache and copied to the database by flush_page_views,
+# which looks back this many days (core.audience).
+AUDIENCE_BUFFER_DAYS = env_int("AUDIENCE_BUFFER_DAYS", 3)
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300)
 # How long a browser, proxy or CDN may keep a visitor's page without asking again.
 PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from content.filters import ArticleFilter
 from content.models import Article, Market, Page, RoadmapObjective
 from content.structured_data import article_json_ld
+from core import audience
 
 ARTICLES_PER_PAGE = 12
 
@@ -53,11 +54,12 @@ def article_detail(request, slug):
         .exclude(pk=article.pk)
         .distinct()[:3]
     )
-    return render(
+    response = render(
         request,
         "content/article_detail.html",
         {"article": article, "related": related, "json_ld": article_json_ld(article)},
     )
+    return audience.mark(response, article)
 
 
 def page_detail(request, slug=None, role=None):

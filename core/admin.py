@@ -1,17 +1,24 @@
-"""The outbox in the back-office: what left, what waits, what failed and why."""
+"""The outbox in the back-office: what left, what waits, what failed and why; long exports;
+the audience of the public pages (counted without tracking, core.audience)."""
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core import audience
 from core.admin_lists import (
     register_site_actions,
     status_badge,
     truncated,
 )
-from core.models import ExportFile, OutgoingEmail
+from core.models import ExportFile, OutgoingEmail, PageViewDay
+from core.spreadsheets import csv_response
 from core.tasks import deliver_email
 
 
@@ -82,6 +89,103 @@ class ExportFileAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class AudiencePeriodForm(forms.Form):
+    period = forms.TypedChoiceField(
+        label=_("Period"),
+        coerce=int,
+        initial=30,
+        choices=[
+            (7, _("Last 7 days")),
+            (30, _("Last 30 days")),
+            (90, _("Last 90 days")),
+            (365, _("Last 12 months")),
+        ],
+    )
+
+
+@admin.register(PageViewDay)
+class PageViewDayAdmin(admin.ModelAdmin):
+    """The daily figures, read-only (written by flush_page_views), and the audience page."""
+
+    list_display = ("day", "content_type", "object_id", "item_link", "views")
+    list_filter = ("content_type", "day")
+    search_fields = ("=object_id",)
+    ordering = ("-day", "-views")
+    list_select_related = ("content_type",)
+    readonly_fields = ("content_type", "object_id", "day", "views", "updated_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        # The pages named in the list: one query per kind of page, not one per row.
+        return super().get_queryset(request).prefetch_related("item")
+
+    @admin.display(description=_("page"))
+    def item_link(self, row):
+        return row.item or "—"
+
+    def get_urls(self):
+        return [
+            path(
+                "audience/",
+                self.admin_site.admin_view(self.audience_view),
+                name="core_pageviewday_audience",
+            ),
+            *super().get_urls(),
+        ]
+
+    def audience_view(self, request):
+        """The most viewed public pages and the trend over a chosen period, against the
+        period before; ``?format=csv`` downloads every page viewed in the period."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        form = AudiencePeriodForm(request.GET or None)
+        days = form.cleaned_data["period"] if form.is_valid() else 30
+        if request.GET.get("format") == "csv" and form.is_valid():
+            return self._csv(request, days)
+        report = audience.report(days)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Audience of the public pages"),
+            "opts": self.model._meta,
+            "form": form,
+            "days": days,
+            "report": report,
+        }
+        return TemplateResponse(request, "core/admin/audience.html", context)
+
+    def _csv(self, request, days):
+        report = audience.report(days, limit=None)
+        response, writer = csv_response(f"audience-{report['start']}-{report['end']}.csv")
+        writer.writerow(
+            [
+                _("Kind"),
+                _("Page"),
+                _("Address"),
+                _("Views"),
+                _("Views in the previous period"),
+                _("Change (%)"),
+            ]
+        )
+        for item in report["items"]:
+            obj = item["object"]
+            writer.writerow(
+                [
+                    item["kind"],
+                    str(obj) if obj else item["object_id"],
+                    request.build_absolute_uri(obj.get_absolute_url()) if obj else "",
+                    item["current"],
+                    item["previous"],
+                    "" if item["change"] is None else item["change"],
+                ]
+            )
+        return response
 
 
 # The export of the selection (CSV, Excel) on every list of the back-office.

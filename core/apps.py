@@ -41,3 +41,12 @@ class CoreConfig(AppConfig):
         from core.search import register_sqlite_fold
 
         connection_created.connect(register_sqlite_fold, dispatch_uid="core.search.fold")
+        from core import hooks
+
+        # The audience of the public pages (core.audience), in the back-office menu.
+        hooks.staff_link(
+            "insights",
+            label=_("Audience of the public pages"),
+            url_name="admin:core_pageviewday_audience",
+            order=90,
+        )

@@ -23,7 +23,9 @@ The kinds of hook, and who reads them:
     ...)`` declares several at once by convention: the template
     ``<app>/includes/_<slot>_panel.html`` and the function ``<slot>_context`` of ``module``.
     Slots: ``home`` (a whole ``<section class="section">`` band), ``market`` and ``organisation`` (a
-    ``<section class="mt-5">`` with an ``h2``), ``dashboard`` (``col-md-6`` cards), ``join``
+    ``<section class="mt-5">`` with an ``h2``), ``dashboard`` (``col-md-6`` cards), ``company``
+    (``col-md-6`` cards of an organisation's company dashboard, for its admins; ``obj`` is
+    the organisation), ``join``
     (a ``form-card`` beside the membership application form), ``account`` (a ``form-card``
     section of My account), ``follow`` (an inline button in the head of a market, an
     organisation, or a list filtered by a competency or a programme; ``obj`` is that row)

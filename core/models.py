@@ -6,8 +6,13 @@ import uuid
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Sum
+from django.db.models.functions import TruncMonth
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -175,3 +180,67 @@ class ExportFile(models.Model):
         from django.urls import reverse
 
         return reverse("export-download", args=[self.pk])
+
+
+class PageViewDayQuerySet(models.QuerySet):
+    def of(self, obj):
+        """The rows of one item (an organisation, a project...)."""
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+            object_id=obj.pk,
+        )
+
+    def between(self, start, end):
+        """Days from ``start`` to ``end``, both included."""
+        return self.filter(day__gte=start, day__lte=end)
+
+    def by_month(self) -> dict:
+        """``{first day of the month: views}`` (one query)."""
+        rows = (
+            self.annotate(month=TruncMonth("day"))
+            .order_by()
+            .values("month")
+            .annotate(total=Sum("views"))
+            .values_list("month", "total")
+        )
+        return dict(rows)
+
+
+class PageViewDay(models.Model):
+    """How many times the public page of one item was viewed on one day (core.audience).
+
+    Nothing about the readers is kept: no address, no cookie, no account, only the count."""
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("kind of page"),
+    )
+    object_id = models.PositiveBigIntegerField(_("item"))
+    item = GenericForeignKey("content_type", "object_id")
+    day = models.DateField(_("day"))
+    views = models.PositiveIntegerField(_("views"), default=0)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PageViewDayQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("page views of a day")
+        verbose_name_plural = _("page views per day")
+        ordering = ["-day", "-views"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "day"], name="core_pageviewday_one_per_day"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(views__gte=0), name="core_pageviewday_views_not_negative"
+            ),
+        ]
+        indexes = [models.Index(fields=["day"], name="core_pageviewday_day_idx")]
+
+    def __str__(self):
+        return f"{self.content_type.model} {self.object_id} · {self.day}: {self.views}"
+
+    def get_absolute_url(self):
+        return reverse("admin:core_pageviewday_audience")

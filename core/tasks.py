@@ -102,3 +102,12 @@ def requeue_stalled_emails(older_than: timedelta = timedelta(minutes=10)) -> int
     for email_id in ids:
         deliver_email.enqueue(str(email_id))
     return len(ids)
+
+
+@task
+def flush_page_views() -> int:
+    """Copy the page views buffered in the shared cache to the database (core.audience).
+    Returns the number of daily rows written; running it again writes nothing new."""
+    from core import audience
+
+    return audience.flush()

@@ -2,16 +2,18 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core import hooks
+from core import audience, hooks
 from events import calendar, panels, personal_data, site_search
 from events.matchmaking import personal_data as meetings_personal_data
+from events.models import Event
 from events.sitemaps import SITEMAPS
 
-hooks.panels(panels, home=40, market=40, organisation=40, dashboard=20)
+hooks.panels(panels, home=40, market=40, organisation=40, dashboard=20, company=30)
 hooks.search(site_search.search, order=60)
 hooks.sitemaps(SITEMAPS)
 hooks.calendar(calendar.personal_entries)
 hooks.demo("events.demo.load")
+audience.count_views_of(Event)
 hooks.demo("events.matchmaking.demo.load")
 hooks.personal_data_of(personal_data, events=_("Event registrations and calendar"))
 hooks.personal_data_of(meetings_personal_data, meetings=_("Business meetings"))

@@ -52,3 +52,18 @@ def dashboard_context(request, _obj):
     upcoming_count = registrations[0].upcoming_count if registrations else 0
     # The panel links to My events for the calendar feed: its secret address is made there.
     return {"registrations": registrations, "upcoming_count": upcoming_count}
+
+
+COMPANY_REGISTRATIONS = 10
+
+
+def company_context(request, organisation):
+    """Its people's registrations to events still to come, soonest first, for the company
+    dashboard of the organisation's admins (one query)."""
+    registrations = list(
+        organisation.event_registrations.active()
+        .filter(event__end__gte=timezone.now())
+        .select_related("event", "user")
+        .order_by("event__start", "pk")[:COMPANY_REGISTRATIONS]
+    )
+    return {"registrations": registrations}

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import staff_required
 from accounts.permissions import acts_as_staff
 from content.models import Market
+from core import audience
 from core.spreadsheets import csv_response
 from core.views import refusal_as_message
 from events import ical, services
@@ -105,7 +106,7 @@ def event_detail(request, slug):
         claim_url = reverse(
             "events:offer-claim", kwargs={"token": services.offer_token(registration)}
         )
-    return render(
+    response = render(
         request,
         "events/event_detail.html",
         {
@@ -120,6 +121,7 @@ def event_detail(request, slug):
             or acts_as_staff(request.user),
         },
     )
+    return audience.mark(response, event)
 
 
 def event_ics(request, slug):

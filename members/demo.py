@@ -8,7 +8,8 @@ for benchmarks (5,000 load in a few seconds).
 
 import hashlib
 import io
-from datetime import date
+import random
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from members import search, services
 from members.models import (
     Certification,
     Competency,
+    ContactMessage,
     Invitation,
     JoinRequest,
     Membership,
@@ -323,6 +325,49 @@ def load_generated(count: int, markets: list[Market], competencies: list[Compete
     return len(created)
 
 
+CONTACT_SUBJECTS = [
+    "Partenariat sur un projet de recharge",
+    "Demande de rendez-vous au prochain salon",
+    "Question sur votre banc d'essai",
+    "Sous-traitance : demande de devis",
+    "Consortium pour un appel à projets",
+]
+
+
+def _load_contact_messages(organisations: dict, people: dict) -> int:
+    """A few messages relayed to the organisations over the last six months, from people of
+    other organisations (the figures their admins see on the company dashboard). Only for
+    organisations that have received none yet, so a second run adds nothing."""
+
+    senders = sorted(people.values(), key=lambda user: user.email)
+    received = set(
+        ContactMessage.objects.filter(organisation__in=organisations.values()).values_list(
+            "organisation_id", flat=True
+        )
+    )
+    now = timezone.now()
+    created = 0
+    for slug in sorted(organisations):
+        organisation = organisations[slug]
+        if organisation.pk in received or not senders:
+            continue
+        rng = random.Random(slug)
+        for days_ago in sorted(rng.sample(range(1, 180), rng.randint(2, 9)), reverse=True):
+            sender = rng.choice(senders)
+            message = ContactMessage.objects.create(
+                kind=ContactMessage.Kind.ORGANISATION,
+                sender=sender,
+                organisation=organisation,
+                subject=rng.choice(CONTACT_SUBJECTS),
+                body="Bonjour, nous aimerions échanger avec vous. (Message fictif.)",
+            )
+            ContactMessage.objects.filter(pk=message.pk).update(
+                created_at=now - timedelta(days=days_ago, hours=rng.randint(0, 9))
+            )
+            created += 1
+    return created
+
+
 def load(*, scale: int, log) -> None:
     MembershipSettings.current()
     markets = Market.objects.in_bulk(field_name="theme")
@@ -336,10 +381,12 @@ def load(*, scale: int, log) -> None:
     _load_joining(joining, organisations)
     platforms = _load_platforms(organisations, markets)
     applications = _load_applications(joining["application"], markets)
+    messages = _load_contact_messages(organisations, people)
     generated = load_generated(scale, list(markets.values()), list(competencies.values()))
     log(
         f"members: {len(organisations)} organisations, {len(people)} people, "
-        f"{platforms} platforms, {applications} pending application"
+        f"{platforms} platforms, {messages} new contact messages, "
+        f"{applications} pending application"
         + ("s" if applications > 1 else "")
         + (f", {generated} generated organisations" if generated else "")
         + f" ({MEMBER_EMAIL} administers Voltaria)"

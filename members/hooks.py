@@ -2,14 +2,16 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core import hooks
+from core import audience, hooks
 from members import panels, personal_data, site_search
+from members.models import Organisation
 from members.sitemaps import SITEMAPS
 
 hooks.panels(panels, dashboard=10, market=10, home=10)
 hooks.search(site_search.search, order=20)
 hooks.sitemaps(SITEMAPS)
 hooks.demo("members.demo.load")
+audience.count_views_of(Organisation)
 hooks.personal_data_of(
     personal_data,
     memberships=_("Organisations"),

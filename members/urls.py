@@ -25,6 +25,7 @@ urlpatterns = [
     path("invitations/<str:token>/", views.invitation_accept, name="invitation-accept"),
     path("<slug:slug>/", views.organisation_detail, name="organisation-detail"),
     path("<slug:slug>/edit/", views.organisation_edit, name="organisation-edit"),
+    path("<slug:slug>/dashboard/", views.organisation_dashboard, name="organisation-dashboard"),
     path("<slug:slug>/people/", views.organisation_people, name="organisation-people"),
     path("<slug:slug>/people/<int:pk>/role/", views.membership_role, name="membership-role"),
     path("<slug:slug>/people/<int:pk>/remove/", views.membership_remove, name="membership-remove"),

@@ -2,14 +2,16 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core import hooks
+from core import audience, hooks
 from projects import panels, personal_data, site_search
+from projects.models import Project
 from projects.sitemaps import SITEMAPS
 
-hooks.panels(panels, home=40, market=20, organisation=20, dashboard=20)
+hooks.panels(panels, home=40, market=20, organisation=20, dashboard=20, company=20)
 hooks.search(site_search.search, order=40)
 hooks.sitemaps(SITEMAPS)
 hooks.demo("projects.demo.load")
+audience.count_views_of(Project)
 hooks.personal_data_of(personal_data, projects=_("Projects and partner searches"))
 
 

@@ -113,3 +113,18 @@ def dashboard_context(request, obj):
         "has_profile": bool(market_ids or competency_ids),
         "submitted": submitted,
     }
+
+
+COMPANY_ITEMS = 8
+
+
+def company_context(request, organisation):
+    """The organisation's projects (its role in each) and its partner searches, for the
+    company dashboard of its admins (two queries)."""
+    participations = list(
+        organisation.project_participations.select_related("project").order_by(
+            "-project__updated_at", "pk"
+        )[:COMPANY_ITEMS]
+    )
+    searches = list(organisation.partner_searches.order_by("-created_at", "-pk")[:COMPANY_ITEMS])
+    return {"participations": participations, "searches": searches}

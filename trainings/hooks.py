@@ -2,15 +2,17 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core import hooks
+from core import audience, hooks
 from trainings import calendar, panels, personal_data, site_search
+from trainings.models import Training
 from trainings.sitemaps import SITEMAPS
 
-hooks.panels(panels, market=30, home=30, dashboard=30)
+hooks.panels(panels, market=30, home=30, dashboard=30, company=40)
 hooks.search(site_search.search, order=50)
 hooks.sitemaps(SITEMAPS)
 hooks.calendar(calendar.personal_entries)
 hooks.demo("trainings.demo.load")
+audience.count_views_of(Training)
 # Answers first: once the requests are anonymised, they can no longer be found.
 hooks.personal_data_of(
     personal_data,

@@ -54,3 +54,22 @@ def dashboard_context(request, obj=None):
         .order_by("-session__end_date")[:3]
     )
     return {"enrolments": requests, "surveys": surveys}
+
+
+COMPANY_ITEMS = 8
+
+
+def company_context(request, organisation):
+    """Its people's training requests (latest first) and its à-la-carte requests, for the
+    company dashboard of the organisation's admins (two queries)."""
+    enrolments = list(
+        organisation.training_enrolments.select_related("session__training").order_by(
+            "-created_at", "-pk"
+        )[:COMPANY_ITEMS]
+    )
+    custom_requests = list(
+        organisation.custom_training_requests.select_related("training").order_by(
+            "-created_at", "-pk"
+        )[:COMPANY_ITEMS]
+    )
+    return {"enrolments": enrolments, "custom_requests": custom_requests}

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import staff_required
-from core import ratelimit
+from core import audience, ratelimit
 from members.models import Organisation
 from trainings import exports, lheo, services
 from trainings.filters import TrainingFilter
@@ -88,7 +88,7 @@ def training_detail(request, slug):
         session.state = session.enrolment_state()
     results = training.results()
     provider = TrainingProvider.current()
-    return render(
+    response = render(
         request,
         "trainings/training_detail.html",
         {
@@ -100,6 +100,7 @@ def training_detail(request, slug):
             "json_ld": course_json_ld(training, sessions, results, provider),
         },
     )
+    return audience.mark(response, training)
 
 
 def enrolment_create(request, pk):

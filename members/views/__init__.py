@@ -1,5 +1,6 @@
 """The views of the members app, by page; ``members.urls`` reads them from here."""
 
+from members.views.company import organisation_dashboard
 from members.views.contact import contact_organisation, contact_person
 from members.views.directory import (
     organisation_detail,
@@ -45,6 +46,7 @@ __all__ = [
     "membership_remove",
     "membership_role",
     "membership_self",
+    "organisation_dashboard",
     "organisation_detail",
     "organisation_edit",
     "organisation_export",

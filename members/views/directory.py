@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.permissions import acts_as_staff
+from core import audience
 from core.exports import is_long
 from core.spreadsheets import csv_response
 from members import services
@@ -94,7 +95,7 @@ def organisation_detail(request, slug):
         and services.join_request_allowed(organisation=organisation, user=user, outsider=True)
         is None
     )
-    return render(
+    response = render(
         request,
         "members/organisation_detail.html",
         {
@@ -111,3 +112,4 @@ def organisation_detail(request, slug):
             "structured_data": organisation_structured_data(organisation, request),
         },
     )
+    return audience.mark(response, organisation)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import acts_as_staff
 from content.models import Market
+from core import audience
 from members.permissions import is_member
 from projects.filters import CallFilter, ProjectFilter
 from projects.forms import ReviewNoteForm, StatusChangeForm
@@ -115,7 +116,7 @@ def project_detail(request, slug):
         note_form = ReviewNoteForm()
         note_form.helper.form_action = reverse("projects:project-review", args=[project.slug])
         review = {"notes": notes[:REVIEW_NOTES_SHOWN], "count": notes.count(), "form": note_form}
-    return render(
+    response = render(
         request,
         "projects/project_detail.html",
         {
@@ -128,6 +129,7 @@ def project_detail(request, slug):
             "review": review,
         },
     )
+    return audience.mark(response, project)
 
 
 def call_list(request):

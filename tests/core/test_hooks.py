@@ -21,6 +21,7 @@ def test_every_app_declared_its_demo_loader_in_floor_order():
         "billing.demo",
         "newsletter.demo",
         "insights.demo",
+        "cluster_site.demo",
     ]
 
 
