@@ -37,6 +37,25 @@ def market_context(request, market):
     return {"projects": shown, "total": shown[0].panel_total, "market": market}
 
 
+def organisation_variant(request, organisation):
+    """The projects of an organisation are the same for every reader outside their
+    consortiums (by standing: member or visitor), kept in the shared cache for them; staff
+    and the people of a partner in one of them see theirs live."""
+    user = request.user
+    if acts_as_staff(user):
+        return None
+    if user.is_authenticated:
+        partner = Participation.objects.filter(
+            project__participations__organisation=organisation,
+            organisation__memberships__user=user,
+        )
+        if partner.exists():
+            return None
+    if is_member(user):
+        return "member"
+    return "signed-in" if user.is_authenticated else "visitor"
+
+
 def organisation_context(request, organisation):
     of_organisation = Participation.objects.filter(organisation=organisation)
     projects = Project.objects.visible_to(request.user).filter(

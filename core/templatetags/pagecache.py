@@ -2,7 +2,8 @@
 the same for every reader, kept in the shared cache until a table it read is written (see
 core/pagecache.py). The parts (a market, a page number...) make the key; the language is
 always in it. Never put per-person content, a form with ``{% csrf_token %}`` or messages
-inside."""
+inside. A name that is empty renders the block live, uncached: the view decides, e.g. the
+people of an organisation see their own page live while other readers share it."""
 
 from django import template
 from django.utils.safestring import mark_safe
@@ -19,7 +20,10 @@ class CachedBlockNode(template.Node):
         self.parts = parts
 
     def render(self, context):
-        parts = [str(self.name.resolve(context))]
+        name = self.name.resolve(context)
+        if not name:
+            return self.nodelist.render(context)
+        parts = [str(name)]
         parts += [str(part.resolve(context)) for part in self.parts]
         key = "block:" + ":".join(parts)
         return mark_safe(cached_fragment(key, lambda: self.nodelist.render(context)))  # noqa: S308
