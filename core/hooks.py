@@ -288,6 +288,9 @@ def render_panels(slot: str, request, obj=None) -> str:
 
 
 def _render(entry: Panel, request, obj) -> str:
+    if obj is not None and entry.shared:
+        # A shared panel may show fields of ``obj``, read before it was built.
+        pagecache.depends_on(obj)
     context = entry.context(request, obj)
     if context is None:
         return ""

@@ -228,6 +228,12 @@ def _note_read(tables) -> None:
         recorded.update(tables)
 
 
+def depends_on(*models_or_tables) -> None:
+    """Make the page or fragment being built depend on these tables as if it had read
+    them: for what a fragment shows of an object loaded before it was built."""
+    _note_read(tables_of(*models_or_tables))
+
+
 def snapshot(cache, tables=None) -> dict[str, str]:
     """The current generation of ``tables`` (all by default) and of EVERYTHING, keyed by
     table name; a table never written yet gets one now."""
