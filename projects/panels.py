@@ -39,18 +39,18 @@ def market_context(request, market):
 
 def organisation_variant(request, organisation):
     """The projects of an organisation are the same for every reader outside their
-    consortiums (by standing: member or visitor), kept in the shared cache for them; staff
-    and the people of a partner in one of them see theirs live."""
+    consortiums with the same standing (member, signed in, visitor), and for all staff:
+    kept in the shared cache for each; a person of a partner in one of them has their own."""
     user = request.user
     if acts_as_staff(user):
-        return None
+        return "staff"
     if user.is_authenticated:
         partner = Participation.objects.filter(
             project__participations__organisation=organisation,
             organisation__memberships__user=user,
         )
         if partner.exists():
-            return None
+            return f"partner-{user.pk}"
     if is_member(user):
         return "member"
     return "signed-in" if user.is_authenticated else "visitor"

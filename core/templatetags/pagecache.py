@@ -1,11 +1,10 @@
 """``{% cachedblock "name" [part ...] %}...{% endcachedblock %}``: a part of a page that is
 the same for every reader, kept in the shared cache until a table it read is written (see
 core/pagecache.py). The parts (a market, a page number...) make the key; the language is
-always in it. Never put per-person content, a form with ``{% csrf_token %}`` or messages
-inside. A model instance among the parts is keyed by its primary key, and the block
-depends on its table (it may show fields of the object read before the block). A name that
-is empty renders the block live, uncached: the view decides, e.g. the people of an
-organisation see their own page live while other readers share it."""
+always in it. Never put per-person content (unless a part names the person), a form with
+``{% csrf_token %}`` or messages inside. A model instance among the parts is keyed by its
+primary key, and the block depends on its table (it may show fields of the object read
+before the block)."""
 
 from django import template
 from django.db import models
@@ -23,10 +22,7 @@ class CachedBlockNode(template.Node):
         self.parts = parts
 
     def render(self, context):
-        name = self.name.resolve(context)
-        if not name:
-            return self.nodelist.render(context)
-        parts = [str(name)]
+        parts = [str(self.name.resolve(context))]
         objects = []
         for part in self.parts:
             value = part.resolve(context)

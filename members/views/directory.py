@@ -107,12 +107,19 @@ def organisation_detail(request, slug):
         and services.join_request_allowed(organisation=organisation, user=user, outsider=True)
         is None
     )
-    # The body of the page (about, key facts, platforms, people) is the same for every
-    # reader outside the organisation with the same standing: it is kept in the shared cache
-    # for them (the block "shared_body" of the template); its people and staff see it live.
-    insider = own_membership is not None or can_edit
-    standing = "member" if reader_is_member else "signed-in" if user.is_authenticated else "visitor"
-    shared_body = "" if insider else f"organisation:{standing}"
+    # The body of the page (about, key facts, platforms, people) depends on the reader's
+    # standing only; it is kept in the shared cache (the block "shared_body" of the
+    # template) for each standing: visitors, signed-in people, members, staff; and for each
+    # person of the organisation on their own (their own line differs).
+    if acts_as_staff(user):
+        standing = "staff"
+    elif own_membership is not None:
+        standing = f"person-{user.pk}"
+    elif reader_is_member:
+        standing = "member"
+    else:
+        standing = "signed-in" if user.is_authenticated else "visitor"
+    shared_body = f"organisation:{standing}"
 
     @functools.cache
     def competencies():

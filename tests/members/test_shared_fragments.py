@@ -84,7 +84,7 @@ def test_an_organisation_page_body_is_shared_by_readers_of_the_same_standing_onl
 
 
 def test_an_organisation_page_body_is_fresh_after_an_edit(
-    in_english, organisation, outsider, colleague
+    in_english, organisation, outsider, colleague, owner
 ):
     url = organisation.get_absolute_url()
     reader = signed_in(outsider)
@@ -95,10 +95,14 @@ def test_an_organisation_page_body_is_fresh_after_an_edit(
     organisation.save()
     page = reader.get(url).content.decode()
     assert "piles à combustible fictives" in page
-    # Its people see their page live: their own line has no "Write a message" link.
+    # Each person of the organisation has their own copy: no link to write to themselves.
     page = signed_in(colleague).get(url).content.decode()
     assert "piles à combustible fictives" in page
     assert "My place in this organisation" in page
+    colleague_name = colleague.get_full_name()
+    assert f"to {colleague_name}" not in page
+    assert f"to {colleague_name}" in signed_in(owner).get(url).content.decode()
+    assert f"to {colleague_name}" not in signed_in(colleague).get(url).content.decode()
 
 
 def test_a_partner_sees_a_confidential_project_an_outsider_never_gets(organisation, outsider, user):
