@@ -82,6 +82,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
@@ -95,6 +96,9 @@ class Panel:
     context: Callable
     order: int
     shared: bool = False
+    # ``variant(request, obj)``: the readers' class a shared panel is kept for ("member",
+    # "visitor"...), or None to render it live for this reader.
+    variant: Callable | None = None
 
 
 @dataclass(frozen=True)
@@ -171,17 +175,24 @@ def _name(function: Callable) -> str:
 
 
 def panel(
-    slot: str, *, template: str, context: Callable, order: int = 50, shared: bool = False
+    slot: str,
+    *,
+    template: str,
+    context: Callable,
+    order: int = 50,
+    shared: bool = False,
+    variant: Callable | None = None,
 ) -> None:
     panels = [p for p in _panels.get(slot, []) if p.template != template]
-    panels.append(Panel(template, context, order, shared))
+    panels.append(Panel(template, context, order, shared or variant is not None, variant))
     _panels[slot] = sorted(panels, key=lambda p: p.order)
 
 
 def panels(module, **orders: int) -> None:
     """Declare an app's panels in one call, by convention: for each ``slot=order``, the
     template ``<app>/includes/_<slot>_panel.html`` with the function ``<slot>_context`` of
-    ``module`` (the app's ``panels.py``), shared if the slot is in its ``SHARED_SLOTS``."""
+    ``module`` (the app's ``panels.py``), shared if the slot is in its ``SHARED_SLOTS``, or
+    shared by class of readers if the module has a function ``<slot>_variant``."""
     app = module.__name__.split(".")[0]
     shared = getattr(module, "SHARED_SLOTS", ())
     for slot, order in orders.items():
@@ -191,6 +202,7 @@ def panels(module, **orders: int) -> None:
             context=getattr(module, f"{slot}_context"),
             order=order,
             shared=slot in shared,
+            variant=getattr(module, f"{slot}_variant", None),
         )
 
 
@@ -267,8 +279,11 @@ def render_panels(slot: str, request, obj=None) -> str:
     """The HTML of every panel of ``slot`` that has something to show."""
     parts = []
     for entry in _panels.get(slot, []):
-        if entry.shared:
-            key = f"panel:{entry.template}:{_key_of(obj)}"
+        # Which readers share the panel matters only when fragments are kept at all.
+        keeping = entry.variant and getattr(settings, "FRAGMENT_CACHE_SECONDS", 300)
+        variant = entry.variant(request, obj) if keeping else ""
+        if entry.shared and variant is not None:
+            key = f"panel:{entry.template}:{_key_of(obj)}:{variant}"
             parts.append(pagecache.cached_fragment(key, lambda e=entry: _render(e, request, obj)))
         else:
             parts.append(_render(entry, request, obj))
@@ -276,6 +291,9 @@ def render_panels(slot: str, request, obj=None) -> str:
 
 
 def _render(entry: Panel, request, obj) -> str:
+    if obj is not None and entry.shared:
+        # A shared panel may show fields of ``obj``, read before it was built.
+        pagecache.depends_on(obj)
     context = entry.context(request, obj)
     if context is None:
         return ""

@@ -86,6 +86,10 @@ _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "TRUNCATE")
 _recording: ContextVar[tuple[set, ...]] = ContextVar("pagecache_recording", default=())
 # A hint, per page or fragment key, of the tables it depends on, so that a hit is one
 # get_many. Only a hint: what is served is checked against what was stored.
+# The fragments already read during the request being answered (set by the middleware),
+# so that a fragment asked several times (a setting read by every row) costs one lookup;
+# emptied by any write.
+_request_fragments: ContextVar[dict | None] = ContextVar("pagecache_fragments", default=None)
 _hints: dict[str, tuple[str, ...]] = {}
 _HINTS_MAX = 20_000
 
@@ -157,6 +161,9 @@ def _written(connection, tables: set[str]) -> None:
     tables -= IGNORED_TABLES
     if not tables:
         return
+    fragments = _request_fragments.get()
+    if fragments:
+        fragments.clear()
     bump(*tables)
     if not connection.in_atomic_block:
         return
@@ -228,6 +235,12 @@ def _note_read(tables) -> None:
         recorded.update(tables)
 
 
+def depends_on(*models_or_tables) -> None:
+    """Make the page or fragment being built depend on these tables as if it had read
+    them: for what a fragment shows of an object loaded before it was built."""
+    _note_read(tables_of(*models_or_tables))
+
+
 def snapshot(cache, tables=None) -> dict[str, str]:
     """The current generation of ``tables`` (all by default) and of EVERYTHING, keyed by
     table name; a table never written yet gets one now."""
@@ -287,23 +300,37 @@ def cached_fragment(key: str, builder, *, per_language: bool = True, timeout=Non
     if per_language:
         key = f"{key}:{translation.get_language()}"
     key = FRAGMENT_PREFIX + hashlib.sha256(key.encode()).hexdigest()[:40]
+    fragments = _request_fragments.get()
+    if fragments is not None and key in fragments:
+        value, tables = fragments[key]
+        _note_read(tables)
+        return value
+    value, tables = _fragment(key, builder, seconds)
+    if fragments is not None:
+        fragments[key] = (value, tables)
+    return value
+
+
+def _fragment(key: str, builder, seconds: int) -> tuple:
+    """The fragment's value and the tables it depends on, from the cache or built."""
     cache = shared_cache()
     try:
         entry = _lookup(cache, key)
         generations = None if entry else snapshot(cache)
     except Exception:  # the cache is down: build it every time
         logger.exception("page cache: fragment lookup failed")
-        return builder()
+        with _Recording() as tables:
+            return builder(), set(tables)
     if entry is not None:
         _note_read(entry["tables"])
-        return entry["value"]
+        return entry["value"], set(entry["tables"])
     with _Recording() as tables:
         value = builder()
     try:
         _store(cache, key, {"value": value, "tables": _depends(generations, tables)}, seconds)
     except Exception:
         logger.exception("page cache: could not store a fragment")
-    return value
+    return value, set(tables)
 
 
 def cached(key: str, **options):
@@ -392,6 +419,13 @@ class PageCacheMiddleware:
         return self._cache or shared_cache()
 
     def __call__(self, request):
+        token = _request_fragments.set({})
+        try:
+            return self._respond(request)
+        finally:
+            _request_fragments.reset(token)
+
+    def _respond(self, request):
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 300)
         if not seconds or not _may_use_cache(request):
             return self._not_shared(request, self.get_response(request))

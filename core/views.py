@@ -8,8 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
+from core import pagecache
 from core.errors import PortalError
 from core.models import ExportFile
 
@@ -51,6 +54,42 @@ def confirm_delete(request, *, title: str, removes: list, keeps=(), back_url: st
         request,
         "core/confirm_delete.html",
         {"title": title, "removes": removes, "keeps": keeps, "back_url": back_url},
+    )
+
+
+def render_list_page(request, template: str, build, *, variant: str = "", keep=(), context=None):
+    """A list page (``templates/list_page.html``) whose body (filters, result count, cards,
+    pagination) is the same for every reader of the same address: ``build()`` (the
+    context with ``page_obj``) runs only when that body is not in the shared cache; the
+    body is then kept as a fragment until a table it read is written (core.pagecache).
+    The rest of the page (the person's menu, the panels of the page head) stays live.
+
+    ``variant`` names what else changes the body (``"member"`` when members see more);
+    ``keep`` lists the names of ``build()``'s context that the page around the body needs
+    (they must be picklable); the page gets ``page_number`` for its title."""
+
+    def body() -> dict:
+        page_context = {**(context or {}), **build()}
+        html = render_to_string(template, {**page_context, "list_frame": "list_body.html"}, request)
+        page = page_context.get("page_obj")
+        return {
+            "html": html,
+            "page_number": page.number if page is not None else 1,
+            "kept": {name: page_context.get(name) for name in keep},
+        }
+
+    listing = pagecache.cached_fragment(
+        f"list:{template}:{variant}:{request.get_full_path()}", body
+    )
+    return render(
+        request,
+        template,
+        {
+            **(context or {}),
+            **listing["kept"],
+            "list_body": mark_safe(listing["html"]),  # noqa: S308 (our own template)
+            "page_number": listing["page_number"],
+        },
     )
 
 

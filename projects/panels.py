@@ -37,6 +37,25 @@ def market_context(request, market):
     return {"projects": shown, "total": shown[0].panel_total, "market": market}
 
 
+def organisation_variant(request, organisation):
+    """The projects of an organisation are the same for every reader outside their
+    consortiums with the same standing (member, signed in, visitor), and for all staff:
+    kept in the shared cache for each; a person of a partner in one of them has their own."""
+    user = request.user
+    if acts_as_staff(user):
+        return "staff"
+    if user.is_authenticated:
+        partner = Participation.objects.filter(
+            project__participations__organisation=organisation,
+            organisation__memberships__user=user,
+        )
+        if partner.exists():
+            return f"partner-{user.pk}"
+    if is_member(user):
+        return "member"
+    return "signed-in" if user.is_authenticated else "visitor"
+
+
 def organisation_context(request, organisation):
     of_organisation = Participation.objects.filter(organisation=organisation)
     projects = Project.objects.visible_to(request.user).filter(

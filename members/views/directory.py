@@ -1,10 +1,13 @@
 """The public directory of member organisations: the list, its CSV export, the map and an
 organisation's page."""
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,9 +16,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.permissions import acts_as_staff
-from core import audience
+from core import audience, pagecache
 from core.exports import is_long
 from core.spreadsheets import csv_response
+from core.views import render_list_page
 from members import services
 from members.directory_export import filtered, query_params, write_directory
 from members.filters import OrganisationFilter
@@ -30,21 +34,29 @@ ORGANISATIONS_PER_PAGE = 24
 
 
 def organisation_list(request):
-    filters = OrganisationFilter(request.GET, Organisation.objects.in_directory())
-    page = Paginator(filters.qs.for_cards(), ORGANISATIONS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    return render(
-        request,
-        "members/organisation_list.html",
-        {
+    # The same list for every reader of the address; members also get the export link.
+    can_export = is_member(request.user)
+
+    def build():
+        filters = OrganisationFilter(request.GET, Organisation.objects.in_directory())
+        page = Paginator(filters.qs.for_cards(), ORGANISATIONS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        return {
             "form": filters.form,
             "page_obj": page,
             "active_filters": filters.active_filters(),
-            "can_export": is_member(request.user),
             # Followed from the page head (a panel of the newsletter app).
             "competency": filters.selected.get("competency"),
-        },
+        }
+
+    return render_list_page(
+        request,
+        "members/organisation_list.html",
+        build,
+        variant="member" if can_export else "",
+        keep=("competency",),
+        context={"can_export": can_export},
     )
 
 
@@ -73,11 +85,10 @@ def organisation_map(request):
 
 
 def organisation_detail(request, slug):
+    # Competencies and certifications are read by the page's body only when it is not in
+    # the shared cache (see shared_body below).
     organisation = get_object_or_404(
-        Organisation.objects.with_markets()
-        .with_completeness()
-        .prefetch_related("competencies", "certifications"),
-        slug=slug,
+        Organisation.objects.with_markets().with_completeness(), slug=slug
     )
     user = request.user
     own_membership = (
@@ -87,7 +98,8 @@ def organisation_detail(request, slug):
         raise Http404
     # The rule of can_edit_organisation, from the membership already read.
     can_edit = acts_as_staff(user) or bool(own_membership and own_membership.is_admin)
-    people = organisation.memberships.shown_to(user, is_member=is_member(user)).for_people_list()
+    reader_is_member = is_member(user)
+    people = organisation.memberships.shown_to(user, is_member=reader_is_member).for_people_list()
     can_join = (
         user.is_authenticated
         and own_membership is None
@@ -95,6 +107,29 @@ def organisation_detail(request, slug):
         and services.join_request_allowed(organisation=organisation, user=user, outsider=True)
         is None
     )
+    # The body of the page (about, key facts, platforms, people) depends on the reader's
+    # standing only; it is kept in the shared cache (the block "shared_body" of the
+    # template) for each standing: visitors, signed-in people, members, staff; and for each
+    # person of the organisation on their own (their own line differs).
+    if acts_as_staff(user):
+        standing = "staff"
+    elif own_membership is not None:
+        standing = f"person-{user.pk}"
+    elif reader_is_member:
+        standing = "member"
+    else:
+        standing = "signed-in" if user.is_authenticated else "visitor"
+    shared_body = f"organisation:{standing}"
+
+    @functools.cache
+    def competencies():
+        prefetch_related_objects([organisation], "competencies")
+        return sorted(organisation.competencies.all(), key=lambda c: normalise(str(c)))
+
+    def structured_data():
+        competencies()  # prefetched for the structured data too
+        return organisation_structured_data(organisation, request)
+
     response = render(
         request,
         "members/organisation_detail.html",
@@ -106,10 +141,13 @@ def organisation_detail(request, slug):
             "can_edit": can_edit,
             "can_join": can_join,
             "completeness": organisation.completeness() if can_edit else None,
-            "competencies": sorted(
-                organisation.competencies.all(), key=lambda competency: normalise(str(competency))
+            "shared_body": shared_body,
+            # Read only when the block is rendered (the template calls it), once.
+            "competencies": competencies,
+            "structured_data": pagecache.cached_fragment(
+                f"members:organisation-jsonld:{organisation.pk}:{request.get_host()}",
+                structured_data,
             ),
-            "structured_data": organisation_structured_data(organisation, request),
         },
     )
     return audience.mark(response, organisation)
