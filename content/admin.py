@@ -5,6 +5,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from content.models import Article, HomeBlock, KeyFigure, Market, Page, RoadmapObjective
+from core.admin import COVER_FIELDSET
 
 PUBLICATION_FIELDSET = (
     _("Publication"),
@@ -59,6 +60,7 @@ class MarketAdmin(PublishableAdmin):
     fieldsets = (
         (None, {"fields": ("name", "slug", "theme", "order", "tagline")}),
         (_("Page"), {"fields": ("intro", "challenges", "offer")}),
+        COVER_FIELDSET,
         PUBLICATION_FIELDSET,
         SEO_FIELDSET,
     )
@@ -81,17 +83,17 @@ class RoadmapObjectiveAdmin(PublishableAdmin):
 @admin.register(Article)
 class ArticleAdmin(PublishableAdmin):
     list_display = ("title", "kind", "author", "status", "published_at", "is_online")
-    list_filter = ("status", "kind", "markets")
+    list_filter = ("status", "kind", "markets", "roadmap_objectives")
     list_select_related = ("author",)
     search_fields = ("title_fr", "title_en", "excerpt_fr", "excerpt_en", "body_fr")
     prepopulated_fields = {"slug": ("title_fr",)}
     autocomplete_fields = ("author",)
-    filter_horizontal = ("markets",)
+    filter_horizontal = ("markets", "roadmap_objectives")
     ordering = ("-published_at",)
     fieldsets = (
-        (None, {"fields": ("title", "slug", "kind", "author", "markets")}),
+        (None, {"fields": ("title", "slug", "kind", "author", "markets", "roadmap_objectives")}),
         (_("Text"), {"fields": ("excerpt", "body")}),
-        (_("Cover"), {"fields": ("cover", "cover_alt")}),
+        COVER_FIELDSET,
         PUBLICATION_FIELDSET,
         SEO_FIELDSET,
     )
@@ -109,6 +111,7 @@ class PageAdmin(PublishableAdmin):
     ordering = ("title_fr",)
     fieldsets = (
         (None, {"fields": ("title", "slug", "role", "intro", "body")}),
+        COVER_FIELDSET,
         PUBLICATION_FIELDSET,
         SEO_FIELDSET,
     )

@@ -1,4 +1,5 @@
-"""The outbox in the back-office: what left, what waits, what failed and why."""
+"""The outbox in the back-office: what left, what waits, what failed and why; and the
+cover fields every content admin shows the same way."""
 
 from django.contrib import admin, messages
 from django.db import transaction
@@ -8,6 +9,18 @@ from django.utils.translation import ngettext
 
 from core.models import ExportFile, OutgoingEmail
 from core.tasks import deliver_email
+
+# The cover of a core.models.WithCover row, as one fieldset of its admin.
+COVER_FIELDSET = (
+    _("Cover"),
+    {
+        "fields": ("cover", "cover_alt", ("cover_focal_x", "cover_focal_y")),
+        "description": _(
+            "Cards and pages crop the picture around the focal point: put it on the subject "
+            "(50 and 50 is the centre)."
+        ),
+    },
+)
 
 
 @admin.register(OutgoingEmail)

@@ -7,7 +7,7 @@ from events import calendar, panels, personal_data, site_search
 from events.matchmaking import personal_data as meetings_personal_data
 from events.sitemaps import SITEMAPS
 
-hooks.panels(panels, home=40, market=40, organisation=40, dashboard=20)
+hooks.panels(panels, home=40, market=40, organisation=40, dashboard=20, objective=40)
 hooks.search(site_search.search, order=60)
 hooks.sitemaps(SITEMAPS)
 hooks.calendar(calendar.personal_entries)

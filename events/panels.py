@@ -1,15 +1,21 @@
 """What this app shows on pages of other apps (home, market, organisation, dashboard)."""
 
 from django.db.models import Count, Window
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from content.roadmap import ObjectiveItem, objective_panel
 from events.models import Event, Registration
 
 HOME_COUNT = 3
 MARKET_COUNT = 3
 ORGANISATION_COUNT = 6
 # Panels the same for every reader, kept in the shared cache (core/hooks.py).
-SHARED_SLOTS = ("home", "market", "organisation")
+SHARED_SLOTS = ("home", "market", "organisation", "objective")
 
 
 def _next_events():
@@ -52,3 +58,25 @@ def dashboard_context(request, _obj):
     upcoming_count = registrations[0].upcoming_count if registrations else 0
     # The panel links to My events for the calendar feed: its secret address is made there.
     return {"registrations": registrations, "upcoming_count": upcoming_count}
+
+
+def objective_context(request, objective):
+    """The events everybody may see that serve a roadmap objective, latest dates first."""
+    return objective_panel(
+        Event.objects.listed().filter(roadmap_objectives=objective).order_by("-start", "-pk"),
+        kind="events",
+        heading=_("Events"),
+        count_label=lambda total: ngettext("event", "events", total),
+        list_url=reverse("events:event-list"),
+        list_label=_("All events"),
+        describe=lambda event: ObjectiveItem(
+            event,
+            event.title,
+            event.get_absolute_url(),
+            " · ".join(
+                part
+                for part in (date_format(localtime(event.start), "DATE_FORMAT"), event.city)
+                if part
+            ),
+        ),
+    )

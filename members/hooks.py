@@ -6,7 +6,7 @@ from core import hooks
 from members import panels, personal_data, site_search
 from members.sitemaps import SITEMAPS
 
-hooks.panels(panels, dashboard=10, market=10, home=10)
+hooks.panels(panels, dashboard=10, market=10, home=10, objective=50)
 hooks.search(site_search.search, order=20)
 hooks.sitemaps(SITEMAPS)
 hooks.demo("members.demo.load")

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from content.admin import PUBLICATION_FIELDSET, SEO_FIELDSET, PublishableAdmin
+from core.admin import COVER_FIELDSET
 from networks.models import Partner
 
 
@@ -31,6 +32,7 @@ class PartnerAdmin(PublishableAdmin):
             {"fields": ("country", "city", "website", "partnership_since")},
         ),
         (_("Presentation"), {"fields": ("logo", "summary", "description")}),
+        COVER_FIELDSET,
         PUBLICATION_FIELDSET,
         SEO_FIELDSET,
     )

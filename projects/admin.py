@@ -11,6 +11,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from content.admin import PUBLICATION_FIELDSET, SEO_FIELDSET, PublishableAdmin
+from core.admin import COVER_FIELDSET
 from projects.forms import FUNDING_FIELDS, TEXT_FIELDS, StatusChangeForm
 from projects.models import (
     Call,
@@ -126,11 +127,18 @@ class ProjectAdmin(SimpleHistoryAdmin):
         "labelled_on",
         "updated_at",
     )
-    list_filter = ("status", "visibility", "programme", "markets", "labelled_on")
+    list_filter = (
+        "status",
+        "visibility",
+        "programme",
+        "markets",
+        "roadmap_objectives",
+        "labelled_on",
+    )
     list_select_related = ("programme",)
     search_fields = ("acronym", "title", "summary", "participations__organisation__name")
     prepopulated_fields = {"slug": ("acronym",)}
-    filter_horizontal = ("markets",)
+    filter_horizontal = ("markets", "roadmap_objectives")
     date_hierarchy = "created_at"
     ordering = ("-updated_at",)
     inlines = (
@@ -146,6 +154,8 @@ class ProjectAdmin(SimpleHistoryAdmin):
         (None, {"fields": ("acronym", "slug", "title", "title_en", "status", "visibility")}),
         (_("Text"), {"fields": TEXT_FIELDS}),
         (_("Funding and schedule"), {"fields": (*FUNDING_FIELDS, "labelled_on")}),
+        (_("Roadmap"), {"fields": ("roadmap_objectives",)}),
+        COVER_FIELDSET,
         (_("Record"), {"fields": ("created_by", "created_at", "updated_at")}),
     )
 

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import COVER_FIELDSET
 from trainings.admin.inlines import SessionInline
 from trainings.codes import AUDIENCE_CODES, EMPLOYEES, split_codes
 from trainings.models import Session, Training
@@ -75,7 +76,16 @@ class TrainingAdmin(SimpleHistoryAdmin, TranslationAdmin):
         "upcoming_sessions",
         "updated_at",
     )
-    list_filter = ("status", "theme", "format", "is_certifying", "on_quotation", "markets")
+    list_filter = (
+        "status",
+        "theme",
+        "format",
+        "is_certifying",
+        "on_quotation",
+        "markets",
+        "roadmap_objectives",
+    )
+    filter_horizontal = ("markets", "roadmap_objectives")
     list_select_related = ("trainer",)
     search_fields = ("title_fr", "title_en", "summary_fr", "summary_en", "certification_code")
     prepopulated_fields = {"slug": ("title_fr",)}
@@ -94,12 +104,14 @@ class TrainingAdmin(SimpleHistoryAdmin, TranslationAdmin):
                     "slug",
                     "theme",
                     "markets",
+                    "roadmap_objectives",
                     "summary",
                     "trainer",
                     "session_tools",
                 )
             },
         ),
+        COVER_FIELDSET,
         (
             _("Content"),
             {
