@@ -16,6 +16,7 @@ content, drawn by one template, ``includes/cover.html``.
 """
 
 import io
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from django import forms
@@ -269,6 +270,63 @@ class RenditionImageField(models.ImageField):
             focal = self._focal_of(instance)
             write_crops(file.storage, file.name, self.crops, focal)
             instance.__dict__.setdefault("_stored_focal", {})[self.attname] = focal
+
+
+@dataclass
+class PreparedImage:
+    """The files a RenditionImageField stores for one image, made once (normalised original,
+    renditions, crops around ``focal``) to be stored for many rows: see :func:`store_prepared`.
+    """
+
+    filename: str
+    focal: tuple
+    original: bytes = b""
+    renditions: dict = field(default_factory=dict)
+    crops: dict = field(default_factory=dict)
+
+
+def prepare_image(upload, image_field, focal=(50, 50)) -> PreparedImage:
+    """Clean ``upload`` and make the renditions and crops ``image_field`` would store."""
+    from django.core.files.storage import InMemoryStorage
+
+    content, extension = normalise_image(upload)
+    scratch = InMemoryStorage()
+    name = scratch.save(f"{PurePosixPath(upload.name).stem or 'image'}.{extension}", content)
+    write_renditions(scratch, name, image_field.renditions)
+    write_crops(scratch, name, image_field.crops, focal)
+
+    def read(stored: str) -> bytes:
+        with scratch.open(stored, "rb") as handle:
+            return handle.read()
+
+    return PreparedImage(
+        filename=name,
+        focal=tuple(focal),
+        original=read(name),
+        renditions={w: read(rendition_name(name, w)) for w in image_field.renditions},
+        crops={size: read(crop_name(name, size)) for size in image_field.crops},
+    )
+
+
+def store_prepared(instance, field_name: str, prepared: PreparedImage) -> None:
+    """Store a copy of ``prepared`` as the image ``field_name`` of ``instance`` (not saved):
+    the row owns its files like an upload's, without encoding them again (the demo gives
+    the same illustration to many rows)."""
+    image_field = instance._meta.get_field(field_name)
+    storage = image_field.storage
+    name = storage.save(
+        image_field.generate_filename(instance, prepared.filename),
+        ContentFile(prepared.original),
+    )
+    copies = {rendition_name(name, w): data for w, data in prepared.renditions.items()}
+    copies |= {crop_name(name, size): data for size, data in prepared.crops.items()}
+    for target, data in copies.items():
+        if storage.exists(target):
+            storage.delete(target)
+        storage.save(target, ContentFile(data))
+    setattr(instance, image_field.attname, name)
+    # The crops are cut around this focal point already: saving must not cut them again.
+    instance.__dict__.setdefault("_stored_focal", {})[image_field.attname] = prepared.focal
 
 
 def rendition_url(file, width: int) -> str:

@@ -15,8 +15,9 @@ from django.utils import timezone
 
 from accounts.demo import ensure_user
 from accounts.models import User
+from content.demo import tag_objectives
 from content.models import Market
-from core.demo import missing, read, upsert, when
+from core.demo import first_theme, illustrate, missing, read, upsert, when
 from events.models import Event, Registration
 from members.models import Membership, Organisation
 
@@ -113,17 +114,25 @@ def load(*, scale: int, log) -> None:
     by_email = User.objects.in_bulk(data["members"], field_name="email")
     members = [by_email[email] for email in data["members"] if email in by_email]
     count = 0
+    events = []
     for record in data["events"]:
         event = upsert(
             Event,
             {"slug": record["slug"]},
             _event_values(record, data, markets, organisations),
         )
+        events.append(event)
         crowd = members if event.is_members_only else people + members
         count += _register(
             event, crowd, members, wanted=record["registrations"], full=record.get("full", False)
         )
-    log(f"events: {len(data['events'])} events, {count} registrations")
+    drawn = illustrate(events, kind="event", theme=first_theme)
+    # Events first give a forward-looking vision (objective 1), unless their text says more.
+    tagged = tag_objectives(events, text=lambda event: f"{event.title} {event.summary}", usual=1)
+    log(
+        f"events: {len(data['events'])} events, {count} registrations, {drawn} covers drawn, "
+        f"{tagged} tagged with roadmap objectives"
+    )
     if scale:
         _generate(
             scale // 2, data["generated"], markets=list(markets.values()), people=people, log=log
