@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import npgettext
 
 from content.models import Article
 from content.roadmap import ObjectiveItem, objective_panel
@@ -19,7 +19,7 @@ def objective_context(request, objective):
         Article.objects.published().filter(roadmap_objectives=objective),
         kind="articles",
         heading=_("News and foresight"),
-        count_label=lambda total: ngettext("article", "articles", total),
+        count_label=lambda total: npgettext("roadmap figure", "article", "articles", total),
         list_url=reverse("content:article-list"),
         list_label=_("All news"),
         describe=lambda article: ObjectiveItem(

@@ -130,12 +130,14 @@ class WithCover(models.Model):
     cover_focal_x = models.PositiveSmallIntegerField(
         _("focal point across (%)"),
         default=50,
+        blank=True,
         validators=[MaxValueValidator(100)],
         help_text=_("Where the subject is, from the left edge (0) to the right edge (100)."),
     )
     cover_focal_y = models.PositiveSmallIntegerField(
         _("focal point down (%)"),
         default=50,
+        blank=True,
         validators=[MaxValueValidator(100)],
         help_text=_("Where the subject is, from the top (0) to the bottom (100)."),
     )
@@ -147,10 +149,17 @@ class WithCover(models.Model):
 
     def clean(self):
         super().clean()
+        # A focal point left empty is the centre.
+        for field in ("cover_focal_x", "cover_focal_y"):
+            if getattr(self, field) is None:
+                setattr(self, field, 50)
         if self.cover and not self.cover_alt.strip():
-            raise ValidationError(
-                {"cover_alt": _("Describe the cover image for people who cannot see it.")}
+            # Said next to the picture: translated models edit the description in
+            # several fields (cover_alt_fr, cover_alt_en), which forms name differently.
+            message = _(
+                "Describe this image in the cover description, for people who cannot see it."
             )
+            raise ValidationError({"cover": ValidationError(message, code="no_description")})
 
     @property
     def cover_position_class(self) -> str:

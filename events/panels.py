@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import npgettext
 
 from content.roadmap import ObjectiveItem, objective_panel
 from events.models import Event, Registration
@@ -66,7 +66,7 @@ def objective_context(request, objective):
         Event.objects.listed().filter(roadmap_objectives=objective).order_by("-start", "-pk"),
         kind="events",
         heading=_("Events"),
-        count_label=lambda total: ngettext("event", "events", total),
+        count_label=lambda total: npgettext("roadmap figure", "event", "events", total),
         list_url=reverse("events:event-list"),
         list_label=_("All events"),
         describe=lambda event: ObjectiveItem(

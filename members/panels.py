@@ -8,7 +8,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import Coalesce, Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import npgettext
 
 from accounts.permissions import acts_as_staff
 from content.roadmap import ObjectiveItem, objective_panel
@@ -169,7 +169,7 @@ def objective_context(request, objective):
         .order_by("-created_at", "pk"),
         kind="platforms",
         heading=_("Innovation platforms"),
-        count_label=lambda total: ngettext("platform", "platforms", total),
+        count_label=lambda total: npgettext("roadmap figure", "platform", "platforms", total),
         list_url=reverse("members:platform-list"),
         list_label=_("All platforms"),
         describe=lambda platform: ObjectiveItem(

@@ -8,7 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, F, Value, Window
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import npgettext
 
 from accounts.permissions import acts_as_staff
 from content.roadmap import ObjectiveItem, objective_panel
@@ -128,7 +128,7 @@ def objective_context(request, objective):
         .order_by(*RECENT_FIRST),
         kind="projects",
         heading=_("Collaborative projects"),
-        count_label=lambda total: ngettext("project", "projects", total),
+        count_label=lambda total: npgettext("roadmap figure", "project", "projects", total),
         list_url=reverse("projects:project-list"),
         list_label=_("All projects"),
         describe=lambda project: ObjectiveItem(

@@ -3,7 +3,7 @@
 from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import npgettext
 
 from content.roadmap import ObjectiveItem, objective_panel
 from trainings.models import Enrolment, Session, Training
@@ -68,7 +68,7 @@ def objective_context(request, objective):
         .order_by("-published_at", "pk"),
         kind="trainings",
         heading=_("Trainings"),
-        count_label=lambda total: ngettext("training", "trainings", total),
+        count_label=lambda total: npgettext("roadmap figure", "training", "trainings", total),
         list_url=reverse("trainings:training-list"),
         list_label=_("All trainings"),
         describe=lambda training: ObjectiveItem(

@@ -26,12 +26,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='partner',
             name='cover_focal_x',
-            field=models.PositiveSmallIntegerField(default=50, help_text='Where the subject is, from the left edge (0) to the right edge (100).', validators=[django.core.validators.MaxValueValidator(100)], verbose_name='focal point across (%)'),
+            field=models.PositiveSmallIntegerField(blank=True, default=50, help_text='Where the subject is, from the left edge (0) to the right edge (100).', validators=[django.core.validators.MaxValueValidator(100)], verbose_name='focal point across (%)'),
         ),
         migrations.AddField(
             model_name='partner',
             name='cover_focal_y',
-            field=models.PositiveSmallIntegerField(default=50, help_text='Where the subject is, from the top (0) to the bottom (100).', validators=[django.core.validators.MaxValueValidator(100)], verbose_name='focal point down (%)'),
+            field=models.PositiveSmallIntegerField(blank=True, default=50, help_text='Where the subject is, from the top (0) to the bottom (100).', validators=[django.core.validators.MaxValueValidator(100)], verbose_name='focal point down (%)'),
         ),
         migrations.AddConstraint(
             model_name='partner',

@@ -149,6 +149,7 @@ class Training(WithCover, Publishable):
         "skill_blocks",
         "seo_title",
         "seo_description",
+        "cover_alt",
     )
 
     class Theme(models.TextChoices):
