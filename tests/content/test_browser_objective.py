@@ -40,6 +40,9 @@ def test_roadmap_to_objective_to_project_with_its_cover(page, assert_accessible)
     assert cover.get_attribute("alt") == "Illustration : une voiture électrique en charge"
     assert "focal-x-55" in cover.get_attribute("class")
     assert " 1600w" in cover.get_attribute("srcset")
+    cover.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete", arg=cover.element_handle())
+    assert cover.evaluate("img => img.naturalWidth") > 0  # the rendition is served
     box = cover.bounding_box()
     assert box["width"] / box["height"] == pytest.approx(16 / 9, rel=0.05)
     assert_accessible(page, "project page")
