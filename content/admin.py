@@ -5,7 +5,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from content.models import Article, HomeBlock, KeyFigure, Market, Page, RoadmapObjective
-from core.admin import COVER_FIELDSET
+from core.admin import cover_fieldset
 
 PUBLICATION_FIELDSET = (
     _("Publication"),
@@ -60,7 +60,7 @@ class MarketAdmin(PublishableAdmin):
     fieldsets = (
         (None, {"fields": ("name", "slug", "theme", "order", "tagline")}),
         (_("Page"), {"fields": ("intro", "challenges", "offer")}),
-        COVER_FIELDSET,
+        cover_fieldset(),
         PUBLICATION_FIELDSET,
         SEO_FIELDSET,
     )
@@ -93,7 +93,7 @@ class ArticleAdmin(PublishableAdmin):
     fieldsets = (
         (None, {"fields": ("title", "slug", "kind", "author", "markets", "roadmap_objectives")}),
         (_("Text"), {"fields": ("excerpt", "body")}),
-        COVER_FIELDSET,
+        cover_fieldset(),
         PUBLICATION_FIELDSET,
         SEO_FIELDSET,
     )
@@ -111,7 +111,7 @@ class PageAdmin(PublishableAdmin):
     ordering = ("title_fr",)
     fieldsets = (
         (None, {"fields": ("title", "slug", "role", "intro", "body")}),
-        COVER_FIELDSET,
+        cover_fieldset(),
         PUBLICATION_FIELDSET,
         SEO_FIELDSET,
     )

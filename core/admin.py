@@ -10,17 +10,20 @@ from django.utils.translation import ngettext
 from core.models import ExportFile, OutgoingEmail
 from core.tasks import deliver_email
 
-# The cover of a core.models.WithCover row, as one fieldset of its admin.
-COVER_FIELDSET = (
-    _("Cover"),
-    {
-        "fields": ("cover", "cover_alt", ("cover_focal_x", "cover_focal_y")),
-        "description": _(
-            "Cards and pages crop the picture around the focal point: put it on the subject "
-            "(50 and 50 is the centre)."
-        ),
-    },
-)
+
+def cover_fieldset() -> tuple:
+    """The cover of a core.models.WithCover row, as one fieldset of its admin: a new one
+    each time, since TranslationAdmin rewrites the fieldsets it is given in place."""
+    return (
+        _("Cover"),
+        {
+            "fields": ["cover", "cover_alt", ("cover_focal_x", "cover_focal_y")],
+            "description": _(
+                "Cards and pages crop the picture around the focal point: put it on the "
+                "subject (50 and 50 is the centre)."
+            ),
+        },
+    )
 
 
 @admin.register(OutgoingEmail)

@@ -7,7 +7,7 @@ from django.utils.translation import ngettext, ngettext_lazy
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import COVER_FIELDSET
+from core.admin import cover_fieldset
 from events import services
 from events.forms import EventAdminForm
 from events.matchmaking import admin as matchmaking_admin  # noqa: F401 (registers it)
@@ -63,7 +63,7 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
         (_("Where"), {"fields": ("city", "venue_name", "address", "online_url")}),
         (_("Who"), {"fields": ("markets", "organiser", "partners")}),
         (_("Roadmap"), {"fields": ("roadmap_objectives",)}),
-        COVER_FIELDSET,
+        cover_fieldset(),
         (
             _("Registration"),
             {

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from content.admin import PUBLICATION_FIELDSET, SEO_FIELDSET, PublishableAdmin
-from core.admin import COVER_FIELDSET
+from core.admin import cover_fieldset
 from networks.models import Partner
 
 
@@ -32,7 +32,7 @@ class PartnerAdmin(PublishableAdmin):
             {"fields": ("country", "city", "website", "partnership_since")},
         ),
         (_("Presentation"), {"fields": ("logo", "summary", "description")}),
-        COVER_FIELDSET,
+        cover_fieldset(),
         PUBLICATION_FIELDSET,
         SEO_FIELDSET,
     )

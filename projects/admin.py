@@ -11,7 +11,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from content.admin import PUBLICATION_FIELDSET, SEO_FIELDSET, PublishableAdmin
-from core.admin import COVER_FIELDSET
+from core.admin import cover_fieldset
 from projects.forms import FUNDING_FIELDS, TEXT_FIELDS, StatusChangeForm
 from projects.models import (
     Call,
@@ -155,7 +155,7 @@ class ProjectAdmin(SimpleHistoryAdmin):
         (_("Text"), {"fields": TEXT_FIELDS}),
         (_("Funding and schedule"), {"fields": (*FUNDING_FIELDS, "labelled_on")}),
         (_("Roadmap"), {"fields": ("roadmap_objectives",)}),
-        COVER_FIELDSET,
+        cover_fieldset(),
         (_("Record"), {"fields": ("created_by", "created_at", "updated_at")}),
     )
 

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import COVER_FIELDSET
+from core.admin import cover_fieldset
 from trainings.admin.inlines import SessionInline
 from trainings.codes import AUDIENCE_CODES, EMPLOYEES, split_codes
 from trainings.models import Session, Training
@@ -111,7 +111,7 @@ class TrainingAdmin(SimpleHistoryAdmin, TranslationAdmin):
                 )
             },
         ),
-        COVER_FIELDSET,
+        cover_fieldset(),
         (
             _("Content"),
             {
