@@ -102,6 +102,17 @@ def _register(event: Event, crowd: list, members: list, *, wanted: int, full: bo
     return len(registered)
 
 
+# The roadmap objective each kind of event serves first (see content.demo.tag_objectives):
+# a trade show carries the region abroad (7), a business meeting builds partnerships (6),
+# a site visit shows platforms (3); talks give a forward-looking vision (1).
+OBJECTIVE_OF_KIND = {
+    Event.Kind.TRADE_SHOW: 7,
+    Event.Kind.BUSINESS_MEETING: 6,
+    Event.Kind.SITE_VISIT: 3,
+    Event.Kind.WORKSHOP: 2,
+}
+
+
 def load(*, scale: int, log) -> None:
     data = read("events", "events")
     markets = {market.theme: market for market in Market.objects.all()}
@@ -127,8 +138,15 @@ def load(*, scale: int, log) -> None:
             event, crowd, members, wanted=record["registrations"], full=record.get("full", False)
         )
     drawn = illustrate(events, kind="event", theme=first_theme)
-    # Events first give a forward-looking vision (objective 1), unless their text says more.
-    tagged = tag_objectives(events, text=lambda event: f"{event.title} {event.summary}", usual=1)
+    # An event first serves what its kind is for, and what its text adds.
+    tagged = sum(
+        tag_objectives(
+            [event for event in events if OBJECTIVE_OF_KIND.get(event.kind, 1) == usual],
+            text=lambda event: f"{event.title} {event.summary}",
+            usual=usual,
+        )
+        for usual in set(OBJECTIVE_OF_KIND.values()) | {1}
+    )
     log(
         f"events: {len(data['events'])} events, {count} registrations, {drawn} covers drawn, "
         f"{tagged} tagged with roadmap objectives"
