@@ -5,6 +5,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from content.models import Article, HomeBlock, KeyFigure, Market, Page, RoadmapObjective
+from core.admin import cover_fieldset
 from core.admin_lists import (
     short_date,
     status_badge,
@@ -64,6 +65,7 @@ class MarketAdmin(PublishableAdmin):
     fieldsets = (
         (None, {"fields": ("name", "slug", "theme", "order", "tagline")}),
         (_("Page"), {"fields": ("intro", "challenges", "offer")}),
+        cover_fieldset(),
         PUBLICATION_FIELDSET,
         SEO_FIELDSET,
     )
@@ -99,17 +101,17 @@ class ArticleAdmin(PublishableAdmin):
         short_date("published_at"),
         "is_online",
     )
-    list_filter = ("status", "kind", "markets")
+    list_filter = ("status", "kind", "markets", "roadmap_objectives")
     list_select_related = ("author",)
     search_fields = ("title_fr", "title_en", "excerpt_fr", "excerpt_en", "body_fr")
     prepopulated_fields = {"slug": ("title_fr",)}
     autocomplete_fields = ("author",)
-    filter_horizontal = ("markets",)
+    filter_horizontal = ("markets", "roadmap_objectives")
     ordering = ("-published_at",)
     fieldsets = (
-        (None, {"fields": ("title", "slug", "kind", "author", "markets")}),
+        (None, {"fields": ("title", "slug", "kind", "author", "markets", "roadmap_objectives")}),
         (_("Text"), {"fields": ("excerpt", "body")}),
-        (_("Cover"), {"fields": ("cover", "cover_alt")}),
+        cover_fieldset(),
         PUBLICATION_FIELDSET,
         SEO_FIELDSET,
     )
@@ -134,6 +136,7 @@ class PageAdmin(PublishableAdmin):
     ordering = ("title_fr",)
     fieldsets = (
         (None, {"fields": ("title", "slug", "role", "intro", "body")}),
+        cover_fieldset(),
         PUBLICATION_FIELDSET,
         SEO_FIELDSET,
     )

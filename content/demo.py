@@ -20,6 +20,17 @@ from accounts.demo import STAFF_EMAIL
 from content.models import Article, HomeBlock, KeyFigure, Market, Page, RoadmapObjective
 from core import demo
 
+# Glue of the demo's roadmap tags (see tag_objectives): the words that show an item serves
+# an objective, looked for in its French text.
+OBJECTIVE_WORDS = {
+    1: ("veille", "prospective", "tendance", "feuille de route", "marché"),
+    2: ("consortium", "appel à projets", "labellis", "collaboratif"),
+    3: ("plateforme", "banc d", "essais", "centre de ressources", "laboratoire"),
+    4: ("performance", "lean", "usine", "production", "qualité", "industrie 4"),
+    5: ("formation", "compétences", "métier", "apprenti"),
+    6: ("partenariat", "cluster", "réseau", "alliance"),
+    7: ("international", "europe", "export", "allemagne", "italie", "salon", "expériment"),
+}
 GENERATED_SLUG = "veille-generee-{}"
 GENERATED_DAY_ONE = datetime(2024, 12, 31, 8, tzinfo=demo.PARIS)
 
@@ -123,3 +134,33 @@ def load(*, scale: int, log) -> None:
         f"{len(figures)} key figures, {len(blocks)} home blocks"
         + (f", {generated} new generated articles" if scale > 0 else "")
     )
+    illustrated = demo.illustrate(markets.values(), kind="page", theme=lambda market: market.theme)
+    # The legal notice and the privacy policy stay plain text.
+    presented = [page for page in pages.values() if page.role in (Page.Role.ABOUT, Page.Role.OTHER)]
+    illustrated += demo.illustrate(presented, kind="page")
+    illustrated += demo.illustrate(articles.values(), kind="article", theme=demo.first_theme)
+    # News and foresight first serve the forward-looking vision (objective 1).
+    tagged = tag_objectives(
+        articles.values(), text=lambda article: f"{article.title} {article.excerpt}", usual=1
+    )
+    log(f"content: {illustrated} covers drawn, {tagged} articles tagged with objectives")
+
+
+def tag_objectives(rows, *, text, usual: int) -> int:
+    """Tag each of ``rows`` that serves no roadmap objective yet with the objective its kind
+    usually serves (``usual``, a number) and the first other one whose words
+    (``OBJECTIVE_WORDS``) appear in ``text(row)``. Returns how many rows were tagged."""
+    objectives = RoadmapObjective.objects.in_bulk(field_name="number")
+    if usual not in objectives:  # without the roadmap, nothing to tag
+        return 0
+    tagged = 0
+    for row in rows:
+        if row.roadmap_objectives.exists():
+            continue
+        words = text(row).lower()
+        found = [
+            n for n, keys in OBJECTIVE_WORDS.items() if n != usual and any(k in words for k in keys)
+        ]
+        row.roadmap_objectives.set([objectives[number] for number in [usual, *found[:1]]])
+        tagged += 1
+    return tagged

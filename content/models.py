@@ -7,8 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 from accounts.permissions import acts_as_staff
 from content.catalogue import MarketTaggedQuerySet
-from core.images import RenditionImageField
-from core.models import Timestamped, account_field
+from core.models import Timestamped, WithCover, account_field, cover_constraints
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -65,7 +64,7 @@ class Publishable(Timestamped):
         return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
 
 
-class Market(Publishable):
+class Market(WithCover, Publishable):
     """One of the cluster's markets; every app tags its items with them."""
 
     class Theme(models.TextChoices):
@@ -94,6 +93,7 @@ class Market(Publishable):
         ordering = ["order", "name"]
         verbose_name = _("market")
         verbose_name_plural = _("markets")
+        constraints = cover_constraints()
 
     def __str__(self):
         return self.name
@@ -127,7 +127,7 @@ class RoadmapObjective(Publishable):
         return f"{self.number}. {self.title}"
 
     def get_absolute_url(self):
-        return reverse("content:roadmap") + f"#objective-{self.number}"
+        return reverse("content:objective-detail", kwargs={"number": self.number})
 
 
 class ArticleQuerySet(MarketTaggedQuerySet, PublishableQuerySet):
@@ -136,7 +136,7 @@ class ArticleQuerySet(MarketTaggedQuerySet, PublishableQuerySet):
         return self.select_related("author").with_markets()
 
 
-class Article(Publishable):
+class Article(WithCover, Publishable):
     """News and foresight (technology and market watch) pieces."""
 
     class Kind(models.TextChoices):
@@ -148,17 +148,15 @@ class Article(Publishable):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
     excerpt = models.CharField(_("excerpt"), max_length=300)
     body = models.TextField(_("body"), help_text=_("Markdown."))
-    cover = RenditionImageField(
-        _("cover image"), upload_to="articles/%Y/", blank=True, renditions=(480, 960, 1600)
-    )
-    cover_alt = models.CharField(
-        _("cover description"),
-        max_length=200,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it."),
-    )
     markets = models.ManyToManyField(
         Market, blank=True, related_name="articles", verbose_name=_("markets")
+    )
+    roadmap_objectives = models.ManyToManyField(
+        RoadmapObjective,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("roadmap objectives"),
+        help_text=_("The objectives of the roadmap this item serves."),
     )
     author = account_field(_("author"), related_name="articles")
 
@@ -168,6 +166,7 @@ class Article(Publishable):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        constraints = cover_constraints()
 
     def __str__(self):
         return self.title
@@ -176,7 +175,7 @@ class Article(Publishable):
         return reverse("content:article-detail", kwargs={"slug": self.slug})
 
 
-class Page(Publishable):
+class Page(WithCover, Publishable):
     """A free page. The about, legal notice and privacy pages have fixed addresses."""
 
     class Role(models.TextChoices):
@@ -207,7 +206,8 @@ class Page(Publishable):
                 condition=~Q(role="other"),
                 name="content_page_one_per_role",
                 violation_error_message=_("Another page already has this role."),
-            )
+            ),
+            *cover_constraints(),
         ]
 
     def __str__(self):

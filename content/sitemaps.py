@@ -1,3 +1,5 @@
+from django.urls import reverse
+
 from content.models import Article, Market, Page, RoadmapObjective
 from core.sitemaps import PagesSitemap, TranslatedSitemap
 
@@ -33,6 +35,16 @@ class RoadmapSitemap(PublishedSitemap):
         latest = RoadmapObjective.objects.published().order_by("-updated_at").first()
         return [latest] if latest else []
 
+    def location(self, item):
+        return reverse("content:roadmap")
+
+
+class ObjectiveSitemap(PublishedSitemap):
+    """Each objective's own page: what serves it."""
+
+    model = RoadmapObjective
+    changefreq = "weekly"
+
 
 class ContentPagesSitemap(PagesSitemap):
     names = ["content:market-list", "content:article-list"]
@@ -44,4 +56,5 @@ SITEMAPS = {
     "news": ArticleSitemap,
     "pages": PageSitemap,
     "roadmap": RoadmapSitemap,
+    "objectives": ObjectiveSitemap,
 }

@@ -9,7 +9,7 @@ SEO_FIELDS = ("seo_title", "seo_description")
 
 @register(Market)
 class MarketTranslation(TranslationOptions):
-    fields = ("name", "tagline", "intro", "challenges", "offer", *SEO_FIELDS)
+    fields = ("name", "tagline", "intro", "challenges", "offer", "cover_alt", *SEO_FIELDS)
 
 
 @register(RoadmapObjective)
@@ -24,7 +24,7 @@ class ArticleTranslation(TranslationOptions):
 
 @register(Page)
 class PageTranslation(TranslationOptions):
-    fields = ("title", "intro", "body", *SEO_FIELDS)
+    fields = ("title", "intro", "body", "cover_alt", *SEO_FIELDS)
 
 
 @register(KeyFigure)

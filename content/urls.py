@@ -10,6 +10,7 @@ urlpatterns = [
     path("markets/", views.market_list, name="market-list"),
     path("markets/<slug:slug>/", views.market_detail, name="market-detail"),
     path("roadmap/", views.roadmap, name="roadmap"),
+    path("roadmap/<int:number>/", views.objective_detail, name="objective-detail"),
     path("news/", views.article_list, name="article-list"),
     *ArticleFeed.urls("news/", "article"),
     path("news/<slug:slug>/", views.article_detail, name="article-detail"),

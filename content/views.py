@@ -30,6 +30,18 @@ def roadmap(request):
     return render(request, "content/roadmap.html", {"objectives": objectives})
 
 
+def objective_detail(request, number):
+    """One objective of the roadmap and what serves it: each app's ``objective`` panel
+    (content/roadmap.py) gives its figure and latest items."""
+    objectives = RoadmapObjective.objects.visible_to(request.user)
+    objective = get_object_or_404(objectives.prefetch_related("markets"), number=number)
+    return render(
+        request,
+        "content/objective_detail.html",
+        {"objective": objective, "others": objectives.exclude(pk=objective.pk)},
+    )
+
+
 def article_list(request):
     filters = ArticleFilter(request.GET, Article.objects.published().for_list())
     page = Paginator(filters.qs, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))

@@ -1,5 +1,6 @@
 """The outbox in the back-office: what left, what waits, what failed and why; long exports;
-the audience of the public pages (counted without tracking, core.audience)."""
+the audience of the public pages (counted without tracking, core.audience); and the cover
+fields every content admin shows the same way."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -20,6 +21,21 @@ from core.admin_lists import (
 from core.models import ExportFile, OutgoingEmail, PageViewDay
 from core.spreadsheets import csv_response
 from core.tasks import deliver_email
+
+
+def cover_fieldset() -> tuple:
+    """The cover of a core.models.WithCover row, as one fieldset of its admin: a new one
+    each time, since TranslationAdmin rewrites the fieldsets it is given in place."""
+    return (
+        _("Cover"),
+        {
+            "fields": ["cover", "cover_alt", ("cover_focal_x", "cover_focal_y")],
+            "description": _(
+                "Cards and pages crop the picture around the focal point: put it on the "
+                "subject (50 and 50 is the centre)."
+            ),
+        },
+    )
 
 
 @admin.register(OutgoingEmail)

@@ -20,6 +20,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.apps import apps
+from django.core.files.base import ContentFile
 from django.db import models
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -95,3 +96,54 @@ def missing(model: type[models.Model], field: str, values: Iterable) -> list:
     values = list(values)
     existing = set(model.objects.filter(**{f"{field}__in": values}).values_list(field, flat=True))
     return [value for value in values if value not in existing]
+
+
+ILLUSTRATIONS = Path(__file__).parent / "demo" / "illustrations"
+_rasters: dict[str, bytes] = {}
+_prepared: dict = {}
+
+
+def illustration_png(name: str) -> bytes:
+    """The illustration ``name`` (``core/demo/illustrations/<name>.svg``) as a 1600 × 900
+    PNG, drawn once per process with cairosvg (the system's cairo)."""
+    if name not in _rasters:
+        import cairosvg  # only the demo draws SVG: web processes never import it
+
+        _rasters[name] = cairosvg.svg2png(
+            url=str(ILLUSTRATIONS / f"{name}.svg"), output_width=1600, output_height=900
+        )
+    return _rasters[name]
+
+
+def illustrate(rows: Iterable, *, kind: str, theme: Callable | None = None) -> int:
+    """Give each of ``rows`` (``core.models.WithCover`` rows) that has no cover the
+    portal's illustration of its theme (``theme(row)``: a market theme, or "") or else of
+    its ``kind``, with its text alternative and focal point from ``illustrations.toml``.
+    Each row gets its own files (original, renditions, crop), encoded once per
+    illustration. Returns how many rows got a cover."""
+    from core.images import prepare_image, store_prepared
+
+    described = read("core", "illustrations")["illustrations"]
+    given = 0
+    for row in rows:
+        if row.cover:
+            continue
+        name = (theme(row) if theme else "") or kind
+        details = described[name]
+        focal = tuple(details.get("focal", (50, 50)))
+        key = (type(row).cover.field.renditions, name)
+        if key not in _prepared:
+            upload = ContentFile(illustration_png(name), name=f"{name}.png")
+            _prepared[key] = prepare_image(upload, type(row).cover.field, focal)
+        store_prepared(row, "cover", _prepared[key])
+        row.cover_alt = details["alt"]
+        row.cover_focal_x, row.cover_focal_y = focal
+        row.save(update_fields=["cover", "cover_alt", "cover_focal_x", "cover_focal_y"])
+        given += 1
+    return given
+
+
+def first_theme(row) -> str:
+    """The theme of the first market of ``row`` (in the markets' order), or ""."""
+    markets = sorted(row.markets.all(), key=lambda market: (market.order, market.name))
+    return markets[0].theme if markets else ""

@@ -28,8 +28,10 @@ The kinds of hook, and who reads them:
     the organisation), ``join``
     (a ``form-card`` beside the membership application form), ``account`` (a ``form-card``
     section of My account), ``follow`` (an inline button in the head of a market, an
-    organisation, or a list filtered by a competency or a programme; ``obj`` is that row)
-    and ``partnersearch`` (the side column of a partner search).
+    organisation, or a list filtered by a competency or a programme; ``obj`` is that row),
+    ``partnersearch`` (the side column of a partner search) and ``objective`` (a
+    ``col-md-6 col-xl-4`` section of a roadmap objective's page, made with
+    ``content.roadmap.objective_panel``; ``obj`` is the objective).
     Read by ``{% panels "slot" obj %}`` (``core/templatetags/portal.py``). A panel that is
     the same for every reader is declared ``shared``: its HTML is kept in the shared cache
     until a table it read is written (``core.pagecache.cached_fragment``); ``panels()``

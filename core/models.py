@@ -8,7 +8,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.validators import MinValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Sum
 from django.db.models.functions import TruncMonth
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.images import RenditionImageField, crop_url
 from core.storage import private_storage
 
 
@@ -78,6 +80,107 @@ def price_field(verbose_name, **options) -> models.DecimalField:
         validators=[MinValueValidator(Decimal("0"))],
         **options,
     )
+
+
+# Covers: widths of the renditions in srcset, and the picture shared on social networks.
+COVER_RENDITIONS = (480, 960, 1600)
+SOCIAL_IMAGE_SIZE = (1200, 630)
+# Focal points are rounded to this step (in %) for the CSS classes that place the picture.
+FOCAL_STEP = 5
+
+
+def cover_path(instance, filename: str) -> str:
+    return f"covers/{instance._meta.model_name}/{timezone.now():%Y}/{filename}"
+
+
+def cover_constraints() -> list:
+    """The database checks of a ``WithCover`` model (add them to its ``Meta.constraints``):
+    the focal point lies within the picture, 0 to 100 % across and down."""
+    return [
+        models.CheckConstraint(
+            condition=models.Q(**{f"{field}__gte": 0, f"{field}__lte": 100}),
+            name=f"%(app_label)s_%(class)s_{field}_range",
+            violation_error_message=_("The focal point is a percentage, from 0 to 100."),
+        )
+        for field in ("cover_focal_x", "cover_focal_y")
+    ]
+
+
+class WithCover(models.Model):
+    """A cover picture: its text alternative and its focal point.
+
+    The original is cleaned and stored with WebP renditions (``COVER_RENDITIONS`` wide, for
+    ``srcset``) and a ``SOCIAL_IMAGE_SIZE`` crop around the focal point for social networks
+    (:attr:`social_image`). The focal point, in percentages across and down, keeps the
+    subject in view wherever the picture is cropped: by CSS (``object-position``, through
+    :attr:`cover_position_class`) and in the crops. Drawn by ``includes/cover.html``.
+    A concrete model adds ``*cover_constraints()`` to its ``Meta.constraints``.
+    """
+
+    cover = RenditionImageField(
+        _("cover image"),
+        upload_to=cover_path,
+        blank=True,
+        renditions=COVER_RENDITIONS,
+        crops=(SOCIAL_IMAGE_SIZE,),
+        focal=("cover_focal_x", "cover_focal_y"),
+        help_text=_("PNG, JPEG, WebP or GIF, 5 MB at most; ideally 1600 pixels wide or more."),
+    )
+    cover_alt = models.CharField(
+        _("cover description"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    cover_focal_x = models.PositiveSmallIntegerField(
+        _("focal point across (%)"),
+        default=50,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Where the subject is, from the left edge (0) to the right edge (100)."),
+    )
+    cover_focal_y = models.PositiveSmallIntegerField(
+        _("focal point down (%)"),
+        default=50,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Where the subject is, from the top (0) to the bottom (100)."),
+    )
+
+    COVER_FIELDS = ["cover", "cover_alt", "cover_focal_x", "cover_focal_y"]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        # A focal point left empty is the centre.
+        for field in ("cover_focal_x", "cover_focal_y"):
+            if getattr(self, field) is None:
+                setattr(self, field, 50)
+        if self.cover and not self.cover_alt.strip():
+            # Said next to the picture: translated models edit the description in
+            # several fields (cover_alt_fr, cover_alt_en), which forms name differently.
+            message = _(
+                "Describe this image in the cover description, for people who cannot see it."
+            )
+            raise ValidationError({"cover": ValidationError(message, code="no_description")})
+
+    @property
+    def cover_position_class(self) -> str:
+        """CSS classes placing the focal point (``object-position``; the CSP forbids inline
+        styles), rounded to ``FOCAL_STEP`` %."""
+
+        def step(value) -> int:
+            return min(100, max(0, round((value or 0) / FOCAL_STEP) * FOCAL_STEP))
+
+        return f"focal-x-{step(self.cover_focal_x)} focal-y-{step(self.cover_focal_y)}"
+
+    @property
+    def social_image(self) -> str:
+        """The address of the ``SOCIAL_IMAGE_SIZE`` crop of the cover (relative to the site
+        when media are on the disk; build the absolute address with the request), or ""."""
+        return crop_url(self.cover, SOCIAL_IMAGE_SIZE)
 
 
 def localized(field: str) -> property:

@@ -8,6 +8,7 @@ from django.utils.translation import ngettext, ngettext_lazy
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import cover_fieldset
 from core.admin_lists import (
     reminder_action,
     short_date,
@@ -51,11 +52,11 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
         "waiting_count",
         "staff_links",
     )
-    list_filter = ("status", "kind", "audience", "markets")
+    list_filter = ("status", "kind", "audience", "markets", "roadmap_objectives")
     list_select_related = ("organiser",)
     search_fields = ("title_fr", "title_en", "city", "venue_name", "slug")
     prepopulated_fields = {"slug": ("title_fr",)}
-    filter_horizontal = ("markets", "partners")
+    filter_horizontal = ("markets", "partners", "roadmap_objectives")
     raw_id_fields = ("organiser",)
     date_hierarchy = "start"
     ordering = ("-start",)
@@ -66,7 +67,8 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
         (_("When"), {"fields": ("start", "end", "timezone")}),
         (_("Where"), {"fields": ("city", "venue_name", "address", "online_url")}),
         (_("Who"), {"fields": ("markets", "organiser", "partners")}),
-        (_("Cover"), {"fields": ("cover", "cover_alt")}),
+        (_("Roadmap"), {"fields": ("roadmap_objectives",)}),
+        cover_fieldset(),
         (
             _("Registration"),
             {

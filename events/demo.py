@@ -15,8 +15,9 @@ from django.utils import timezone
 
 from accounts.demo import ensure_user
 from accounts.models import User
+from content.demo import tag_objectives
 from content.models import Market
-from core.demo import missing, read, upsert, when
+from core.demo import first_theme, illustrate, missing, read, upsert, when
 from events.models import Event, Registration
 from members.models import Membership, Organisation
 
@@ -101,6 +102,17 @@ def _register(event: Event, crowd: list, members: list, *, wanted: int, full: bo
     return len(registered)
 
 
+# The roadmap objective each kind of event serves first (see content.demo.tag_objectives):
+# a trade show carries the region abroad (7), a business meeting builds partnerships (6),
+# a site visit shows platforms (3); talks give a forward-looking vision (1).
+OBJECTIVE_OF_KIND = {
+    Event.Kind.TRADE_SHOW: 7,
+    Event.Kind.BUSINESS_MEETING: 6,
+    Event.Kind.SITE_VISIT: 3,
+    Event.Kind.WORKSHOP: 2,
+}
+
+
 def load(*, scale: int, log) -> None:
     data = read("events", "events")
     markets = {market.theme: market for market in Market.objects.all()}
@@ -113,17 +125,32 @@ def load(*, scale: int, log) -> None:
     by_email = User.objects.in_bulk(data["members"], field_name="email")
     members = [by_email[email] for email in data["members"] if email in by_email]
     count = 0
+    events = []
     for record in data["events"]:
         event = upsert(
             Event,
             {"slug": record["slug"]},
             _event_values(record, data, markets, organisations),
         )
+        events.append(event)
         crowd = members if event.is_members_only else people + members
         count += _register(
             event, crowd, members, wanted=record["registrations"], full=record.get("full", False)
         )
-    log(f"events: {len(data['events'])} events, {count} registrations")
+    drawn = illustrate(events, kind="event", theme=first_theme)
+    # An event first serves what its kind is for, and what its text adds.
+    tagged = sum(
+        tag_objectives(
+            [event for event in events if OBJECTIVE_OF_KIND.get(event.kind, 1) == usual],
+            text=lambda event: f"{event.title} {event.summary}",
+            usual=usual,
+        )
+        for usual in set(OBJECTIVE_OF_KIND.values()) | {1}
+    )
+    log(
+        f"events: {len(data['events'])} events, {count} registrations, {drawn} covers drawn, "
+        f"{tagged} tagged with roadmap objectives"
+    )
     if scale:
         _generate(
             scale // 2, data["generated"], markets=list(markets.values()), people=people, log=log

@@ -8,7 +8,7 @@ from events.matchmaking import personal_data as meetings_personal_data
 from events.models import Event
 from events.sitemaps import SITEMAPS
 
-hooks.panels(panels, home=40, market=40, organisation=40, dashboard=20, company=30)
+hooks.panels(panels, home=40, market=40, organisation=40, dashboard=20, company=30, objective=40)
 hooks.search(site_search.search, order=60)
 hooks.sitemaps(SITEMAPS)
 hooks.calendar(calendar.personal_entries)

@@ -1,15 +1,21 @@
 """What this app shows on pages of other apps (home, market, organisation, dashboard)."""
 
 from django.db.models import Count, Window
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import npgettext
 
+from content.roadmap import ObjectiveItem, objective_panel
 from events.models import Event, Registration
 
 HOME_COUNT = 3
 MARKET_COUNT = 3
 ORGANISATION_COUNT = 6
 # Panels the same for every reader, kept in the shared cache (core/hooks.py).
-SHARED_SLOTS = ("home", "market", "organisation")
+SHARED_SLOTS = ("home", "market", "organisation", "objective")
 
 
 def _next_events():
@@ -67,3 +73,25 @@ def company_context(request, organisation):
         .order_by("event__start", "pk")[:COMPANY_REGISTRATIONS]
     )
     return {"registrations": registrations}
+
+
+def objective_context(request, objective):
+    """The events everybody may see that serve a roadmap objective, latest dates first."""
+    return objective_panel(
+        Event.objects.listed().filter(roadmap_objectives=objective).order_by("-start", "-pk"),
+        kind="events",
+        heading=_("Events"),
+        count_label=lambda total: npgettext("roadmap figure", "event", "events", total),
+        list_url=reverse("events:event-list"),
+        list_label=_("All events"),
+        describe=lambda event: ObjectiveItem(
+            event,
+            event.title,
+            event.get_absolute_url(),
+            " · ".join(
+                part
+                for part in (date_format(localtime(event.start), "DATE_FORMAT"), event.city)
+                if part
+            ),
+        ),
+    )

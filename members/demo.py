@@ -21,6 +21,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from accounts.demo import DEMO_PASSWORD, MEMBER_EMAIL, ensure_user
 from accounts.models import User
+from content.demo import tag_objectives
 from content.models import Market
 from core.demo import load as load_records
 from core.demo import read, upsert, when
@@ -249,7 +250,10 @@ def _load_platforms(organisations: dict, markets: dict) -> int:
         "organisation": organisations.__getitem__,
         "markets": lambda themes: _markets(markets, themes),
     }
-    return len(load_records(Platform, records, key="slug", convert=convert))
+    platforms = load_records(Platform, records, key="slug", convert=convert).values()
+    # Platforms answer the need for innovation platforms (objective 3), and what their text adds.
+    tag_objectives(platforms, text=lambda platform: f"{platform.name} {platform.summary}", usual=3)
+    return len(platforms)
 
 
 def _load_applications(records: list[dict], markets: dict) -> int:

@@ -7,7 +7,7 @@ from members import panels, personal_data, site_search
 from members.models import Organisation
 from members.sitemaps import SITEMAPS
 
-hooks.panels(panels, dashboard=10, market=10, home=10)
+hooks.panels(panels, dashboard=10, market=10, home=10, objective=50)
 hooks.search(site_search.search, order=20)
 hooks.sitemaps(SITEMAPS)
 hooks.demo("members.demo.load")

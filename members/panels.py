@@ -6,8 +6,12 @@ Each context function makes a fixed number of queries, whatever the data size.
 from allauth.account.models import EmailAddress
 from django.db.models import Count, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import Coalesce, Upper
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import npgettext
 
 from accounts.permissions import acts_as_staff
+from content.roadmap import ObjectiveItem, objective_panel
 from members.map import directory_map
 from members.models import (
     Invitation,
@@ -15,12 +19,13 @@ from members.models import (
     Membership,
     MembershipApplication,
     Organisation,
+    Platform,
 )
 from members.services import verified_emails
 
 MARKET_CARDS = 6
 # Panels the same for every reader, kept in the shared cache (core/hooks.py).
-SHARED_SLOTS = ("home", "market")
+SHARED_SLOTS = ("home", "market", "objective")
 COMPLETENESS_COUNTS = (
     "market_count",
     "competency_count",
@@ -153,3 +158,21 @@ def home_context(request, _object=None):
             if kinds.get(value)
         ],
     }
+
+
+def objective_context(request, objective):
+    """The platforms of listed organisations that serve a roadmap objective."""
+    return objective_panel(
+        Platform.objects.public()
+        .filter(roadmap_objectives=objective)
+        .select_related("organisation")
+        .order_by("-created_at", "pk"),
+        kind="platforms",
+        heading=_("Innovation platforms"),
+        count_label=lambda total: npgettext("roadmap figure", "platform", "platforms", total),
+        list_url=reverse("members:platform-list"),
+        list_label=_("All platforms"),
+        describe=lambda platform: ObjectiveItem(
+            platform, platform.name, platform.get_absolute_url(), platform.organisation.name
+        ),
+    )

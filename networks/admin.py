@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from content.admin import PUBLICATION_FIELDSET, SEO_FIELDSET, PublishableAdmin
+from core.admin import cover_fieldset
 from core.admin_lists import (
     CountryByNameMixin,
     status_badge,
@@ -35,6 +36,7 @@ class PartnerAdmin(CountryByNameMixin, PublishableAdmin):
             {"fields": ("country", "city", "website", "partnership_since")},
         ),
         (_("Presentation"), {"fields": ("logo", "summary", "description")}),
+        cover_fieldset(),
         PUBLICATION_FIELDSET,
         SEO_FIELDSET,
     )

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from content.models import Publishable, PublishableQuerySet
 from core.countries import COUNTRIES
 from core.images import RenditionImageField
+from core.models import WithCover, cover_constraints
 
 
 class PartnerQuerySet(PublishableQuerySet):
@@ -23,7 +24,7 @@ class PartnerQuerySet(PublishableQuerySet):
         )
 
 
-class Partner(Publishable):
+class Partner(WithCover, Publishable):
     """A network, cluster, funder or institution the cluster works with."""
 
     class Kind(models.TextChoices):
@@ -68,6 +69,7 @@ class Partner(Publishable):
         ordering = ["kind", "order", "name"]
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
+        constraints = cover_constraints()
 
     def __str__(self):
         return self.name

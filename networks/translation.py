@@ -7,4 +7,4 @@ from networks.models import Partner
 
 @register(Partner)
 class PartnerTranslation(TranslationOptions):
-    fields = ("name", "summary", "description", "seo_title", "seo_description")
+    fields = ("name", "summary", "description", "cover_alt", "seo_title", "seo_description")

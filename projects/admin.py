@@ -13,6 +13,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from content.admin import PUBLICATION_FIELDSET, SEO_FIELDSET, PublishableAdmin
+from core.admin import cover_fieldset
 from core.admin_lists import (
     CountryByNameMixin,
     flag_badge,
@@ -138,11 +139,18 @@ class ProjectAdmin(SimpleHistoryAdmin):
         status_badge("status"),
         "total_budget",
     )
-    list_filter = ("status", "visibility", "programme", "markets", "labelled_on")
+    list_filter = (
+        "status",
+        "visibility",
+        "programme",
+        "markets",
+        "roadmap_objectives",
+        "labelled_on",
+    )
     list_select_related = ("programme",)
     search_fields = ("acronym", "title", "summary", "participations__organisation__name")
     prepopulated_fields = {"slug": ("acronym",)}
-    filter_horizontal = ("markets",)
+    filter_horizontal = ("markets", "roadmap_objectives")
     date_hierarchy = "created_at"
     ordering = ("-updated_at",)
     inlines = (
@@ -158,6 +166,8 @@ class ProjectAdmin(SimpleHistoryAdmin):
         (None, {"fields": ("acronym", "slug", "title", "title_en", "status", "visibility")}),
         (_("Text"), {"fields": TEXT_FIELDS}),
         (_("Funding and schedule"), {"fields": (*FUNDING_FIELDS, "labelled_on")}),
+        (_("Roadmap"), {"fields": ("roadmap_objectives",)}),
+        cover_fieldset(),
         (_("Record"), {"fields": ("created_by", "created_at", "updated_at")}),
     )
 

@@ -13,9 +13,10 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from accounts.demo import MEMBER_EMAIL, STAFF_EMAIL, ensure_user
+from content.demo import tag_objectives
 from content.models import Market
+from core.demo import first_theme, illustrate, read, upsert, when
 from core.demo import load as load_records
-from core.demo import read, upsert, when
 from members.models import Competency, Membership, Organisation
 from projects.models import (
     Call,
@@ -287,6 +288,12 @@ def load(*, scale: int, log) -> None:
     programmes = load_records(FundingProgramme, data["programmes"]["programmes"], key="slug")
     organisations = _organisations(data, member, markets, competencies)
     projects = _load_projects(data["projects"], programmes, markets, organisations, member, staff)
+    drawn = illustrate(projects.values(), kind="project", theme=first_theme)
+    # Projects serve collaborative innovation (objective 2), and what their text adds.
+    tagged = tag_objectives(
+        projects.values(), text=lambda project: f"{project.title} {project.summary}", usual=2
+    )
+    log(f"projects: {drawn} covers drawn, {tagged} tagged with roadmap objectives")
     _load_agreements(data["projects"]["agreement"], projects, member)
     calls = _load_calls(data["calls"]["calls"], programmes, markets)
     searches = _load_searches(data["searches"], organisations, calls, markets, competencies, member)

@@ -81,7 +81,15 @@ class ProjectForm(forms.ModelForm):
 
     class Meta:
         model = Project
-        fields = ["acronym", "title", "title_en", "visibility", *TEXT_FIELDS, *FUNDING_FIELDS]
+        fields = [
+            "acronym",
+            "title",
+            "title_en",
+            "visibility",
+            *TEXT_FIELDS,
+            *FUNDING_FIELDS,
+            *Project.COVER_FIELDS,
+        ]
         widgets = {
             "summary": forms.Textarea({"rows": 4}),
             "summary_en": forms.Textarea({"rows": 4}),
@@ -95,9 +103,11 @@ class ProjectForm(forms.ModelForm):
             "visibility": forms.RadioSelect,
             "total_budget": forms.NumberInput({"min": 0, "step": 1000}),
             "public_funding": forms.NumberInput({"min": 0, "step": 1000}),
+            "cover_focal_x": forms.NumberInput({"min": 0, "max": 100, "step": 5}),
+            "cover_focal_y": forms.NumberInput({"min": 0, "max": 100, "step": 5}),
         }
 
-    def __init__(self, *args, with_results=True, **kwargs):
+    def __init__(self, *args, with_results=True, with_cover=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["markets"].queryset = Market.objects.published()
         self.fields["programme"].queryset = with_current(
@@ -118,6 +128,9 @@ class ProjectForm(forms.ModelForm):
         if not with_results:
             del self.fields["results"]
             del self.fields["results_en"]
+        if not with_cover:
+            for name in Project.COVER_FIELDS:
+                del self.fields[name]
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -146,6 +159,16 @@ class ProjectForm(forms.ModelForm):
                 css_class="fieldset-optional",
             ),
         ]
+        if with_cover:
+            layout.insert(
+                1,
+                Fieldset(
+                    _("Cover picture"),
+                    "cover",
+                    "cover_alt",
+                    row("cover_focal_x", "cover_focal_y"),
+                ),
+            )
         if with_results:
             layout.insert(1, Fieldset(_("Results"), "results"))
         self.helper.layout = Layout(*layout)
@@ -166,7 +189,8 @@ class ProjectSubmitForm(ProjectForm):
     MAX_LISTED_COORDINATORS = 30
 
     def __init__(self, *args, organisations, **kwargs):
-        super().__init__(*args, with_results=False, **kwargs)
+        # The cover is added once the project exists, from its edit page.
+        super().__init__(*args, with_results=False, with_cover=False, **kwargs)
         listed = list(organisations[: self.MAX_LISTED_COORDINATORS + 1])
         field = self.fields["coordinator"]
         if len(listed) > self.MAX_LISTED_COORDINATORS:

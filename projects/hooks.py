@@ -7,7 +7,7 @@ from projects import panels, personal_data, site_search
 from projects.models import Project
 from projects.sitemaps import SITEMAPS
 
-hooks.panels(panels, home=40, market=20, organisation=20, dashboard=20, company=20)
+hooks.panels(panels, home=40, market=20, organisation=20, dashboard=20, company=20, objective=20)
 hooks.search(site_search.search, order=40)
 hooks.sitemaps(SITEMAPS)
 hooks.demo("projects.demo.load")

@@ -4,9 +4,14 @@ Each makes a fixed number of queries and uses ``Project.objects.visible_to``, so
 never shows on a page to someone who may not see it.
 """
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, F, Value, Window
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import npgettext
 
 from accounts.permissions import acts_as_staff
+from content.roadmap import ObjectiveItem, objective_panel
 from members.models import Organisation
 from members.permissions import is_member
 from projects.models import Call, Participation, PartnerSearch, Project
@@ -17,7 +22,7 @@ RECENT_FIRST = (F("labelled_on").desc(nulls_last=True), "acronym")
 PROFILE_PROJECTS = 6
 DASHBOARD_ITEMS = 5
 # Panels the same for every reader, kept in the shared cache (core/hooks.py).
-SHARED_SLOTS = ("home",)
+SHARED_SLOTS = ("home", "objective")
 
 
 def home_context(request, obj):
@@ -147,3 +152,23 @@ def company_context(request, organisation):
     )
     searches = list(organisation.partner_searches.order_by("-created_at", "-pk")[:COMPANY_ITEMS])
     return {"participations": participations, "searches": searches}
+
+
+def objective_context(request, objective):
+    """The projects on show to everybody that serve a roadmap objective."""
+    return objective_panel(
+        Project.objects.visible_to(AnonymousUser())
+        .filter(roadmap_objectives=objective)
+        .order_by(*RECENT_FIRST),
+        kind="projects",
+        heading=_("Collaborative projects"),
+        count_label=lambda total: npgettext("roadmap figure", "project", "projects", total),
+        list_url=reverse("projects:project-list"),
+        list_label=_("All projects"),
+        describe=lambda project: ObjectiveItem(
+            project,
+            f"{project.acronym} · {project.localized_title}",
+            project.get_absolute_url(),
+            project.get_status_display(),
+        ),
+    )

@@ -17,8 +17,9 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from content.demo import tag_objectives
 from content.models import Market
-from core.demo import missing, read, upsert, when
+from core.demo import first_theme, illustrate, missing, read, upsert, when
 from members.models import Organisation
 from trainings.models import (
     Enrolment,
@@ -269,6 +270,7 @@ def load(*, scale: int, log) -> None:
     markets = {market.theme: market for market in Market.objects.all()}
     sessions_by_slug = {}
     answers = count = 0
+    trainings = []
     for rank, record in enumerate(catalogue):
         chosen = [markets[theme] for theme in record["markets"] if theme in markets]
         training = upsert(
@@ -276,6 +278,7 @@ def load(*, scale: int, log) -> None:
             {"slug": record["slug"]},
             {**_training_values(record, shared), "markets": chosen},
         )
+        trainings.append(training)
         if not chosen:  # without the content demo's markets it cannot go online
             Training.objects.filter(pk=training.pk).update(status=Training.Status.DRAFT)
         if "sessions" not in record:  # on quotation, at the client's: no public session
@@ -288,6 +291,12 @@ def load(*, scale: int, log) -> None:
             answers += _past_session(session, rank, index, rng, requests)
         count += _future_requests(sessions, rank, requests)
     count += _member_requests(sessions_by_slug, requests["member"])
+    drawn = illustrate(trainings, kind="training", theme=first_theme)
+    # Trainings serve upskilling (objective 5), and what their text adds.
+    tagged = tag_objectives(
+        trainings, text=lambda training: f"{training.title} {training.summary}", usual=5
+    )
+    log(f"trainings: {drawn} covers drawn, {tagged} tagged with roadmap objectives")
     generated = 0
     if scale > 0 and markets:
         ordered = sorted(markets.values(), key=lambda market: market.order)

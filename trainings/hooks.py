@@ -7,7 +7,7 @@ from trainings import calendar, panels, personal_data, site_search
 from trainings.models import Training
 from trainings.sitemaps import SITEMAPS
 
-hooks.panels(panels, market=30, home=30, dashboard=30, company=40)
+hooks.panels(panels, market=30, home=30, dashboard=30, company=40, objective=30)
 hooks.search(site_search.search, order=50)
 hooks.sitemaps(SITEMAPS)
 hooks.calendar(calendar.personal_entries)

@@ -1,14 +1,18 @@
 """What the trainings app shows on pages of other apps (see core/hooks.py)."""
 
 from django.db.models import F
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import npgettext
 
+from content.roadmap import ObjectiveItem, objective_panel
 from trainings.models import Enrolment, Session, Training
 
 MARKET_TRAININGS = 3
 HOME_SESSIONS = 4
 DASHBOARD_REQUESTS = 4
 # Panels the same for every reader, kept in the shared cache (core/hooks.py).
-SHARED_SLOTS = ("home", "market")
+SHARED_SLOTS = ("home", "market", "objective")
 
 
 def market_context(request, market):
@@ -73,3 +77,20 @@ def company_context(request, organisation):
         )[:COMPANY_ITEMS]
     )
     return {"enrolments": enrolments, "custom_requests": custom_requests}
+
+
+def objective_context(request, objective):
+    """The published trainings that serve a roadmap objective, latest first."""
+    return objective_panel(
+        Training.objects.published()
+        .filter(roadmap_objectives=objective)
+        .order_by("-published_at", "pk"),
+        kind="trainings",
+        heading=_("Trainings"),
+        count_label=lambda total: npgettext("roadmap figure", "training", "trainings", total),
+        list_url=reverse("trainings:training-list"),
+        list_label=_("All trainings"),
+        describe=lambda training: ObjectiveItem(
+            training, training.title, training.get_absolute_url(), training.get_theme_display()
+        ),
+    )

@@ -16,9 +16,8 @@ from django.utils.translation import pgettext_lazy
 
 from accounts.permissions import acts_as_staff
 from content.catalogue import MarketTaggedQuerySet
-from content.models import Market
-from core.images import RenditionImageField
-from core.models import Timestamped, price_field
+from content.models import Market, RoadmapObjective
+from core.models import Timestamped, WithCover, cover_constraints, price_field
 from events.models.registrations import Registration
 from members.models import Organisation
 
@@ -89,7 +88,7 @@ class EventQuerySet(MarketTaggedQuerySet):
         return self.filter(Q(organiser=organisation) | Q(partners=organisation)).distinct()
 
 
-class Event(Timestamped):
+class Event(WithCover, Timestamped):
     """A conference, workshop, webinar, business meeting, site visit or trade show."""
 
     class Kind(models.TextChoices):
@@ -175,14 +174,12 @@ class Event(Timestamped):
     partners = models.ManyToManyField(
         Organisation, blank=True, related_name="partner_events", verbose_name=_("partners")
     )
-    cover = RenditionImageField(
-        _("cover image"), upload_to="events/%Y/", blank=True, renditions=(480, 960, 1600)
-    )
-    cover_alt = models.CharField(
-        _("cover description"),
-        max_length=200,
+    roadmap_objectives = models.ManyToManyField(
+        RoadmapObjective,
         blank=True,
-        help_text=_("What the image shows, for people who cannot see it."),
+        related_name="events",
+        verbose_name=_("roadmap objectives"),
+        help_text=_("The objectives of the roadmap this item serves."),
     )
     capacity = models.PositiveIntegerField(
         _("capacity"),
@@ -251,6 +248,7 @@ class Event(Timestamped):
                 condition=Q(capacity__isnull=True) | Q(capacity__gte=0),
                 name="events_event_capacity_positive",
             ),
+            *cover_constraints(),
         ]
         indexes = [
             models.Index(fields=["status", "start"]),

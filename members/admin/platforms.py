@@ -24,11 +24,11 @@ class PlatformAdmin(ExportMixin, SimpleHistoryAdmin, TranslationAdmin):
         "access",
         short_date("updated_at"),
     ]
-    list_filter = ["kind", "access", "markets", "organisation__region"]
+    list_filter = ["kind", "access", "markets", "roadmap_objectives", "organisation__region"]
     search_fields = ["name", "summary_fr", "summary_en", "equipment", "organisation__name"]
     list_select_related = ["organisation"]
     raw_id_fields = ["organisation", "contact"]
     prepopulated_fields = {"slug": ["name"]}
-    filter_horizontal = ["markets"]
+    filter_horizontal = ["markets", "roadmap_objectives"]
     ordering = ["name"]
     readonly_fields = ["created_at", "updated_at"]

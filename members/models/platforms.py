@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from content.catalogue import MarketTaggedQuerySet
-from content.models import Market
+from content.models import Market, RoadmapObjective
 from core.images import RenditionImageField
 from core.markdown import markdown_to_text
 from core.models import Timestamped, account_field
@@ -65,6 +65,13 @@ class Platform(Timestamped):
     )
     markets = models.ManyToManyField(
         Market, blank=True, related_name="platforms", verbose_name=_("markets")
+    )
+    roadmap_objectives = models.ManyToManyField(
+        RoadmapObjective,
+        blank=True,
+        related_name="platforms",
+        verbose_name=_("roadmap objectives"),
+        help_text=_("The objectives of the roadmap this item serves."),
     )
     access = models.CharField(
         _("who may use it"), max_length=10, choices=Access.choices, default=Access.REQUEST

@@ -11,9 +11,9 @@ from simple_history.models import HistoricalRecords
 
 from accounts.permissions import acts_as_staff
 from content.catalogue import MarketTaggedQuerySet
-from content.models import Market
+from content.models import Market, RoadmapObjective
 from core.images import RenditionImageField
-from core.models import Timestamped, account_field, localized
+from core.models import Timestamped, WithCover, account_field, cover_constraints, localized
 from core.search import text_filter
 from core.storage import delete_files_with_rows, private_storage
 from members.models import Organisation
@@ -179,7 +179,7 @@ class ProjectQuerySet(MarketTaggedQuerySet):
         }
 
 
-class Project(Timestamped):
+class Project(WithCover, Timestamped):
     """A collaborative innovation project, from the first idea to its published results."""
 
     class Status(models.TextChoices):
@@ -255,6 +255,13 @@ class Project(Timestamped):
     )
     results_en = models.TextField(_("results in English"), blank=True, help_text=_("Markdown."))
     markets = models.ManyToManyField(Market, related_name="projects", verbose_name=_("markets"))
+    roadmap_objectives = models.ManyToManyField(
+        RoadmapObjective,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("roadmap objectives"),
+        help_text=_("The objectives of the roadmap this item serves."),
+    )
     status = models.CharField(
         _("status"), max_length=15, choices=Status.choices, default=Status.IDEA, db_index=True
     )
@@ -323,6 +330,7 @@ class Project(Timestamped):
                 & (Q(trl_target__isnull=True) | Q(trl_target__gte=1, trl_target__lte=9)),
                 name="projects_project_trl_range",
             ),
+            *cover_constraints(),
         ]
         indexes = [models.Index(fields=["status", "visibility"])]
 

@@ -137,7 +137,7 @@ def project_create(request):
 def project_edit(request, slug):
     project = _project_for_editing(request, slug)
     project._change_reason = "edited on the portal"  # the note of the save in its history
-    form = ProjectForm(request.POST or None, instance=project)
+    form = ProjectForm(request.POST or None, request.FILES or None, instance=project)
     if save_posted(request, form, message=_("The project is updated.")):
         return redirect(project)
     return render(request, "projects/project_form.html", {"form": form, "project": project})

@@ -41,6 +41,7 @@ def post_article(client, cover, **extra):
         "published_at_0": "2026-01-05",
         "published_at_1": "10:00:00",
         "cover": cover,
+        "cover_alt_fr": "Une photo de test",
         **extra,
     }
     return client.post("/admin/content/article/add/", data)

@@ -17,7 +17,7 @@ from django.core.management.base import CommandError
 from PIL import Image
 
 from content.models import Article
-from core.images import rendition_name
+from core.images import crop_name, rendition_name
 from core.storage import (
     PrivateFileSystemStorage,
     private_storage,
@@ -45,7 +45,8 @@ def article_with_cover(slug="couverture") -> Article:
 
 def stored_names(article) -> set[str]:
     name = article.cover.name
-    return {name, *(rendition_name(name, width) for width in COVER_WIDTHS)}
+    renditions = {rendition_name(name, width) for width in COVER_WIDTHS}
+    return {name, *renditions, crop_name(name, (1200, 630))}
 
 
 def fetch(url: str):
@@ -133,7 +134,7 @@ def test_upload_writes_the_image_and_its_renditions_to_the_bucket(
     assert s3.keys(s3.bucket) == stored_names(article)
     assert s3.keys(s3.private_bucket) == set()
     url = default_storage.url(rendition_name(article.cover.name, 480))
-    assert url.startswith(f"{s3.endpoint}/{s3.bucket}/articles/")
+    assert url.startswith(f"{s3.endpoint}/{s3.bucket}/covers/article/")
     assert "Signature" not in url
     status, body, headers = fetch(url)
     assert status == 200

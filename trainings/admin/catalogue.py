@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import cover_fieldset
 from core.admin_lists import (
     status_badge,
     truncated,
@@ -78,7 +79,16 @@ class TrainingAdmin(SimpleHistoryAdmin, TranslationAdmin):
         "is_complete",
         "upcoming_sessions",
     )
-    list_filter = ("status", "theme", "format", "is_certifying", "on_quotation", "markets")
+    list_filter = (
+        "status",
+        "theme",
+        "format",
+        "is_certifying",
+        "on_quotation",
+        "markets",
+        "roadmap_objectives",
+    )
+    filter_horizontal = ("markets", "roadmap_objectives")
     list_select_related = ("trainer",)
     search_fields = ("title_fr", "title_en", "summary_fr", "summary_en", "certification_code")
     prepopulated_fields = {"slug": ("title_fr",)}
@@ -97,12 +107,14 @@ class TrainingAdmin(SimpleHistoryAdmin, TranslationAdmin):
                     "slug",
                     "theme",
                     "markets",
+                    "roadmap_objectives",
                     "summary",
                     "trainer",
                     "session_tools",
                 )
             },
         ),
+        cover_fieldset(),
         (
             _("Content"),
             {

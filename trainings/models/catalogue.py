@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.catalogue import MarketTaggedQuerySet
-from content.models import Market, Publishable, PublishableQuerySet
-from core.models import price_field
+from content.models import Market, Publishable, PublishableQuerySet, RoadmapObjective
+from core.models import WithCover, cover_constraints, price_field
 from core.search import text_filter
 from members.models import Organisation
 from trainings.codes import AUDIENCE_CODES, EMPLOYEES, CodeListValidator, split_codes
@@ -126,7 +126,7 @@ class TrainingResults:
         return bool(self.answers or self.attended or self.absent)
 
 
-class Training(Publishable):
+class Training(WithCover, Publishable):
     """A training offer, with every piece of information Qualiopi asks to publish."""
 
     # The texts written in French and in English: each has ``<name>_fr`` and ``<name>_en``
@@ -149,6 +149,7 @@ class Training(Publishable):
         "skill_blocks",
         "seo_title",
         "seo_description",
+        "cover_alt",
     )
 
     class Theme(models.TextChoices):
@@ -179,6 +180,13 @@ class Training(Publishable):
     theme = models.CharField(_("theme"), max_length=20, choices=Theme.choices)
     markets = models.ManyToManyField(
         Market, blank=True, related_name="trainings", verbose_name=_("markets")
+    )
+    roadmap_objectives = models.ManyToManyField(
+        RoadmapObjective,
+        blank=True,
+        related_name="trainings",
+        verbose_name=_("roadmap objectives"),
+        help_text=_("The objectives of the roadmap this item serves."),
     )
     summary = models.CharField(_("summary"), max_length=300)
 
@@ -337,6 +345,7 @@ class Training(Publishable):
                 condition=Q(price_non_member__isnull=True) | Q(price_non_member__gte=0),
                 name="trainings_training_price_positive",
             ),
+            *cover_constraints(),
         ]
 
     def __str__(self):
