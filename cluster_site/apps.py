@@ -14,3 +14,8 @@ class ClusterSiteConfig(AppConfig):
     default = True
     name = "cluster_site"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from cluster_site.admin import name_third_party_apps
+
+        name_third_party_apps()

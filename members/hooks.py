@@ -3,13 +3,14 @@
 from django.utils.translation import gettext_lazy as _
 
 from core import hooks
-from members import panels, personal_data, site_search
+from members import panels, personal_data, site_search, staff
 from members.sitemaps import SITEMAPS
 
 hooks.panels(panels, dashboard=10, market=10, home=10)
 hooks.search(site_search.search, order=20)
 hooks.sitemaps(SITEMAPS)
 hooks.demo("members.demo.load")
+hooks.staff_todo(staff.pending_work, order=10)
 hooks.personal_data_of(
     personal_data,
     memberships=_("Organisations"),

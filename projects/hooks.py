@@ -3,13 +3,15 @@
 from django.utils.translation import gettext_lazy as _
 
 from core import hooks
-from projects import panels, personal_data, site_search
+from projects import panels, personal_data, site_search, staff
 from projects.sitemaps import SITEMAPS
 
 hooks.panels(panels, home=40, market=20, organisation=20, dashboard=20)
 hooks.search(site_search.search, order=40)
 hooks.sitemaps(SITEMAPS)
 hooks.demo("projects.demo.load")
+hooks.staff_todo(staff.pending_work, order=20)
+hooks.staff_link("projects", label=_("Labelling board"), url_name="projects:project-board")
 hooks.personal_data_of(personal_data, projects=_("Projects and partner searches"))
 
 

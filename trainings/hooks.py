@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from core import hooks
-from trainings import calendar, panels, personal_data, site_search
+from trainings import calendar, panels, personal_data, site_search, staff
 from trainings.sitemaps import SITEMAPS
 
 hooks.panels(panels, market=30, home=30, dashboard=30)
@@ -11,6 +11,7 @@ hooks.search(site_search.search, order=50)
 hooks.sitemaps(SITEMAPS)
 hooks.calendar(calendar.personal_entries)
 hooks.demo("trainings.demo.load")
+hooks.staff_todo(staff.pending_work, order=30)
 # Answers first: once the requests are anonymised, they can no longer be found.
 hooks.personal_data_of(
     personal_data,
