@@ -158,6 +158,15 @@ class PortalAdminSite(admin.AdminSite):
         }
         return context
 
+    def _build_app_dict(self, request, label=None):
+        # The home and its menu both list every model: asking each admin's permissions
+        # (some read the database) once per request is enough.
+        if label is not None:
+            return super()._build_app_dict(request, label)
+        if not hasattr(request, "_portal_app_dict"):
+            request._portal_app_dict = super()._build_app_dict(request)
+        return request._portal_app_dict
+
     def get_app_list(self, request, app_label=None):
         """The models grouped by job (an app's own page keeps the app's models), each group
         followed by the staff pages the apps link to it."""
