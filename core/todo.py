@@ -66,3 +66,42 @@ def admin_list_url(model, **filters) -> str:
         for name, value in filters.items()
     }
     return f"{url}?{urlencode(query)}" if query else url
+
+
+def tally_and_list(
+    counted: tuple[models.QuerySet, str], listed: tuple[models.QuerySet, str]
+) -> tuple[tuple[int, Any], list[tuple[Any, Any]]]:
+    """What :func:`tally` says of ``counted`` (``(count, oldest)``), with the ``(pk, date)``
+    rows of ``listed`` (its ``date`` field), in one query: for pending work whose link must
+    name the rows themselves."""
+    counted_qs, counted_field = counted
+    listed_qs, listed_field = listed
+    parts, params = [], []
+    for expression in (
+        Func(F("pk"), function="COUNT", output_field=models.BigIntegerField()),
+        Func(F(counted_field), function="MIN"),
+    ):
+        sql, sub_params = (
+            counted_qs.order_by()
+            .annotate(_tally=expression)
+            .values("_tally")
+            .query.sql_with_params()
+        )
+        parts.append(f"({sql})")
+        params.extend(sub_params)
+    rows_sql, rows_params = (
+        listed_qs.order_by().values_list("pk", listed_field).query.sql_with_params()
+    )
+    connection = connections[counted_qs.db]
+    # By name: Django does not promise the order of the columns of a values_list().
+    pk, moment = connection.ops.quote_name("pk"), connection.ops.quote_name(listed_field)
+    sql = (
+        f"SELECT 0, {parts[0]}, {parts[1]} "
+        f"UNION ALL SELECT 1, listed.{pk}, listed.{moment} FROM ({rows_sql}) AS listed"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *rows_params])
+        rows = cursor.fetchall()
+    head = next(row for row in rows if row[0] == 0)
+    listed_rows = [(pk, _as_date(moment)) for part, pk, moment in rows if part == 1]
+    return (head[1] or 0, _as_date(head[2])), listed_rows

@@ -4,7 +4,7 @@ board it links to."""
 from datetime import timedelta
 
 from django.contrib import messages
-from django.db.models import DateTimeField, F, Func, IntegerField, Value
+from django.db.models import F
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.decorators import staff_required
 from core.hooks import TodoItem
-from core.todo import admin_list_url
+from core.todo import admin_list_url, tally_and_list
 from events.models import Event, Registration
 
 # A seat offer lasts a day at most: staff see those with less than this left to claim.
@@ -49,28 +49,12 @@ def filling_events(now=None):
 
 
 def pending_work(request) -> list[TodoItem]:
-    """Seat offers about to expire and events about to fill, in one query: a first row
-    counts the offers, the others are the events (part 0 and 1)."""
+    """Seat offers about to expire and events about to fill (one query)."""
     now = timezone.now()
-    offers = (
-        expiring_offers(now)
-        .order_by()
-        .annotate(
-            part=Value(0),
-            number=Func(F("pk"), function="COUNT", output_field=IntegerField()),
-            moment=Func(F("offer_expires_at"), function="MIN", output_field=DateTimeField()),
-        )
-        .values_list("part", "number", "moment")
+    (count, soonest), rows = tally_and_list(
+        (expiring_offers(now), "offer_expires_at"), (filling_events(now), "start")
     )
-    events = (
-        filling_events(now)
-        .order_by()
-        .annotate(part=Value(1), number=F("pk"), moment=F("start"))
-        .values_list("part", "number", "moment")
-    )
-    rows = list(offers.union(events, all=True).order_by("part"))
-    count, soonest = next(((n, at) for part, n, at in rows if part == 0), (0, None))
-    filling = sorted((at, pk) for part, pk, at in rows if part == 1)
+    filling = sorted((start, pk) for pk, start in rows)
     return [
         TodoItem(
             label=_("Seat offers about to expire"),
