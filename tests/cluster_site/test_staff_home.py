@@ -65,7 +65,7 @@ def pending_work(n: int) -> dict:
         )
         filling = EventFactory(capacity=5)
         RegistrationFactory.create_batch(4, event=filling)
-        IssueFactory(blocks=False)
+        IssueFactory()
     # Done or not yet urgent: never counted.
     ApplicationFactory(status=MembershipApplication.Status.ACCEPTED)
     JoinRequestFactory(status=JoinRequest.Status.APPROVED)
