@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urlencode
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
 from django.db.models import F, Func
 from django.urls import reverse
@@ -33,10 +34,8 @@ def tally(querysets: Mapping[str, tuple[models.QuerySet, str]]) -> dict[str, tup
             Func(F("pk"), function="COUNT", output_field=models.IntegerField()),
             Func(F(field), function="MIN"),
         ):
-            sql, sub_params = (
-                queryset.annotate(_tally=expression).values("_tally").query.sql_with_params()
-            )
-            selects.append(f"({sql})")
+            sql, sub_params = _scalar(queryset, expression)
+            selects.append(sql)
             params.extend(sub_params)
     with connections[using].cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(selects), params)
@@ -45,6 +44,15 @@ def tally(querysets: Mapping[str, tuple[models.QuerySet, str]]) -> dict[str, tup
         key: (row[2 * index] or 0, _as_date(row[2 * index + 1]))
         for index, key in enumerate(querysets)
     }
+
+
+def _scalar(queryset, expression) -> tuple[str, tuple]:
+    """The SQL of ``expression`` over the rows of ``queryset``, as a scalar subquery."""
+    try:
+        sql, params = queryset.annotate(_tally=expression).values("_tally").query.sql_with_params()
+    except EmptyResultSet:  # a queryset that can have no row (``.none()``, ``pk__in=[]``)
+        return "NULL", ()
+    return f"({sql})", params
 
 
 def _as_date(value):
@@ -81,24 +89,21 @@ def tally_and_list(
         Func(F("pk"), function="COUNT", output_field=models.BigIntegerField()),
         Func(F(counted_field), function="MIN"),
     ):
-        sql, sub_params = (
-            counted_qs.order_by()
-            .annotate(_tally=expression)
-            .values("_tally")
-            .query.sql_with_params()
-        )
-        parts.append(f"({sql})")
+        sql, sub_params = _scalar(counted_qs.order_by(), expression)
+        parts.append(sql)
         params.extend(sub_params)
-    rows_sql, rows_params = (
-        listed_qs.order_by().values_list("pk", listed_field).query.sql_with_params()
-    )
+    try:
+        rows_sql, rows_params = (
+            listed_qs.order_by().values_list("pk", listed_field).query.sql_with_params()
+        )
+    except EmptyResultSet:  # a queryset that can have no row (``pk__in=[]``...)
+        rows_sql, rows_params = None, ()
     connection = connections[counted_qs.db]
     # By name: Django does not promise the order of the columns of a values_list().
     pk, moment = connection.ops.quote_name("pk"), connection.ops.quote_name(listed_field)
-    sql = (
-        f"SELECT 0, {parts[0]}, {parts[1]} "
-        f"UNION ALL SELECT 1, listed.{pk}, listed.{moment} FROM ({rows_sql}) AS listed"
-    )
+    sql = f"SELECT 0, {parts[0]}, {parts[1]}"
+    if rows_sql:
+        sql += f" UNION ALL SELECT 1, listed.{pk}, listed.{moment} FROM ({rows_sql}) AS listed"
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *rows_params])
         rows = cursor.fetchall()
