@@ -20,3 +20,6 @@ class ClusterSiteConfig(AppConfig):
 
         # Last of the demo loaders: what needs every app's demo (the audience figures).
         hooks.demo("cluster_site.demo.load")
+        from cluster_site.admin import name_third_party_apps
+
+        name_third_party_apps()

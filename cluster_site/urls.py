@@ -28,13 +28,14 @@ urlpatterns = [
     path("exports/<uuid:pk>/", core_views.export_download, name="export-download"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     # The private feed of a person's events and sessions; the token is the secret.
     path("calendar/<str:token>.ics", calendar.personal_calendar, name="personal-calendar"),
 ]
 
 urlpatterns += i18n_patterns(
+    # The back-office in French at /admin/, in English at /en/admin/.
+    path("admin/", admin.site.urls),
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("search/", views.search, name="search"),

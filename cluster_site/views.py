@@ -51,6 +51,7 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
+        "Disallow: /en/admin/",
         "Disallow: /accounts/",
         "Disallow: /en/accounts/",
         f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",

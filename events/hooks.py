@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from core import audience, hooks
-from events import calendar, panels, personal_data, site_search
+from events import calendar, panels, personal_data, site_search, staff
 from events.matchmaking import personal_data as meetings_personal_data
 from events.models import Event
 from events.sitemaps import SITEMAPS
@@ -14,6 +14,11 @@ hooks.sitemaps(SITEMAPS)
 hooks.calendar(calendar.personal_entries)
 hooks.demo("events.demo.load")
 audience.count_views_of(Event)
+hooks.staff_todo(staff.pending_work, order=40)
+hooks.staff_link("events", label=_("Events board"), url_name="events:staff-board", order=10)
+hooks.staff_link(
+    "events", label=_("Check-in at the door"), url_name="events:checkin-today", order=20
+)
 hooks.demo("events.matchmaking.demo.load")
 hooks.personal_data_of(personal_data, events=_("Event registrations and calendar"))
 hooks.personal_data_of(meetings_personal_data, meetings=_("Business meetings"))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events import views
+from events import staff, views
 from events.feeds import EventFeed
 from events.matchmaking import urls as matchmaking_urls
 
@@ -27,6 +27,7 @@ urlpatterns = [
     ),
     path("registrations/<int:pk>/move/", views.waiting_list_move, name="waiting-list-move"),
     path("staff/", views.staff_board, name="staff-board"),
+    path("staff/check-in/", staff.checkin_today, name="checkin-today"),
     path("<slug:slug>/", views.event_detail, name="event-detail"),
     path("<slug:slug>/event.ics", views.event_ics, name="event-ics"),
     path("<slug:slug>/register/", views.registration_create, name="registration-create"),

@@ -206,12 +206,12 @@ def _load_people(records: list[dict], organisations: dict) -> dict[str, User]:
 def _load_joining(data: dict, organisations: dict) -> None:
     """The demo member account's organisation, then join requests and invitations."""
     member = ensure_user(email=MEMBER_EMAIL)
-    _join(
-        organisations[data["member"]["organisation"]],
-        member,
-        Membership.Role.ADMIN,
-        data["member"]["visibility"],
-    )
+    own = organisations[data["member"]["organisation"]]
+    _join(own, member, Membership.Role.ADMIN, data["member"]["visibility"])
+    if not Organisation.history.filter(id=own.pk, history_user=member).exists():
+        own._history_user = member
+        own.pitch_fr = data["member"]["pitch_edit"]
+        own.save()
     for record in data["join_request"]:
         organisation = organisations[record["organisation"]]
         person = ensure_user(**record["person"])

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from core import audience, hooks
-from members import panels, personal_data, site_search
+from members import panels, personal_data, site_search, staff
 from members.models import Organisation
 from members.sitemaps import SITEMAPS
 
@@ -12,6 +12,7 @@ hooks.search(site_search.search, order=20)
 hooks.sitemaps(SITEMAPS)
 hooks.demo("members.demo.load")
 audience.count_views_of(Organisation)
+hooks.staff_todo(staff.pending_work, order=10)
 hooks.personal_data_of(
     personal_data,
     memberships=_("Organisations"),

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from core import audience, hooks
-from projects import panels, personal_data, site_search
+from projects import panels, personal_data, site_search, staff
 from projects.models import Project
 from projects.sitemaps import SITEMAPS
 
@@ -12,6 +12,8 @@ hooks.search(site_search.search, order=40)
 hooks.sitemaps(SITEMAPS)
 hooks.demo("projects.demo.load")
 audience.count_views_of(Project)
+hooks.staff_todo(staff.pending_work, order=20)
+hooks.staff_link("projects", label=_("Labelling board"), url_name="projects:project-board")
 hooks.personal_data_of(personal_data, projects=_("Projects and partner searches"))
 
 

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from core import audience, hooks
-from trainings import calendar, panels, personal_data, site_search
+from trainings import calendar, panels, personal_data, site_search, staff
 from trainings.models import Training
 from trainings.sitemaps import SITEMAPS
 
@@ -13,6 +13,7 @@ hooks.sitemaps(SITEMAPS)
 hooks.calendar(calendar.personal_entries)
 hooks.demo("trainings.demo.load")
 audience.count_views_of(Training)
+hooks.staff_todo(staff.pending_work, order=30)
 # Answers first: once the requests are anonymised, they can no longer be found.
 hooks.personal_data_of(
     personal_data,

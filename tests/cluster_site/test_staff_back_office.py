@@ -47,7 +47,7 @@ def test_exempted_demo_staff_account_opens_the_back_office(client, settings):
 def test_staff_with_two_factor_see_the_grouped_admin_index(staff_client):
     html = staff_client.get("/admin/").content.decode()
     assert "Contenus éditoriaux" in html
-    assert "Personnes" in html
+    assert "Organisations" in html  # grouped by job (cluster_site/admin.py MODEL_GROUPS)
 
 
 def admin_pages():
