@@ -195,12 +195,20 @@ def pick_pages(env: dict) -> dict[str, str]:
         training = connection.execute(
             "SELECT slug FROM trainings_training WHERE status = 'published' ORDER BY id LIMIT 1"
         ).fetchone()[0]
+        # What a member reads most: another member's profile (one with projects).
+        other = connection.execute(
+            "SELECT o.slug FROM members_organisation o JOIN projects_participation p "
+            "ON p.organisation_id = o.id WHERE o.slug <> 'voltaria-demo' "
+            "AND o.membership_status = 'active' AND o.is_public "
+            "GROUP BY o.slug ORDER BY count(*) DESC, o.slug LIMIT 1"
+        ).fetchone()[0]
     return {
         "home": "/",
         "directory": "/members/",
         "profile": "/members/voltaria-demo/",
         "event": f"/events/{event}/",
         "training": f"/trainings/{training}/",
+        "other profile": f"/members/{other}/",
     }
 
 
@@ -273,11 +281,14 @@ def main() -> int:
         pages = pick_pages(env)
         cookie = member_cookie()
         runs = [("minimal", "/bench/minimal", None)]
+        other_profile = pages.pop("other profile")
         runs += [(name, path, None) for name, path in pages.items()]
         runs += [
             ("member: minimal", "/bench/minimal", cookie),
             ("member: directory", "/members/", cookie),
+            # The member's own organisation, as its admin, and another member's profile.
             ("member: profile", "/members/voltaria-demo/", cookie),
+            ("member: other profile", other_profile, cookie),
         ]
         log("== warm-up")
         for _name, path, with_cookie in runs:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter
 
 from content.filters import MarketFilter
+from core import pagecache
 from core.filters import ListFilterSet, SearchFilter, SlugFilter
 from members.forms import DirectoryFilterForm, PlatformFilterForm
 from members.geography import department_name
@@ -79,8 +80,13 @@ class OrganisationFilter(ListFilterSet):
 
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset, **kwargs)
+        # The departments present in the directory: a facet read by every directory page,
+        # kept in the shared cache until an organisation changes.
+        codes = pagecache.cached_fragment(
+            "members:directory-departments", self.queryset.departments, per_language=False
+        )
         self.filters["department"].extra["choices"] = [
-            (code, f"{department_name(code)} ({code})") for code in self.queryset.departments()
+            (code, f"{department_name(code)} ({code})") for code in codes
         ]
 
     def keep_for_ordering(self, queryset, name, value):
