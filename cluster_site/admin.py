@@ -80,7 +80,7 @@ MODEL_GROUPS = {
         "content.RoadmapObjective",
         "networks.Partner",
     ),
-    "insights": (),
+    "insights": ("core.PageViewDay",),
     "settings": (
         "members.MembershipSettings",
         "billing.FeeScale",

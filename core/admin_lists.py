@@ -25,7 +25,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import display_for_field, label_for_field, lookup_field
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.html import format_html, strip_tags
 from django.utils.text import Truncator, capfirst, slugify
 from django.utils.translation import gettext_lazy as _
@@ -103,7 +103,8 @@ def flag_badge(
     def column(obj):
         return badge(yes, yes_tone) if value_of(obj) else badge(no, no_tone)
 
-    column.__name__ = f"flag_{slugify(str(yes)).replace('-', '_') or 'badge'}"
+    with translation.override(None):  # named after the source text, whatever the language
+        column.__name__ = f"flag_{slugify(str(yes)).replace('-', '_') or 'badge'}"
     column.export_value = lambda obj: str(yes if value_of(obj) else no)
     return admin.display(description=description, ordering=ordering)(column)
 

@@ -67,6 +67,7 @@ class ContactMessageAdmin(ReadOnlyAdmin):
         "kind",
         "sender_email",
         truncated("organisation__name", 30),
+        truncated("platform__name", 24),
         truncated("subject", 40),
         "delivered_to",
     ]

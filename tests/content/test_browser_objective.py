@@ -4,6 +4,7 @@ project that serves it, shown with its cover. axe-core checks each page, at 1280
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from core.demo import illustration_png
 from tests.factories import RoadmapObjectiveFactory
@@ -26,7 +27,8 @@ def test_roadmap_to_objective_to_project_with_its_cover(page, assert_accessible)
 
     page.goto(reverse("content:roadmap"))
     assert_accessible(page, "roadmap")
-    page.get_by_role("link", name="What serves objective 2", exact=False).click()
+    link = _("What serves objective %(number)s: projects, trainings, events") % {"number": 2}
+    page.get_by_role("link", name=link).click()
     page.wait_for_url(f"**{objective.get_absolute_url()}")
     assert page.locator("h1").inner_text() == "Encourager les projets collaboratifs"
     projects = page.locator("#objective-projects-title").locator("xpath=..")

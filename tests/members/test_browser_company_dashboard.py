@@ -5,6 +5,7 @@ on the company dashboard with the team and the requests waiting. axe-core checks
 import pytest
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core import audience
 from members.models import Membership
@@ -43,7 +44,12 @@ def test_visits_are_counted_and_the_admin_reads_them_on_the_company_dashboard(
     assert page.locator("h1").inner_text().startswith("Voltaïa Essais")
     assert "Noé" in page.locator("#team-title").locator("..").inner_text()
     figures = page.locator("section[aria-labelledby=audience-title]").inner_text()
-    assert "2 views of your public profile over the last twelve months" in figures
+    views = ngettext(
+        "%(counter)s view of your public profile over the last twelve months.",
+        "%(counter)s views of your public profile over the last twelve months.",
+        2,
+    ) % {"counter": 2}
+    assert views in figures
 
     # At 375 px the page fits the screen, and the profile leads back to the dashboard.
     page.set_viewport_size({"width": 375, "height": 800})

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -116,7 +117,12 @@ def test_review_notes_are_written_in_the_back_office_and_never_shown_to_members(
 ):
     change_url = reverse("admin:projects_project_change", args=[submitted.pk])
     form = staff_client.get(change_url).context["adminform"].form
-    data = {key: value for key, value in form.initial.items() if value is not None}
+    # File fields are not posted back (no new file: the current one stays).
+    data = {
+        key: value
+        for key, value in form.initial.items()
+        if value is not None and not isinstance(value, FieldFile)
+    }
     data.update(
         {
             "acronym": submitted.acronym,
