@@ -8,6 +8,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 SCALE ?= 0
+# Test processes (pytest-xdist): one per core; TEST_WORKERS=0 runs the suite in one process.
+TEST_WORKERS ?= auto
 CLUSTER_PORT ?= 8080
 # Development defaults for `run`, `demo`, `test` and `check`; `serve` always runs with DEBUG off.
 DEV_ENV := DEBUG=$${DEBUG:-true} STAFF_MFA_EXEMPT_EMAILS=$${STAFF_MFA_EXEMPT_EMAILS:-staff@vehicle-of-the-future.example}
@@ -71,8 +73,8 @@ cluster: install ## nginx, two app servers, a worker, Redis, S3 and PostgreSQL o
 cluster-stop: ## Stop what `make cluster` started (from another terminal)
 	$(BIN)/python deploy/cluster.py stop --port $(CLUSTER_PORT)
 
-test: install translations ## Run the whole test suite (browser tests need /usr/bin/chromium)
-	$(DEV_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+test: install translations ## Run the whole test suite on every core (TEST_WORKERS=auto; browser tests need /usr/bin/chromium)
+	$(DEV_ENV) $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install ## ruff lint and format check, djhtml check of the templates
 	$(BIN)/ruff check .
