@@ -1,13 +1,64 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from accounts.permissions import needs_two_factor_setup
-from content.models import Article, HomeBlock, KeyFigure, Market, RoadmapObjective
-from core import hooks
+from content.models import Article, HomeBlock, Market, RoadmapObjective
+from core import hooks, pagecache
+from events.models import Event
+from members.models import Organisation
+from projects.models import Project
+from trainings.models import Training
+
+
+def _home_figures() -> list[dict]:
+    """The home page's figures, counted from the portal's own data: active member
+    organisations, projects labelled and shown publicly, published trainings, and the
+    events of the current year (cancelled ones aside)."""
+    year = timezone.localdate().year
+    members = Organisation.objects.active().count()
+    projects = Project.objects.visible_to(AnonymousUser()).labelled().count()
+    trainings = Training.objects.published().count()
+    events = (
+        Event.objects.listed()
+        .exclude(status=Event.Status.CANCELLED)
+        .filter(start__year=year)
+        .count()
+    )
+    return [
+        {
+            "value": members,
+            "label": ngettext("member organisation", "member organisations", members),
+            "url": "members:organisation-list",
+        },
+        {
+            "value": projects,
+            "label": ngettext("labelled project", "labelled projects", projects),
+            "url": "projects:project-list",
+        },
+        {
+            "value": trainings,
+            "label": ngettext("training course", "training courses", trainings),
+            "url": "trainings:training-list",
+        },
+        {
+            "value": events,
+            "label": ngettext("event in %(year)s", "events in %(year)s", events) % {"year": year},
+            "url": "events:event-list",
+        },
+    ]
+
+
+def home_figures() -> list[dict]:
+    """:func:`_home_figures`, kept in the shared cache until one of the tables it counts
+    is written (core.pagecache): a new member or event shows at once."""
+    return pagecache.cached_fragment("home:figures", _home_figures)
 
 
 def home(request):
@@ -16,7 +67,7 @@ def home(request):
         "home_cached.html",
         {
             "markets": Market.objects.published(),
-            "key_figures": KeyFigure.objects.filter(is_visible=True),
+            "figures": home_figures,
             "blocks": HomeBlock.objects.filter(is_visible=True),
             "objectives": RoadmapObjective.objects.published(),
             "articles": Article.objects.published().for_list()[:3],

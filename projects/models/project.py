@@ -226,6 +226,20 @@ class Project(Timestamped):
         Status.FINISHED,
         Status.RESULTS,
     )
+    # What people outside a project's consortium and the staff see of its status: a
+    # pending funding application and a refusal are the consortium's business (a granted
+    # one is public, like the public funding amounts of the showcase).
+    PUBLIC_STATUS = {Status.FILED: Status.LABELLED, Status.NOT_FUNDED: Status.LABELLED}
+    # Steps of the timeline kept from outsiders: refusals and funding applications.
+    PRIVATE_STEPS = (Status.NOT_LABELLED, Status.FILED, Status.NOT_FUNDED)
+    # The statuses outsiders may see and filter on.
+    PUBLIC_SHOWCASE = (
+        Status.LABELLED,
+        Status.FUNDED,
+        Status.RUNNING,
+        Status.FINISHED,
+        Status.RESULTS,
+    )
     # Statuses of the staff's labelling pipeline, in board order.
     PIPELINE = (
         Status.IDEA,
@@ -363,6 +377,14 @@ class Project(Timestamped):
         if self.end_date.day > self.start_date.day:
             months += 1
         return max(months, 1)
+
+    @property
+    def public_status(self) -> str:
+        """The status shown to people outside the consortium (see PUBLIC_STATUS)."""
+        return self.PUBLIC_STATUS.get(self.status, self.status)
+
+    def public_status_display(self) -> str:
+        return self.Status(self.public_status).label
 
     @property
     def is_on_show(self) -> bool:

@@ -105,6 +105,8 @@ def project_detail(request, slug):
     timeline = project.status_changes.all()
     if in_consortium:
         timeline = timeline.select_related("author")
+    else:  # funding applications and refusals stay with the consortium and staff
+        timeline = timeline.exclude(to_status__in=Project.PRIVATE_STEPS)
     status_form = None
     if can_edit and project.next_statuses(user):
         status_form = StatusChangeForm(project=project, user=user)
