@@ -42,6 +42,8 @@ class ContactForm(forms.Form):
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.helper = FormHelper()
         self.helper.form_tag = False
+        # The public page stays in the page cache: no CSRF token (see content.views.contact).
+        self.helper.disable_csrf = True
         self.helper.layout = Layout(
             "topic",
             "name",

@@ -34,6 +34,7 @@ from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template, render_to_string
 from django.utils import translation
+from django.utils.translation import gettext
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,12 @@ class Rendered:
     subject: str
     text: str
     html: str
+
+
+def subject_prefix() -> str:
+    """What every subject starts with, with the brand in the active language
+    ("[Véhicule du Futur] " in French, "[Vehicle of the Future] " in English)."""
+    return f"[{gettext('Vehicle of the Future')}] "
 
 
 def absolute_url(path: str) -> str:
@@ -69,7 +76,8 @@ def render(template: str, context: dict, language: str | None = None) -> Rendere
             )
         else:
             html = html_template.render(context)
-    return Rendered(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, text, html)
+        prefix = subject_prefix()
+    return Rendered(prefix + subject, text, html)
 
 
 def send(

@@ -84,19 +84,39 @@ def number(value, decimals: int | None = None, *, language: str | None = None) -
     return sign + text
 
 
-def money(value, *, language: str | None = None) -> str:
+def money(value, decimals: int | None = None, *, language: str | None = None) -> str:
     """An amount in euros: ``12 000 €`` or ``1 234,50 €`` in French, ``€12,000`` in
-    English (cents only when there are some)."""
+    English (cents only when there are some, unless ``decimals`` says how many: 2 on
+    invoices)."""
     amount = _to_decimal(value)
     if amount is None:
         return ""
-    decimals = 0 if amount == amount.to_integral_value() else 2
+    if decimals is None:
+        decimals = 0 if amount == amount.to_integral_value() else 2
     text = number(amount, decimals, language=language)
     if is_french(language):
         return f"{text}{NBSP}€"
     if text.startswith("-"):
         return f"-€{text[1:]}"
     return f"€{text}"
+
+
+def compact_money(value, *, language: str | None = None) -> str:
+    """A rounded amount for figures and cards: ``1,2 M€``, ``850 k€``, ``9 500 €`` in
+    French; ``€1.2M``, ``€850k``, ``€9,500`` in English."""
+    amount = _to_decimal(value)
+    if amount is None:
+        return ""
+    french = is_french(language)
+    if abs(amount) >= 1_000_000:
+        millions = (amount / 1_000_000).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        text, unit = number(millions, 0 if millions % 1 == 0 else 1, language=language), "M"
+    elif abs(amount) >= 10_000:
+        thousands = (amount / 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        text, unit = number(thousands, 0, language=language), "k"
+    else:
+        return money(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP), language=language)
+    return f"{text}{NBSP}{unit}€" if french else f"€{text}{unit}"
 
 
 # Dates.

@@ -8,6 +8,7 @@ import json
 
 from django.conf import settings
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from core.markdown import markdown_to_text
 
@@ -25,7 +26,7 @@ def course_data(training, sessions, results, provider) -> dict:
     url = settings.SITE_URL + training.get_absolute_url()
     organisation = {
         "@type": "Organization",
-        "name": provider.name if provider else "Vehicle of the Future",
+        "name": provider.name if provider else gettext("Vehicle of the Future"),
     }
     if provider and provider.website:
         organisation["url"] = provider.website

@@ -7,6 +7,7 @@ language (see core/typography.py for the rules).
     {{ event.start|day:"time" }}           14 h 30 · 2.30 pm
     {{ count|number }}                     12 345 · 12,345
     {{ fee.amount|money }}                 12 000 € · €12,000
+    {{ invoice.total|money:2 }}            12 000,00 € · €12,000.00
     {{ text|typo }}                        « Bonjour » : prêt ? (French spacing)
 """
 
@@ -19,7 +20,7 @@ from core import typography
 register = template.Library()
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def day(value, style="long"):
     return typography.date(value, style)
 
@@ -30,8 +31,8 @@ def number(value, decimals=None):
 
 
 @register.filter
-def money(value):
-    return typography.money(value)
+def money(value, decimals=None):
+    return typography.money(value, None if decimals in (None, "") else int(decimals))
 
 
 @register.filter(needs_autoescape=True)

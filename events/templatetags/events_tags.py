@@ -2,6 +2,7 @@
 
 from django import template
 from django.urls import NoReverseMatch
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -76,7 +77,7 @@ def event_jsonld(context, event):
         "url": request.build_absolute_uri(event.get_absolute_url()),
         "organizer": {
             "@type": "Organization",
-            "name": event.organiser.name if event.organiser else "Vehicle of the Future",
+            "name": event.organiser.name if event.organiser else gettext("Vehicle of the Future"),
             "url": settings.SITE_URL,
         },
         "isAccessibleForFree": event.is_free,

@@ -65,8 +65,9 @@ def test_each_person_reads_the_email_in_their_language_with_links_to_match(on_co
         mail.send_to_users("tests/emails/hello", [english, french], context={"title": "Hydrogen"})
     in_english = next(m for m in outbox.outbox if m.to == [english.email])
     in_french = next(m for m in outbox.outbox if m.to == [french.email])
-    assert in_english.subject == f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}January: Hydrogen"
-    assert in_french.subject == f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}janvier: Hydrogen"
+    # One brand per language, in the subject too.
+    assert in_english.subject == "[Vehicle of the Future] January: Hydrogen"
+    assert in_french.subject == "[Véhicule du Futur] janvier: Hydrogen"
     assert f"{settings.SITE_URL}/en/\n" in in_english.body
     assert "/en/" not in in_french.body and f"{settings.SITE_URL}/\n" in in_french.body
     # Rendering in another language leaves the caller's language alone.
@@ -102,7 +103,7 @@ def test_an_email_with_its_own_html_template_uses_it(on_commit):
 
 def test_the_subject_is_one_line_with_the_portal_prefix():
     rendered = mail.render("tests/emails/hello", {"title": "Two\nlines"}, language="en")
-    assert rendered.subject == f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}January: Two lines"
+    assert rendered.subject == "[Vehicle of the Future] January: Two lines"
 
 
 def test_attachments_go_with_every_message(on_commit):
