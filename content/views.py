@@ -96,7 +96,10 @@ def contact(request):
     no CSRF token (like the newsletter boxes). Abuse is held back by a rate limit per
     origin, a honeypot field, and the relay itself: messages only ever reach the team."""
     details = ContactSettings.current()
-    form = ContactForm(request.POST or None)
+    # A link may choose the topic: /contact/?topic=membership from the join page.
+    topic = request.GET.get("topic", "")
+    initial = {"topic": topic} if topic in ContactSettings.Topic.values else {}
+    form = ContactForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         if form.is_robot:
             return redirect("content:contact-sent")

@@ -196,8 +196,9 @@ def _time(value, french: bool) -> str:
 
 # An HTML tag, an entity, or a run of text between them.
 _HTML_PARTS = re.compile(r"(<[^>]*>|&[#A-Za-z0-9]+;)")
-_SPACE_BEFORE_HIGH = re.compile(r"(?<=[^\s<>])[ \u00a0\u202f]?([;!?])(?=[\s<]|$)")
-_SPACE_BEFORE_COLON = re.compile(r"(?<=[^\s<>\d])[ \u00a0\u202f]?(:)(?=[\s<]|$)")
+# The mark ends a word (or follows an inline tag: the text then starts with a space).
+_SPACE_BEFORE_HIGH = re.compile(r"(?:(?<=[^\s<>])|^ )[ \u00a0\u202f]?([;!?])(?=[\s<]|$)")
+_SPACE_BEFORE_COLON = re.compile(r"(?:(?<=[^\s<>\d])|^ )[ \u00a0\u202f]?(:)(?=[\s<]|$)")
 _OPENING_QUOTE = re.compile(r"«[ \u00a0\u202f]?")
 _CLOSING_QUOTE = re.compile(r"[ \u00a0\u202f]?»")
 _PROTECT = re.compile(r"<(pre|code|kbd|samp|script|style)\b", re.IGNORECASE)

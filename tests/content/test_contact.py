@@ -145,3 +145,10 @@ def test_the_footer_and_hero_lead_to_joining_and_contact(client):
     html = client.get(reverse("home")).content.decode()
     assert html.count(f'href="{reverse("members:application-create")}"') >= 2
     assert f'href="{reverse("content:contact")}"' in html
+
+
+def test_a_link_may_choose_the_topic(client, details):
+    html = client.get(reverse("content:contact"), {"topic": "press"}).content.decode()
+    assert '<option value="press" selected>' in html
+    html = client.get(reverse("content:contact"), {"topic": "weather"}).content.decode()
+    assert '<option value="" selected>' in html

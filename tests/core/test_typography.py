@@ -98,3 +98,14 @@ def test_the_template_filters(language, expected):
             Context({"amount": 12000, "when": AUGUST_FIRST, "text": "Attention: <b>"})
         )
     assert rendered == expected
+
+
+def test_punctuation_after_an_inline_tag_and_in_rendered_markdown():
+    html = "<p><strong>PME</strong> ; <em>start-up</em> !</p>"
+    assert typography.punctuation(html, language="fr") == (
+        f"<p><strong>PME</strong>{NNBSP}; <em>start-up</em>{NNBSP}!</p>"
+    )
+    template = Template("{% load portal %}{{ text|markdown }}")
+    with translation.override("fr"):
+        rendered = template.render(Context({"text": "Au programme : **tout**"}))
+    assert f"programme{NBSP}:" in rendered
