@@ -204,3 +204,11 @@ def test_no_staff_address_sends_nothing(on_commit, settings):
 
 def test_absolute_url_prefixes_the_site_address():
     assert mail.absolute_url(reverse("home")) == f"{settings.SITE_URL}/"
+
+
+def test_the_sender_name_is_the_brand_of_the_email_language(settings):
+    settings.DEFAULT_FROM_EMAIL = "Vehicle of the Future <no-reply@portal.example>"
+    french = mail.render("tests/emails/hello", {"title": "x"}, language="fr")
+    english = mail.render("tests/emails/hello", {"title": "x"}, language="en")
+    assert french.from_email == "Véhicule du Futur <no-reply@portal.example>"
+    assert english.from_email == "Vehicle of the Future <no-reply@portal.example>"
