@@ -19,4 +19,9 @@ def _links() -> list[dict]:
 def social_links():
     """The visible social links, kept in the shared cache until staff change them: no
     query on most pages."""
-    return {"links": pagecache.cached_fragment("content:social-links", _links, per_language=False)}
+    # An explicit timeout keeps them cached even where other fragments are not: they are
+    # on every page (and fresh as soon as staff change them).
+    links = pagecache.cached_fragment(
+        "content:social-links", _links, per_language=False, timeout=300
+    )
+    return {"links": links}

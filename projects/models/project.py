@@ -3,7 +3,7 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum, Value
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -75,6 +75,17 @@ class ProjectQuerySet(MarketTaggedQuerySet):
             organisation__in=Organisation.objects.editable_by(user).values("pk"),
         )
         return self.filter(pk__in=coordinated.values("project_id"))
+
+    def with_viewer(self, user):
+        """Annotates ``viewer_concerned``: whether ``user`` may see every status of the
+        project (its consortium and staff, see ``Project.PUBLIC_STATUS``), in the same
+        query as the projects."""
+        if not user.is_authenticated:
+            return self.annotate(viewer_concerned=Value(False))
+        if acts_as_staff(user):
+            return self.annotate(viewer_concerned=Value(True))
+        mine = Participation.objects.of_user(user).filter(project=OuterRef("pk"))
+        return self.annotate(viewer_concerned=Exists(mine))
 
     def labelled(self):
         """Projects the cluster labelled (they have a labelling date)."""

@@ -51,6 +51,10 @@ def project_status(context, project, concerned=None):
     """The status badge of ``project`` as the reader may see it: the real status for its
     consortium and staff, the public one (no funding application, no refusal) for
     everyone else. ``concerned`` skips the check when the view already knows."""
+    if project.public_status == project.status:  # nothing to hide: no question to ask
+        concerned = True
+    if concerned is None:  # cards annotated by ProjectQuerySet.with_viewer know already
+        concerned = getattr(project, "viewer_concerned", None)
     if concerned is None:
         concerned = is_concerned(context.get("request"), project)
     if concerned:

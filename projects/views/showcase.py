@@ -72,7 +72,8 @@ def public_figures() -> dict:
 
 def project_list(request):
     filters = ProjectFilter(request.GET, Project.objects.visible_to(request.user), request=request)
-    page = Paginator(filters.qs.for_cards(), PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
+    projects = filters.qs.for_cards().with_viewer(request.user)
+    page = Paginator(projects, PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "projects/project_list.html",
