@@ -54,6 +54,13 @@ def test_the_page_shows_the_details_but_no_team_address(client, details, in_engl
     assert "csrfmiddlewaretoken" not in html  # the page stays in the page cache
 
 
+def test_the_contact_page_is_served_from_the_page_cache(client, details):
+    first = client.get(reverse("content:contact"))
+    assert "public" in first["Cache-Control"] and not first.cookies
+    second = client.get(reverse("content:contact"), HTTP_IF_NONE_MATCH=first["ETag"])
+    assert second.status_code == 304
+
+
 @pytest.mark.parametrize("topic", list(ADDRESSES))
 def test_each_topic_goes_to_its_team_address(client, details, mail_on_commit, topic):
     with mail_on_commit():
