@@ -15,6 +15,14 @@ class AccountAdapter(DefaultAccountAdapter):
         language = getattr(request.user, "language", "")
         return translate_url(url, language) if language else url
 
+    def get_from_email(self) -> str:
+        """The sender's name in the email's language (core.mail.sender)."""
+        return mail.sender() or super().get_from_email()
+
+    def format_email_subject(self, subject: str) -> str:
+        """The portal's subject prefix, with the brand in the email's language."""
+        return mail.subject_prefix() + str(subject)
+
     def send_mail(self, template_prefix, email, context):
         """allauth's account emails, rendered by allauth, sent through the portal's mail
         service (after the commit, by the delivery task) like every other email."""

@@ -70,6 +70,7 @@ MODEL_GROUPS = {
         "newsletter.AlertSettings",
         "newsletter.SentAlertItem",
         "core.OutgoingEmail",
+        "content.ContactRequest",
     ),
     "content": (
         "content.Article",
@@ -79,10 +80,13 @@ MODEL_GROUPS = {
         "content.Market",
         "content.RoadmapObjective",
         "networks.Partner",
+        "content.TeamMember",
     ),
     "insights": ("core.PageViewDay",),
     "settings": (
         "members.MembershipSettings",
+        "content.ContactSettings",
+        "content.SocialLink",
         "billing.FeeScale",
         "billing.Seller",
         "billing.Counter",

@@ -1,16 +1,77 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
+from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from accounts.permissions import needs_two_factor_setup
-from content.models import Article, HomeBlock, KeyFigure, Market, RoadmapObjective
-from core import hooks
+from content.models import Article, HomeBlock, Market, RoadmapObjective
+from core import hooks, pagecache
 from core.search import DATE_BUCKETS, SORTS
 from core.search import run as run_search
+from events.models import Event
+from members.models import Organisation
+from projects.models import Project
+from trainings.models import Training
+
+
+def count_all(*querysets) -> tuple[int, ...]:
+    """The number of rows of each queryset, in one query (one scalar subquery each)."""
+    parts, params = [], []
+    for number, queryset in enumerate(querysets):
+        sql, query_params = queryset.order_by().values("pk").query.sql_with_params()
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS counted_{number})")
+        params.extend(query_params)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        return tuple(cursor.fetchone())
+
+
+def _home_figures() -> list[dict]:
+    """The home page's figures, counted from the portal's own data in one query: active
+    member organisations, projects labelled and shown publicly, published trainings, and
+    the events of the current year (cancelled ones aside)."""
+    year = timezone.localdate().year
+    members, projects, trainings, events = count_all(
+        Organisation.objects.active(),
+        Project.objects.visible_to(AnonymousUser()).labelled(),
+        Training.objects.published(),
+        Event.objects.listed().exclude(status=Event.Status.CANCELLED).filter(start__year=year),
+    )
+    return [
+        {
+            "value": members,
+            "label": ngettext("member organisation", "member organisations", members),
+            "url": "members:organisation-list",
+        },
+        {
+            "value": projects,
+            "label": ngettext("labelled project", "labelled projects", projects),
+            "url": "projects:project-list",
+        },
+        {
+            "value": trainings,
+            "label": ngettext("training course", "training courses", trainings),
+            "url": "trainings:training-list",
+        },
+        {
+            "value": events,
+            "label": ngettext("event in %(year)s", "events in %(year)s", events) % {"year": year},
+            "url": "events:event-list",
+        },
+    ]
+
+
+def home_figures() -> list[dict]:
+    """:func:`_home_figures`, kept in the shared cache until one of the tables it counts
+    is written (core.pagecache): a new member or event shows at once."""
+    return pagecache.cached_fragment("home:figures", _home_figures)
 
 
 def home(request):
@@ -19,7 +80,7 @@ def home(request):
         "home_cached.html",
         {
             "markets": Market.objects.published(),
-            "key_figures": KeyFigure.objects.filter(is_visible=True),
+            "figures": home_figures,
             "blocks": HomeBlock.objects.filter(is_visible=True),
             "objectives": RoadmapObjective.objects.published(),
             "articles": Article.objects.published().for_list()[:3],

@@ -4,7 +4,18 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from content.models import Article, HomeBlock, KeyFigure, Market, Page, RoadmapObjective
+from content.models import (
+    Article,
+    ContactRequest,
+    ContactSettings,
+    HomeBlock,
+    KeyFigure,
+    Market,
+    Page,
+    RoadmapObjective,
+    SocialLink,
+    TeamMember,
+)
 from core.admin import cover_fieldset
 from core.admin_lists import (
     short_date,
@@ -145,6 +156,7 @@ class PageAdmin(PublishableAdmin):
 @admin.register(KeyFigure)
 class KeyFigureAdmin(TranslationAdmin):
     list_display = (
+        "year",
         "value",
         truncated("label", 45),
         "order",
@@ -152,10 +164,10 @@ class KeyFigureAdmin(TranslationAdmin):
         short_date("updated_at"),
     )
     list_editable = ("order", "is_visible")
-    list_filter = ("is_visible",)
+    list_filter = ("is_visible", "year")
     search_fields = ("value", "label_fr", "label_en")
     readonly_fields = ("updated_at",)
-    ordering = ("order",)
+    ordering = ("year", "order")
 
 
 @admin.register(HomeBlock)
@@ -170,5 +182,83 @@ class HomeBlockAdmin(TranslationAdmin):
     list_editable = ("order", "is_visible")
     list_filter = ("is_visible",)
     search_fields = ("title_fr", "title_en", "body_fr", "body_en")
+    readonly_fields = ("updated_at",)
+    ordering = ("order",)
+
+
+@admin.register(ContactSettings)
+class ContactSettingsAdmin(TranslationAdmin):
+    """The single row of the cluster's contact details: the list leads straight to it."""
+
+    list_display = ("__str__", "city", "phone", "updated_at")
+    list_filter = ("city",)
+    search_fields = ("city", "street")
+    readonly_fields = ("updated_at",)
+    ordering = ("pk",)
+    fieldsets = (
+        (None, {"fields": ("street", "postcode", "city", "phone", "opening_hours", "access")}),
+        (
+            _("Where the contact form sends each topic (never shown on the site)"),
+            {
+                "fields": (
+                    "membership_email",
+                    "projects_email",
+                    "training_email",
+                    "events_email",
+                    "press_email",
+                )
+            },
+        ),
+        (None, {"fields": ("updated_at",)}),
+    )
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not ContactSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ContactRequest)
+class ContactRequestAdmin(admin.ModelAdmin):
+    """Messages of the contact form, kept for follow-up; nobody edits them."""
+
+    list_display = ("created_at", "topic", "subject", "name", "organisation", "routed_to")
+    list_filter = ("topic", "created_at")
+    search_fields = ("subject", "name", "email", "organisation", "message")
+    ordering = ("-created_at",)
+    date_hierarchy = "created_at"
+    readonly_fields = (
+        "topic",
+        "name",
+        "email",
+        "organisation",
+        "subject",
+        "message",
+        "language",
+        "routed_to",
+        "created_at",
+    )
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(TeamMember)
+class TeamMemberAdmin(TranslationAdmin):
+    list_display = ("last_name", "first_name", "role", "topic", "order", "is_visible")
+    list_editable = ("order", "is_visible")
+    list_filter = ("is_visible", "topic")
+    search_fields = ("first_name", "last_name", "role_fr", "role_en")
+    readonly_fields = ("updated_at",)
+    ordering = ("order", "last_name")
+
+
+@admin.register(SocialLink)
+class SocialLinkAdmin(admin.ModelAdmin):
+    list_display = ("network", "url", "order", "is_visible", "updated_at")
+    list_editable = ("order", "is_visible")
+    list_filter = ("is_visible", "network")
+    search_fields = ("url",)
     readonly_fields = ("updated_at",)
     ordering = ("order",)

@@ -17,7 +17,17 @@ from datetime import datetime, timedelta
 from django.contrib.auth import get_user_model
 
 from accounts.demo import STAFF_EMAIL
-from content.models import Article, HomeBlock, KeyFigure, Market, Page, RoadmapObjective
+from content.models import (
+    Article,
+    ContactSettings,
+    HomeBlock,
+    KeyFigure,
+    Market,
+    Page,
+    RoadmapObjective,
+    SocialLink,
+    TeamMember,
+)
 from core import demo
 
 # Glue of the demo's roadmap tags (see tag_objectives): the words that show an item serves
@@ -121,6 +131,11 @@ def load(*, scale: int, log) -> None:
     figures = demo.load(KeyFigure, home["key_figures"], key="order")
     blocks = demo.load(HomeBlock, home["home_blocks"], key="order")
 
+    contact = demo.read("content", "contact")
+    demo.upsert(ContactSettings, {"pk": 1}, contact["contact"])
+    team = demo.load(TeamMember, contact["team"], key=("first_name", "last_name"))
+    social = demo.load(SocialLink, contact["social"], key="network")
+
     generated = 0
     if scale > 0:
         ordered = sorted(markets.values(), key=lambda market: market.order)
@@ -131,7 +146,8 @@ def load(*, scale: int, log) -> None:
     log(
         f"content: {len(markets)} markets, {len(objectives)} roadmap objectives, "
         f"{len(pages)} pages, {len(articles)} articles ({scheduled} scheduled, {drafts} draft), "
-        f"{len(figures)} key figures, {len(blocks)} home blocks"
+        f"{len(figures)} milestones, {len(blocks)} home blocks, {len(team)} team members, "
+        f"{len(social)} social links"
         + (f", {generated} new generated articles" if scale > 0 else "")
     )
     illustrated = demo.illustrate(markets.values(), kind="page", theme=lambda market: market.theme)

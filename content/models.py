@@ -1,3 +1,4 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -220,24 +221,38 @@ class Page(WithCover, Publishable):
 
 
 class KeyFigure(models.Model):
-    """A number shown on the home page (founded in 2005, 500+ members...)."""
+    """A dated milestone of the cluster's history (recognised in 2005, 136 funded projects
+    in 2015...), shown on the about page. The home page's figures are computed live."""
 
-    value = models.CharField(_("value"), max_length=20, help_text=_("For example 500+ or 2005."))
-    label = models.CharField(_("label"), max_length=120)
+    value = models.CharField(_("value"), max_length=20, help_text=_("For example 136 or 2005."))
+    label = models.CharField(_("label"), max_length=250)
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text=_("The year the figure was true: history is always dated."),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    is_visible = models.BooleanField(_("shown on the home page"), default=True)
+    is_visible = models.BooleanField(_("shown on the about page"), default=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
-        ordering = ["order", "pk"]
-        verbose_name = _("key figure")
-        verbose_name_plural = _("key figures")
+        ordering = ["year", "order", "pk"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(year__isnull=True) | Q(year__gte=1990, year__lte=2100),
+                name="content_keyfigure_year_plausible",
+            )
+        ]
 
     def __str__(self):
-        return f"{self.value} {self.label}"
+        return f"{self.year or ''} {self.value} {self.label}".strip()
 
     def get_absolute_url(self):
-        return reverse("home")
+        return reverse("content:about")
 
 
 class HomeBlock(models.Model):
@@ -273,3 +288,169 @@ class HomeBlock(models.Model):
 
     def get_absolute_url(self):
         return reverse("home")
+
+
+class ContactSettings(models.Model):
+    """How to reach the cluster (a single row staff edit): the address, phone and opening
+    hours shown on the contact page, and the team address each topic of the contact form
+    goes to. The addresses are never printed: the portal relays the messages."""
+
+    class Topic(models.TextChoices):
+        MEMBERSHIP = "membership", _("Membership")
+        PROJECTS = "projects", _("Innovation projects")
+        TRAINING = "training", _("Training")
+        EVENTS = "events", _("Events")
+        PRESS = "press", _("Press and media")
+
+    street = models.CharField(_("street address"), max_length=200)
+    postcode = models.CharField(_("postcode"), max_length=12)
+    city = models.CharField(_("city"), max_length=120)
+    phone = models.CharField(_("phone"), max_length=30)
+    opening_hours = models.CharField(
+        _("opening hours"),
+        max_length=200,
+        help_text=_("For example: Monday to Friday, 9 am to 12.30 pm and 2 pm to 5.30 pm."),
+    )
+    access = models.CharField(
+        _("how to get there"),
+        max_length=300,
+        blank=True,
+        help_text=_("Public transport, parking, accessibility of the premises."),
+    )
+    membership_email = models.EmailField(_("address for membership questions"))
+    projects_email = models.EmailField(_("address for project questions"))
+    training_email = models.EmailField(_("address for training questions"))
+    events_email = models.EmailField(_("address for event questions"))
+    press_email = models.EmailField(_("address for the press"))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("contact details")
+        verbose_name_plural = _("contact details")
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="content_contact_single_row")]
+
+    def __str__(self):
+        return str(_("Contact details of the cluster"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("content:contact")
+
+    @classmethod
+    def current(cls) -> "ContactSettings | None":
+        """The row, or None until staff fill it in."""
+        return cls.objects.filter(pk=1).first()
+
+    def address_for(self, topic: str) -> str:
+        """The team address that receives the messages about ``topic``."""
+        return getattr(self, f"{self.Topic(topic).value}_email")
+
+
+class ContactRequest(models.Model):
+    """A message sent with the contact form, relayed to the team of its topic and kept for
+    follow-up."""
+
+    topic = models.CharField(_("topic"), max_length=20, choices=ContactSettings.Topic.choices)
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("email"))
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    subject = models.CharField(_("subject"), max_length=150)
+    message = models.TextField(_("message"), max_length=3000)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    routed_to = models.EmailField(_("sent to"))
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("contact request")
+        verbose_name_plural = _("contact requests")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(topic__in=ContactSettings.Topic.values),
+                name="content_contactrequest_topic_known",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_topic_display()}: {self.subject}"
+
+    def get_absolute_url(self):
+        return reverse("admin:content_contactrequest_change", args=[self.pk])
+
+
+class TeamMember(models.Model):
+    """A person of the cluster's team, shown on the team page (name, role, initials: no
+    photo, no direct address)."""
+
+    first_name = models.CharField(_("first name"), max_length=80)
+    last_name = models.CharField(_("last name"), max_length=80)
+    role = models.CharField(_("role"), max_length=150)
+    topic = models.CharField(
+        _("topic"),
+        max_length=20,
+        choices=ContactSettings.Topic.choices,
+        blank=True,
+        help_text=_("The contact form topic this person answers, if any."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_visible = models.BooleanField(_("shown on the team page"), default=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["order", "last_name", "first_name"]
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["first_name", "last_name"], name="content_teammember_unique_name"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name}"
+
+    def get_absolute_url(self):
+        return reverse("content:team")
+
+    @property
+    def initials(self) -> str:
+        return "".join(part[:1].upper() for part in (self.first_name, self.last_name))
+
+
+class SocialLink(models.Model):
+    """A social network account of the cluster, shown in every page's footer."""
+
+    class Network(models.TextChoices):
+        LINKEDIN = "linkedin", "LinkedIn"
+        YOUTUBE = "youtube", "YouTube"
+        MASTODON = "mastodon", "Mastodon"
+        BLUESKY = "bluesky", "Bluesky"
+        X = "x", "X"
+        INSTAGRAM = "instagram", "Instagram"
+
+    network = models.CharField(_("network"), max_length=20, choices=Network.choices, unique=True)
+    url = models.URLField(_("address"), max_length=300)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_visible = models.BooleanField(_("shown in the footer"), default=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["order", "network"]
+        verbose_name = _("social link")
+        verbose_name_plural = _("social links")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(url__startswith="https://"),
+                name="content_sociallink_https",
+                violation_error_message=_("The address must start with https://."),
+            )
+        ]
+
+    def __str__(self):
+        return self.get_network_display()
+
+    def get_absolute_url(self):
+        return self.url

@@ -2,7 +2,16 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from content.models import Article, HomeBlock, KeyFigure, Market, Page, RoadmapObjective
+from content.models import (
+    Article,
+    ContactSettings,
+    HomeBlock,
+    KeyFigure,
+    Market,
+    Page,
+    RoadmapObjective,
+    TeamMember,
+)
 
 SEO_FIELDS = ("seo_title", "seo_description")
 
@@ -35,3 +44,13 @@ class KeyFigureTranslation(TranslationOptions):
 @register(HomeBlock)
 class HomeBlockTranslation(TranslationOptions):
     fields = ("title", "body", "link_label")
+
+
+@register(ContactSettings)
+class ContactSettingsTranslation(TranslationOptions):
+    fields = ("opening_hours", "access")
+
+
+@register(TeamMember)
+class TeamMemberTranslation(TranslationOptions):
+    fields = ("role",)

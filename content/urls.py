@@ -17,5 +17,8 @@ urlpatterns = [
     path("about/", views.page_detail, {"role": Page.Role.ABOUT}, name="about"),
     path("legal-notice/", views.page_detail, {"role": Page.Role.LEGAL}, name="legal"),
     path("privacy/", views.page_detail, {"role": Page.Role.PRIVACY}, name="privacy"),
+    path("contact/", views.contact, name="contact"),
+    path("contact/sent/", views.contact_sent, name="contact-sent"),
+    path("team/", views.team, name="team"),
     path("pages/<slug:slug>/", views.page_detail, name="page-detail"),
 ]

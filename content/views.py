@@ -1,10 +1,24 @@
+from allauth.account.adapter import get_adapter
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 
+from content import services
 from content.filters import ArticleFilter
-from content.models import Article, Market, Page, RoadmapObjective
+from content.forms import ContactForm
+from content.models import (
+    Article,
+    ContactSettings,
+    KeyFigure,
+    Market,
+    Page,
+    RoadmapObjective,
+    TeamMember,
+)
 from content.structured_data import article_json_ld
-from core import audience
+from core import audience, ratelimit
 
 ARTICLES_PER_PAGE = 12
 
@@ -77,4 +91,55 @@ def article_detail(request, slug):
 def page_detail(request, slug=None, role=None):
     pages = Page.objects.visible_to(request.user)
     page = get_object_or_404(pages, role=role) if role else get_object_or_404(pages, slug=slug)
-    return render(request, "content/page_detail.html", {"page": page})
+    milestones = KeyFigure.objects.filter(is_visible=True) if page.role == Page.Role.ABOUT else None
+    return render(request, "content/page_detail.html", {"page": page, "milestones": milestones})
+
+
+CONTACT_RATES = (ratelimit.Rate(3, 10 * 60), ratelimit.Rate(10, 24 * 60 * 60))
+
+
+def _client_ip(request) -> str:
+    try:
+        # allauth's adapter reads X-Forwarded-For behind the configured number of proxies.
+        return get_adapter(request).get_client_ip(request) or ""
+    except PermissionDenied:
+        return ""
+
+
+@csrf_exempt
+def contact(request):
+    """The cluster's address, phone and hours, and a form relayed to the team of its topic.
+
+    The page is the same for every visitor and stays in the page cache: its form carries
+    no CSRF token (like the newsletter boxes). Abuse is held back by a rate limit per
+    origin, a honeypot field, and the relay itself: messages only ever reach the team."""
+    details = ContactSettings.current()
+    # A link may choose the topic: /contact/?topic=membership from the join page.
+    topic = request.GET.get("topic", "")
+    initial = {"topic": topic} if topic in ContactSettings.Topic.values else {}
+    form = ContactForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if form.is_robot:
+            return redirect("content:contact-sent")
+        if not ratelimit.hit("contact-form", _client_ip(request) or "unknown", CONTACT_RATES):
+            form.add_error(None, _("Too many messages were sent from here. Try again later."))
+        else:
+            try:
+                services.contact_request_send(data=form.cleaned_data)
+            except services.ContactError as error:
+                form.add_error(None, error.message)
+            else:
+                return redirect("content:contact-sent")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "content/contact.html", {"details": details, "form": form}, status=status
+    )
+
+
+def contact_sent(request):
+    return render(request, "content/contact_sent.html")
+
+
+def team(request):
+    members = TeamMember.objects.filter(is_visible=True)
+    return render(request, "content/team.html", {"team": members})

@@ -27,6 +27,8 @@ Apps keep thin wrappers that choose the template, the recipients and the context
 import base64
 from collections.abc import Iterable
 from dataclasses import dataclass
+from email.headerregistry import Address
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -34,6 +36,7 @@ from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template, render_to_string
 from django.utils import translation
+from django.utils.translation import gettext
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,22 @@ class Rendered:
     subject: str
     text: str
     html: str
+    from_email: str = ""
+
+
+def subject_prefix() -> str:
+    """What every subject starts with, with the brand in the active language
+    ("[Véhicule du Futur] " in French, "[Vehicle of the Future] " in English)."""
+    return f"[{gettext('Vehicle of the Future')}] "
+
+
+def sender() -> str:
+    """DEFAULT_FROM_EMAIL with its name in the active language ("Véhicule du Futur
+    <no-reply@...>" in French): the name is translated when the catalogue knows it."""
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    if not (name and address):
+        return ""
+    return str(Address(display_name=gettext(name), addr_spec=address))
 
 
 def absolute_url(path: str) -> str:
@@ -69,7 +88,8 @@ def render(template: str, context: dict, language: str | None = None) -> Rendere
             )
         else:
             html = html_template.render(context)
-    return Rendered(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, text, html)
+        prefix, from_email = subject_prefix(), sender()
+    return Rendered(prefix + subject, text, html, from_email)
 
 
 def send(
@@ -126,7 +146,7 @@ def send_message(message: EmailMessage) -> None:
         "",
     )
     _queue(
-        Rendered(message.subject, message.body, html),
+        Rendered(message.subject, message.body, html, message.from_email),
         to=message.to,
         cc=message.cc,
         reply_to=message.reply_to,
@@ -180,6 +200,7 @@ def _queue(message: Rendered, *, to, cc=(), reply_to=(), attachments=(), headers
         "reply_to": list(reply_to),
         "attachments": list(attachments),
         "headers": dict(headers or {}),
+        "from_email": message.from_email,
     }
     email = OutgoingEmail.objects.create(
         subject=message.subject[:998],

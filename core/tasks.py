@@ -41,6 +41,7 @@ def build_message(email: OutgoingEmail) -> EmailMultiAlternatives:
         cc=payload.get("cc") or [],
         reply_to=payload.get("reply_to") or [],
         headers=headers,
+        from_email=payload.get("from_email") or None,
     )
     if payload.get("html"):
         message.attach_alternative(payload["html"], "text/html")

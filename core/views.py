@@ -99,3 +99,14 @@ def export_download(request, pk):
     expires: anyone else, or later, gets a 404."""
     export = get_object_or_404(ExportFile, pk=pk, owner=request.user, expires_at__gt=timezone.now())
     return FileResponse(export.file.open("rb"), as_attachment=True, filename=export.name)
+
+
+def members_only(request, *, title: str, summary: str, points=()):
+    """The page a visitor (not signed in) gets for a members-only page: what is behind it,
+    then signing in (back to the same address) or joining; never a bare login form. The
+    same for every visitor, so it stays in the page cache."""
+    return render(
+        request,
+        "core/members_only.html",
+        {"title": title, "summary": summary, "points": points, "next": request.get_full_path()},
+    )

@@ -8,7 +8,7 @@ twice updates the same rows. ``--scale N`` adds N/2 generated events with regist
 written with bulk_create.
 """
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
@@ -18,6 +18,7 @@ from accounts.models import User
 from content.demo import tag_objectives
 from content.models import Market
 from core.demo import first_theme, illustrate, missing, read, upsert, when
+from core.workdays import working_day
 from events.models import Event, Registration
 from members.models import Membership, Organisation
 
@@ -26,24 +27,42 @@ GENERATED_SLUG = "evenement-genere-{}"
 NOT_FIELDS = ("slug", "start", "hours", "days", "full", "registrations", "organiser", "partners")
 
 
-def _working_day(moment: datetime) -> datetime:
-    """``moment``, or the Monday after if it falls on a weekend: events take place on
-    working days."""
-    if moment.weekday() >= 5:
-        moment += timedelta(days=7 - moment.weekday())
-    return moment
+def _working_day(moment: datetime, *, days: int = 1, today: date | None = None) -> datetime:
+    """``moment`` on working days (core.workdays): an event to come moves to the next
+    working day, a past one to the previous working day, so that it stays in the past."""
+    today = today or timezone.localdate()
+    return working_day(moment, days=days, backwards=moment.date() < today)
 
 
 def _at(days: int, hour: int) -> datetime:
     return _working_day(when(f"today{days:+d} {hour}:00", today=timezone.localdate()))
 
 
-def _event_values(record: dict, data: dict, markets: dict, organisations: dict) -> dict:
-    start = _working_day(when(record["start"], today=timezone.localdate()))
+def event_dates(record: dict, today: date) -> tuple[datetime, datetime]:
+    """The start and end of a demo event of events.toml loaded on ``today``: on working
+    days, and a past event over before ``today``."""
+    days = record.get("days", 1)
+    start = _working_day(when(record["start"], today=today), days=days, today=today)
     if "days" in record:
-        length = timedelta(days=record["days"] - 1, hours=8)
+        length = timedelta(days=days - 1, hours=8)
     else:
         length = timedelta(hours=record["hours"])
+    return start, start + length
+
+
+def _with_year(record: dict, start: datetime) -> dict:
+    """Titles name the year the event takes place in (``{year}`` in the data file), or the
+    year before (``{last_year}``, the general assembly reviews the past year)."""
+    years = {"year": start.year, "last_year": start.year - 1}
+    return {
+        name: value.format(**years) if name.startswith("title") else value
+        for name, value in record.items()
+    }
+
+
+def _event_values(record: dict, data: dict, markets: dict, organisations: dict) -> dict:
+    start, end = event_dates(record, timezone.localdate())
+    record = _with_year(record, start)
     return {
         "description_fr": data["description_fr"],
         "description_en": data["description_en"],
@@ -55,7 +74,7 @@ def _event_values(record: dict, data: dict, markets: dict, organisations: dict) 
         "status": Event.Status.PUBLISHED,
         **{name: value for name, value in record.items() if name not in NOT_FIELDS},
         "start": start,
-        "end": start + length,
+        "end": end,
         "price_member": Decimal(str(record["price_member"])),
         "price_non_member": Decimal(str(record["price_non_member"])),
         "markets": [markets[theme] for theme in record["markets"] if theme in markets],

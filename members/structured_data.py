@@ -1,6 +1,7 @@
 """schema.org data of an organisation profile, for search engines (JSON-LD)."""
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 from core.images import rendition_url
 
@@ -20,7 +21,7 @@ def organisation_structured_data(organisation, request) -> dict:
         },
         "memberOf": {
             "@type": "Organization",
-            "name": "Vehicle of the Future",
+            "name": gettext("Vehicle of the Future"),
             "url": settings.SITE_URL + "/",
         },
     }

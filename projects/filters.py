@@ -24,7 +24,7 @@ class ProjectFilter(ListFilterSet):
 
     q = SearchFilter(label=_("Search"))
     market = MarketFilter(empty_label=_("All markets"))
-    status = ChoiceFilter(label=_("Status"), empty_label=_("All statuses"))
+    status = ChoiceFilter(label=_("Status"), empty_label=_("All statuses"), method="filter_status")
     programme = SlugFilter(
         label=_("Programme"),
         queryset=FundingProgramme.objects.all(),
@@ -61,7 +61,8 @@ class ProjectFilter(ListFilterSet):
     def __init__(self, data=None, queryset=None, *, request=None, **kwargs):
         super().__init__(data, queryset, request=request, **kwargs)
         user = getattr(request, "user", None)
-        statuses = Project.Status.values if user and acts_as_staff(user) else Project.SHOWCASE
+        self.sees_outcomes = bool(user and acts_as_staff(user))
+        statuses = Project.Status.values if self.sees_outcomes else Project.PUBLIC_SHOWCASE
         self.filters["status"].extra["choices"] = [
             (status, Project.Status(status).label) for status in statuses
         ]
@@ -74,6 +75,14 @@ class ProjectFilter(ListFilterSet):
         if len(partners[: limit + 1]) <= limit:
             # Few enough to list them all: the typed partner is not offered.
             del self.filters["partner"]
+
+    def filter_status(self, queryset, name, value):
+        """Outsiders see a project filed with a funder or not funded as labelled (see
+        ``Project.PUBLIC_STATUS``): they find it under that status."""
+        if self.sees_outcomes:
+            return queryset.filter(status=value)
+        shown_as = [s for s, public in Project.PUBLIC_STATUS.items() if public == value]
+        return queryset.filter(status__in=[value, *shown_as])
 
     def filter_region(self, queryset, name, value):
         return queryset.with_partner_in_region(value)

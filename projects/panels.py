@@ -36,7 +36,7 @@ def home_context(request, obj):
 
 def market_context(request, market):
     projects = Project.objects.visible_to(request.user).filter(markets=market)
-    shown = _with_total(projects, PANEL_PROJECTS)
+    shown = _with_total(request, projects, PANEL_PROJECTS)
     if not shown:
         return None
     return {"projects": shown, "total": shown[0].panel_total, "market": market}
@@ -66,17 +66,18 @@ def organisation_context(request, organisation):
     projects = Project.objects.visible_to(request.user).filter(
         pk__in=of_organisation.values("project_id")
     )
-    shown = _with_total(projects, PROFILE_PROJECTS)
+    shown = _with_total(request, projects, PROFILE_PROJECTS)
     if not shown:
         return None
     return {"projects": shown, "total": shown[0].panel_total, "organisation": organisation}
 
 
-def _with_total(projects, count: int) -> list:
+def _with_total(request, projects, count: int) -> list:
     """The first ``count`` cards of ``projects``, each with ``panel_total``, the number of
     all of them (a window function: the same query)."""
     return list(
         projects.for_cards()
+        .with_viewer(request.user)
         .annotate(panel_total=Window(Count("pk")))
         .order_by(*RECENT_FIRST)[:count]
     )

@@ -20,6 +20,7 @@ from django.utils import timezone
 from content.demo import tag_objectives
 from content.models import Market
 from core.demo import first_theme, illustrate, missing, read, upsert, when
+from core.workdays import working_day
 from members.models import Organisation
 from trainings.models import (
     Enrolment,
@@ -71,6 +72,14 @@ def _schedule(training: Training) -> tuple[int, time, time]:
     return days, time(9, 0), time(17, 0)
 
 
+def session_start(value, *, days: int, today: date) -> date:
+    """The first day of a demo session written ``value`` (``"today+21"``) in the data file,
+    loaded on ``today``: its ``days`` days are all working days (core.workdays), and a past
+    session moves earlier so that it stays in the past."""
+    start = when(value, today=today)
+    return working_day(start, days=days, backwards=start < today)
+
+
 def _sessions(training: Training, starts: list, venue: dict, rank: int, today: date) -> list:
     """The sessions of a demo training, two past then two to come: all confirmed but the
     last one, still planned; the first training's next session has few seats (it is full)."""
@@ -78,7 +87,7 @@ def _sessions(training: Training, starts: list, venue: dict, rank: int, today: d
     existing = list(training.sessions.order_by("pk"))
     sessions = []
     for index, day in enumerate(starts):
-        start = when(day, today=today)
+        start = session_start(day, days=days, today=today)
         values = {
             "start_date": start,
             "end_date": start + timedelta(days=days - 1),
@@ -254,7 +263,7 @@ def generate_trainings(count: int, markets: list[Market], today: date) -> int:
     venue = shared["generated"]["venue"]
     for number, training in new.items():
         for offset in (-(30 + number % 200), 14 + number % 300):
-            start = today + timedelta(days=offset)
+            start = working_day(today + timedelta(days=offset), backwards=offset < 0)
             sessions.append(
                 Session(training=training, start_date=start, end_date=start, seats=12, **venue)
             )

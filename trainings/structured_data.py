@@ -5,6 +5,7 @@ such blocks, so the Content-Security-Policy (``script-src 'self'``) does not app
 """
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 from core.markdown import markdown_to_text
 from core.structured_data import json_text
@@ -21,7 +22,7 @@ def course_data(training, sessions, results, provider) -> dict:
     url = settings.SITE_URL + training.get_absolute_url()
     organisation = {
         "@type": "Organization",
-        "name": provider.name if provider else "Vehicle of the Future",
+        "name": provider.name if provider else gettext("Vehicle of the Future"),
     }
     if provider and provider.website:
         organisation["url"] = provider.website

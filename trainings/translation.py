@@ -25,7 +25,7 @@ class SessionTranslation(TranslationOptions):
 @register(TrainingProvider)
 class TrainingProviderTranslation(TranslationOptions):
     # The certificate's wording is shown on every training page, in the page's language.
-    fields = ("qualiopi_certificate",)
+    fields = ("name", "qualiopi_certificate")
 
 
 simple_history.register(Training, m2m_fields=["markets"], excluded_fields=["updated_at"])

@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from core import hooks
 from core.images import rendition_srcset, rendition_url
 from core.markdown import markdown_to_text, render_markdown
+from core.typography import punctuation
 
 register = template.Library()
 
@@ -101,8 +102,9 @@ def icon(name: str, label: str = "", css_class: str = ""):
 
 @register.filter
 def markdown(text: str):
-    """Render staff or member Markdown to sanitised HTML."""
-    return render_markdown(text or "")
+    """Render staff or member Markdown to sanitised HTML, with the French spacing of
+    punctuation on French pages (core.typography)."""
+    return mark_safe(punctuation(render_markdown(text or "")))  # noqa: S308 - sanitised
 
 
 @register.filter

@@ -139,6 +139,8 @@ def organisation_detail(request, slug):
             "platforms": organisation.platforms.with_markets(),
             "own_membership": own_membership,
             "can_edit": can_edit,
+            # Roles are the organisation's own business: its people and staff see them.
+            "sees_roles": acts_as_staff(user) or own_membership is not None,
             "can_join": can_join,
             "completeness": organisation.completeness() if can_edit else None,
             "shared_body": shared_body,

@@ -3,7 +3,7 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum, Value
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -75,6 +75,17 @@ class ProjectQuerySet(MarketTaggedQuerySet):
             organisation__in=Organisation.objects.editable_by(user).values("pk"),
         )
         return self.filter(pk__in=coordinated.values("project_id"))
+
+    def with_viewer(self, user):
+        """Annotates ``viewer_concerned``: whether ``user`` may see every status of the
+        project (its consortium and staff, see ``Project.PUBLIC_STATUS``), in the same
+        query as the projects."""
+        if not user.is_authenticated:
+            return self.annotate(viewer_concerned=Value(False))
+        if acts_as_staff(user):
+            return self.annotate(viewer_concerned=Value(True))
+        mine = Participation.objects.of_user(user).filter(project=OuterRef("pk"))
+        return self.annotate(viewer_concerned=Exists(mine))
 
     def labelled(self):
         """Projects the cluster labelled (they have a labelling date)."""
@@ -226,6 +237,20 @@ class Project(WithCover, Timestamped):
         Status.FINISHED,
         Status.RESULTS,
     )
+    # What people outside a project's consortium and the staff see of its status: a
+    # pending funding application and a refusal are the consortium's business (a granted
+    # one is public, like the public funding amounts of the showcase).
+    PUBLIC_STATUS = {Status.FILED: Status.LABELLED, Status.NOT_FUNDED: Status.LABELLED}
+    # Steps of the timeline kept from outsiders: refusals and funding applications.
+    PRIVATE_STEPS = (Status.NOT_LABELLED, Status.FILED, Status.NOT_FUNDED)
+    # The statuses outsiders may see and filter on.
+    PUBLIC_SHOWCASE = (
+        Status.LABELLED,
+        Status.FUNDED,
+        Status.RUNNING,
+        Status.FINISHED,
+        Status.RESULTS,
+    )
     # Statuses of the staff's labelling pipeline, in board order.
     PIPELINE = (
         Status.IDEA,
@@ -371,6 +396,14 @@ class Project(WithCover, Timestamped):
         if self.end_date.day > self.start_date.day:
             months += 1
         return max(months, 1)
+
+    @property
+    def public_status(self) -> str:
+        """The status shown to people outside the consortium (see PUBLIC_STATUS)."""
+        return self.PUBLIC_STATUS.get(self.status, self.status)
+
+    def public_status_display(self) -> str:
+        return self.Status(self.public_status).label
 
     @property
     def is_on_show(self) -> bool:

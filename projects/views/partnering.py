@@ -3,7 +3,7 @@
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import acts_as_staff
+from core import views as core_views
 from core.views import save_posted
 from members.models import Organisation
 from members.permissions import is_member
@@ -24,12 +25,28 @@ SEARCHES_PER_PAGE = 20
 
 
 def members_only(view):
-    """Visitors go to the login page; signed-in people without a member organisation get a
-    page that explains why they cannot see the posts."""
+    """Visitors get a page that says what the partner searches are and offers signing in
+    and joining; signed-in people without a member organisation get a page that explains
+    why they cannot see the posts."""
 
     @wraps(view)
-    @login_required
     def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated and request.method != "GET":
+            return redirect_to_login(request.get_full_path())
+        if not request.user.is_authenticated:
+            return core_views.members_only(
+                request,
+                title=_("Looking for partners"),
+                summary=_(
+                    "Member organisations post here the partners they look for to build "
+                    "a collaborative project, and answer each other's searches."
+                ),
+                points=[
+                    _("The open partner searches, by market and skill, with their deadlines."),
+                    _("Answering a search in your organisation's name, in one click."),
+                    _("Posting your own search to the whole network of the cluster."),
+                ],
+            )
         if not is_member(request.user):
             return render(request, "projects/partnersearch_members_only.html", status=403)
         return view(request, *args, **kwargs)

@@ -73,7 +73,8 @@ def public_figures() -> dict:
 
 def project_list(request):
     filters = ProjectFilter(request.GET, Project.objects.visible_to(request.user), request=request)
-    page = Paginator(filters.qs.for_cards(), PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
+    projects = filters.qs.for_cards().with_viewer(request.user)
+    page = Paginator(projects, PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "projects/project_list.html",
@@ -106,6 +107,8 @@ def project_detail(request, slug):
     timeline = project.status_changes.all()
     if in_consortium:
         timeline = timeline.select_related("author")
+    else:  # funding applications and refusals stay with the consortium and staff
+        timeline = timeline.exclude(to_status__in=Project.PRIVATE_STEPS)
     status_form = None
     if can_edit and project.next_statuses(user):
         status_form = StatusChangeForm(project=project, user=user)

@@ -224,4 +224,4 @@ def test_export_for_the_accountant(staff_client, invoice):
 
 def test_join_page_shows_the_fee_scale(client, scale):
     response = client.get(reverse("members:application-create"))
-    assert "1200" in response.content.decode()
+    assert "1\u202f200\u00a0€" in response.content.decode()  # core.typography

@@ -37,3 +37,34 @@ def test_loading_the_demo_twice_neither_fails_nor_duplicates(capsys):
         "privacy",
     }
     assert "demo-portal-2026" in capsys.readouterr().out
+    _check_demo_dates()
+
+
+def _check_demo_dates():
+    """The dates the demo wrote follow core.workdays; past events are over (checked on the
+    demo loaded above: loading it takes a minute)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from core.workdays import is_working_day
+    from events.models import Event
+    from trainings.models import Session
+
+    events = list(Event.objects.exclude(slug__startswith="evenement-genere-"))
+    assert len(events) >= 30
+    for event in events:
+        start, end = timezone.localtime(event.start), timezone.localtime(event.end)
+        for offset in range((end.date() - start.date()).days + 1):
+            assert is_working_day(start.date() + dt.timedelta(days=offset)), event.slug
+        assert str(start.year + 1) not in event.title_fr, event.title_fr
+    assert any(event.end < timezone.now() for event in events)
+    general = Event.objects.get(slug="assemblee-generale-2025")
+    assert general.end < timezone.now() and str(general.start.year) in general.title_fr
+    sessions = list(Session.objects.all())
+    assert sessions
+    for session in sessions:
+        day = session.start_date
+        while day <= session.end_date:
+            assert is_working_day(day), (session.training_id, session.start_date)
+            day += dt.timedelta(days=1)

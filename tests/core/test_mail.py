@@ -65,8 +65,9 @@ def test_each_person_reads_the_email_in_their_language_with_links_to_match(on_co
         mail.send_to_users("tests/emails/hello", [english, french], context={"title": "Hydrogen"})
     in_english = next(m for m in outbox.outbox if m.to == [english.email])
     in_french = next(m for m in outbox.outbox if m.to == [french.email])
-    assert in_english.subject == f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}January: Hydrogen"
-    assert in_french.subject == f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}janvier: Hydrogen"
+    # One brand per language, in the subject too.
+    assert in_english.subject == "[Vehicle of the Future] January: Hydrogen"
+    assert in_french.subject == "[Véhicule du Futur] janvier: Hydrogen"
     assert f"{settings.SITE_URL}/en/\n" in in_english.body
     assert "/en/" not in in_french.body and f"{settings.SITE_URL}/\n" in in_french.body
     # Rendering in another language leaves the caller's language alone.
@@ -102,7 +103,7 @@ def test_an_email_with_its_own_html_template_uses_it(on_commit):
 
 def test_the_subject_is_one_line_with_the_portal_prefix():
     rendered = mail.render("tests/emails/hello", {"title": "Two\nlines"}, language="en")
-    assert rendered.subject == f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}January: Two lines"
+    assert rendered.subject == "[Vehicle of the Future] January: Two lines"
 
 
 def test_attachments_go_with_every_message(on_commit):
@@ -203,3 +204,11 @@ def test_no_staff_address_sends_nothing(on_commit, settings):
 
 def test_absolute_url_prefixes_the_site_address():
     assert mail.absolute_url(reverse("home")) == f"{settings.SITE_URL}/"
+
+
+def test_the_sender_name_is_the_brand_of_the_email_language(settings):
+    settings.DEFAULT_FROM_EMAIL = "Vehicle of the Future <no-reply@portal.example>"
+    french = mail.render("tests/emails/hello", {"title": "x"}, language="fr")
+    english = mail.render("tests/emails/hello", {"title": "x"}, language="en")
+    assert french.from_email == "Véhicule du Futur <no-reply@portal.example>"
+    assert english.from_email == "Vehicle of the Future <no-reply@portal.example>"

@@ -136,6 +136,7 @@ def test_french_words_of_events_are_not_taken_from_other_catalogues(client, staf
     event = EventFactory(status=Event.Status.CANCELLED)
     html = client.get(event.get_absolute_url()).content.decode()
     assert "Annulé</span>" in html
-    assert re.search(r", de \d\d:\d\d à \d\d:\d\d", html)
+    # French times: "de 14 h 30 à 16 h" (core.typography).
+    assert re.search(r", de \d{1,2}\xa0h(\xa0\d\d)? à \d{1,2}\xa0h(\xa0\d\d)?", html)
     attendees = staff_client.get(reverse("events:event-attendees", kwargs={"slug": event.slug}))
     assert 'aria-current="true">Toutes</a>' in attendees.content.decode()

@@ -227,4 +227,8 @@ def test_contacts_go_through_the_relay(client, day):
     assert relay in html
     assert membership.user.email not in html
     html = client.get(url("meetings-participant", day, private.pk)).content.decode()
-    assert "/contact/" not in html, "a person hidden from non-members is not offered"
+    # (The footer's link to the cluster's own contact page is not a relay to a person.)
+    assert reverse("members:contact-person", args=[organisation.slug, hidden.pk]) not in html
+    assert "/contact/" not in html.replace('href="/contact/"', ""), (
+        "a person hidden from non-members is not offered"
+    )

@@ -43,7 +43,7 @@ def test_reminders_go_at_d7_and_d1_and_never_twice(mail_on_commit):
     run(mail_on_commit)
     run(mail_on_commit)
     assert len(mail.outbox) == 2
-    assert mail.outbox[1].subject.startswith("[Vehicle of the Future] Demain")
+    assert mail.outbox[1].subject.startswith("[Véhicule du Futur] Demain")
     registration.refresh_from_db()
     assert registration.reminder_week_sent_at and registration.reminder_day_sent_at
 

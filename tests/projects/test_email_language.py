@@ -48,7 +48,7 @@ def test_the_labelling_decision_reaches_each_coordinator_admin_in_their_language
     assert set(messages) == {english.email, french.email}
     in_english, in_french = messages[english.email], messages[french.email]
     assert "Your project BILINGUAL is labelled" in in_english.subject
-    assert "March 2, 2026" in in_english.body
+    assert "2 March 2026" in in_english.body  # core.typography
     assert f"{settings.SITE_URL}/en/projects/bilingual/" in in_english.body
     assert "Votre projet BILINGUAL est labellisé" in in_french.subject
     assert "2 mars 2026" in in_french.body

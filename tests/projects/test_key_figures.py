@@ -75,7 +75,7 @@ def test_the_projects_page_shows_the_figures_and_says_what_they_count(client):
 
     html = client.get(reverse("projects:project-list")).content.decode()
 
-    assert "2,5 M€" in html
+    assert "2,5\u00a0M€" in html
     assert "ne sont pas comptés" in html
 
 
@@ -85,7 +85,7 @@ def test_the_home_page_shows_the_figures(client):
     html = client.get(reverse("home")).content.decode()
 
     assert "Projets collaboratifs labellisés par le pôle" in html
-    assert "2,5 M€" in html
+    assert "2,5\u00a0M€" in html
 
 
 def test_the_home_page_has_no_project_band_without_labelled_projects(client):
@@ -97,11 +97,11 @@ def test_the_home_page_has_no_project_band_without_labelled_projects(client):
 @pytest.mark.parametrize(
     ("amount", "french", "english"),
     [
-        (0, "0 €", "0 €"),
-        (8_500, "8 500 €", "8,500 €"),
-        (850_000, "850 k€", "850 k€"),
-        (1_000_000, "1 M€", "1 M€"),
-        (2_450_000, "2,5 M€", "2.5 M€"),
+        (0, "0 €", "€0"),
+        (8_500, "8 500 €", "€8,500"),
+        (850_000, "850 k€", "€850k"),
+        (1_000_000, "1 M€", "€1M"),
+        (2_450_000, "2,5 M€", "€2.5M"),
         (None, "", ""),
     ],
 )

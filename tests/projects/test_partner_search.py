@@ -16,13 +16,17 @@ LIST = reverse("projects:partnersearch-list")
 TODAY = timezone.localdate()
 
 
-def test_visitors_are_sent_to_the_login_page(client):
-    search = PartnerSearchFactory()
+def test_visitors_are_told_what_is_behind_and_offered_sign_in_and_joining(client):
+    search = PartnerSearchFactory(title="Annonce réservée")
 
     for url in (LIST, search.get_absolute_url(), reverse("projects:partnersearch-create")):
         response = client.get(url)
-        assert response.status_code == 302
-        assert response.url.startswith(reverse("account_login"))
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Annonce réservée" not in html
+        assert f"{reverse('account_login')}?next=" in html
+        assert reverse("members:application-create") in html
+        assert 'name="password"' not in html  # not a bare login form
 
 
 def test_people_without_a_member_organisation_are_told_why(client):

@@ -127,7 +127,12 @@ def test_without_filters_the_all_chips_are_current(client, colleague, posts):
     assert "market=nowhere&amp;competency=soudure&amp;page=2" in html
 
 
-def test_visitors_with_an_old_address_still_go_to_the_login_page(client):
-    response = client.get(f"{URL}?market=electric&competency=capteurs")
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("account_login"))
+def test_visitors_with_an_old_address_are_offered_sign_in_back_to_it(client):
+    from urllib.parse import quote
+
+    address = f"{URL}?market=electric&competency=capteurs"
+    response = client.get(address)
+    assert response.status_code == 200
+    assert (
+        f"{reverse('account_login')}?next={quote(address, safe='/')}" in response.content.decode()
+    )

@@ -115,7 +115,14 @@ def test_a_project_card_shows_everything_the_issue_lists(client):
     html = client.get(reverse("projects:project-list")).content.decode()
 
     coordinator = project.coordinator
-    for text in ("CARD", project.title, "En cours", project.programme.name, "2,4 M€", "30 mois"):
+    for text in (
+        "CARD",
+        project.title,
+        "En cours",
+        project.programme.name,
+        "2,4\u00a0M€",
+        "30 mois",
+    ):
         assert text in html, text
     assert "4 → 7" in html
     assert coordinator.get_absolute_url() in html

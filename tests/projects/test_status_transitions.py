@@ -96,8 +96,9 @@ def test_the_detail_page_shows_the_timeline_in_order(client, staff):
     )
 
     html = client.get(project.get_absolute_url()).content.decode()
+    timeline = html[html.index('id="timeline"') :]
 
-    assert html.index("Soumis à labellisation") < html.index("Labellisé")
+    assert timeline.index("Soumis à labellisation") < timeline.index("Labellisé")
     assert "5 mars 2024" in html
     # The decision message and its author are for the consortium, not for visitors.
     assert "Message privé au coordinateur" not in html

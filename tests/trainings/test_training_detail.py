@@ -60,8 +60,8 @@ def test_page_shows_every_qualiopi_item_in_order(client, provider):
         "Locaux accessibles, adaptations possibles.",
         "Référent handicap : Marc Référent",
         "handicap@cluster.example",
-        "800 € HT",
-        "1\u00a0000 € HT",
+        "800\u00a0€ HT",
+        "1\u202f000\u00a0€ HT",
         "14 heures sur 2 jours",
         "RS9901",
         "Certificateur fictif",
@@ -101,7 +101,7 @@ def test_schema_org_course_data(client, provider):
     data = json_ld(client.get(training.get_absolute_url()).content.decode())
     assert data["@type"] == "Course"
     assert data["name"] == training.title
-    assert data["provider"]["name"] == "Vehicle of the Future"
+    assert data["provider"]["name"] == "Véhicule du Futur"  # the brand of the page's language
     assert data["timeRequired"] == "PT14H"
     assert data["offers"][0]["price"] == "1000.00"
     instance = data["hasCourseInstance"][0]
