@@ -80,3 +80,14 @@ def test_no_filter_or_sort_navigates_on_change():
         assert "onchange" not in text.lower(), source
         assert "autosubmit" not in text, source
         assert "requestSubmit" not in text and ".submit()" not in text, source
+
+
+def test_french_text_on_english_pages_is_marked_french(client):
+    from django.utils import translation
+
+    OrganisationFactory(name="Sans Traduction", pitch_fr="Essais de batteries.", pitch_en="")
+    OrganisationFactory(name="Traduite", pitch_fr="Moteurs.", pitch_en="Engines.")
+    with translation.override("en"):
+        content = client.get(reverse("members:organisation-list")).content.decode()
+    assert '<p class="card-text text-muted line-clamp-2" lang="fr">Essais de batteries.' in content
+    assert '<p class="card-text text-muted line-clamp-2">Engines.' in content
