@@ -138,16 +138,15 @@ def panels(context, slot: str, obj=None):
 @register.simple_tag
 def lang_of(obj, field: str):
     """` lang="fr"` where ``obj.field`` is shown in another language than the page's: a
-    translated field (django-modeltranslation) whose translation is empty falls back to the
-    French text, which a screen reader must then read as French (RGAA 8.7).
+    translated field (django-modeltranslation's ``title_en``, or a model's own optional
+    ``summary_en``) whose translation is empty falls back to the French text, which a screen
+    reader must then read as French (RGAA 8.7).
     ``<p{% lang_of organisation "pitch" %}>{{ organisation.pitch }}</p>``"""
     language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
     default = settings.LANGUAGE_CODE.split("-")[0]
     if language == default or obj is None:
         return ""
     own = getattr(obj, f"{field}_{language}", None)
-    if own is None and not hasattr(obj, f"{field}_{default}"):
-        return ""  # not a translated field
-    if own:
-        return ""
+    if own is None or own:
+        return ""  # not a translated field, or translated
     return format_html(' lang="{}"', default)

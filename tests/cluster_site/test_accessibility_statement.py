@@ -80,3 +80,10 @@ def test_reports_are_rate_limited(client, mail_on_commit):
     assert response.status_code == 200
     assert "Too many reports" in response.content.decode()
     assert OutgoingEmail.objects.count() == 3
+
+
+def test_the_statement_and_the_form_make_few_queries(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(4):
+        assert client.get(reverse("accessibility")).status_code == 200
+    with django_assert_max_num_queries(4):
+        assert client.get(reverse("accessibility-report")).status_code == 200

@@ -91,3 +91,13 @@ def test_french_text_on_english_pages_is_marked_french(client):
         content = client.get(reverse("members:organisation-list")).content.decode()
     assert '<p class="card-text text-muted line-clamp-2" lang="fr">Essais de batteries.' in content
     assert '<p class="card-text text-muted line-clamp-2">Engines.' in content
+
+
+@pytest.mark.parametrize("organisations", [3, 40])
+def test_the_map_page_makes_a_bounded_number_of_queries(
+    client, organisations, django_assert_max_num_queries
+):
+    for number in range(organisations):
+        OrganisationFactory(postcode=["25200", "67000", "21000", "51100"][number % 4])
+    with django_assert_max_num_queries(6):
+        assert client.get(reverse("members:organisation-map")).status_code == 200
