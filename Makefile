@@ -16,7 +16,7 @@ DEV_ENV := DEBUG=$${DEBUG:-true} STAFF_MFA_EXEMPT_EMAILS=$${STAFF_MFA_EXEMPT_EMA
 DEMO_PASSWORD := demo-portal-2026
 
 .DEFAULT_GOAL := help
-.PHONY: help install translations run demo serve worker bench cluster cluster-stop test lint fmt check messages clean
+.PHONY: help install translations run demo serve worker bench cluster cluster-stop test lint fmt check messages clean vnu
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -75,6 +75,19 @@ cluster-stop: ## Stop what `make cluster` started (from another terminal)
 
 test: install translations ## Run the whole test suite on every core (TEST_WORKERS=auto; browser tests need /usr/bin/chromium)
 	$(DEV_ENV) $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+# The Nu HTML checker for the site crawl (tests/cluster_site/test_browser_crawl.py): Debian's
+# Java and the vnu.jar of the npm package, kept in .cache/ (not in the repository).
+VNU_VERSION := 26.9.27
+VNU_JAR := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+vnu: ## Install the Nu HTML checker (java + vnu.jar) used by the accessibility crawl test
+	@for tool in java npm; do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing default-jre-headless and npm with apt-get"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless npm >/dev/null; \
+	fi
+	test -f $(VNU_JAR) || npm install --no-save --no-audit --no-fund --ignore-scripts --prefix .cache/vnu vnu-jar@$(VNU_VERSION)
+	java -jar $(VNU_JAR) --version
 
 lint: install ## ruff lint and format check, djhtml check of the templates
 	$(BIN)/ruff check .

@@ -5,7 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from cluster_site import calendar, views
+from cluster_site import accessibility, calendar, views
 from core import hooks
 from core import views as core_views
 from core.observability import probes
@@ -39,6 +39,8 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("search/", views.search, name="search"),
+    path("accessibility/", accessibility.statement, name="accessibility"),
+    path("accessibility/report/", accessibility.report, name="accessibility-report"),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("content.urls")),

@@ -167,15 +167,15 @@ class OrganisationForm(forms.ModelForm):
         self.fields["website"].widget.attrs.update({"placeholder": "https://"})
         self.helper = FormHelper()
         self.helper.form_tag = True
-        self.helper.attrs = {"enctype": "multipart/form-data", "novalidate": ""}
+        self.helper.attrs = {"novalidate": ""}  # crispy adds the multipart enctype
         self.helper.layout = Layout(
             Fieldset(_("Identity"), _row(*_columns(IDENTITY_COLUMNS))),
             Fieldset(
                 _("Logo"),
                 HTML(
-                    '<img id="logo-preview" class="logo-preview mb-2" alt="" '
-                    '{% if form.instance.logo %}src="{{ form.instance.logo.url }}"'
-                    "{% else %}hidden{% endif %}>"
+                    '{% if form.instance.logo %}<img id="logo-preview" class="logo-preview mb-2" '
+                    'alt="" src="{{ form.instance.logo.url }}">{% else %}<span id="logo-preview" '
+                    'data-preview-class="logo-preview mb-2" hidden></span>{% endif %}'
                 ),
                 "logo",
             ),
@@ -273,7 +273,7 @@ class PlatformForm(forms.ModelForm):
             attrs={"data-preview": "image-preview", "accept": "image/png,image/jpeg,image/webp"}
         )
         self.helper = FormHelper()
-        self.helper.attrs = {"enctype": "multipart/form-data", "novalidate": ""}
+        self.helper.attrs = {"novalidate": ""}  # crispy adds the multipart enctype
         self.helper.layout = Layout(
             _row(_column("name", css_class="col-md-8"), _column("kind", css_class="col-md-4")),
             _row(_column("summary_fr"), _column("summary_en")),
@@ -281,7 +281,9 @@ class PlatformForm(forms.ModelForm):
             _row(_column("description_fr"), _column("description_en")),
             Field("markets", wrapper_class="checkbox-columns"),
             _row(_column("access"), _column("city", "contact")),
-            HTML('<img id="image-preview" class="platform-preview mb-2" alt="" hidden>'),
+            HTML(
+                '<span id="image-preview" data-preview-class="platform-preview mb-2" hidden></span>'
+            ),
             "image",
             Submit("save", _("Save the platform"), css_class="btn-primary btn-lg"),
         )

@@ -1,25 +1,36 @@
 """The member organisations by region and department, drawn as a server-rendered SVG map.
 
-Each department of the two regions is a tile placed like on the real map (see
-``geography.MAP_TILES``); its shade grows with the number of members and it links to the
-directory filtered on that department.
+The 18 departments of Bourgogne-Franche-Comté and Grand Est are drawn from their real
+outlines (``members/data/departments.json``, extracted once from the open data of
+``pygal-maps-fr`` by ``members/data/extract_departments.py``); each one's shade grows with
+the number of members and it links to the directory filtered on that department. The table
+beside the map gives the same figures to those who do not see it.
 """
 
+import functools
+import json
 import math
 from collections import Counter
+from pathlib import Path
 
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.http import urlencode
 
 from core import pagecache
-from members.geography import MAP_TILES, department_name
+from members.geography import department_name
 from members.models import Organisation
 from members.validators import region_of_department
 
-TILE = 96
-GAP = 8
+OUTLINES = Path(__file__).parent / "data" / "departments.json"
 LEVELS = 5
+
+
+@functools.cache
+def outlines() -> dict:
+    """The drawing of the two regions: ``width``, ``height`` and, per department code, its
+    SVG path ``d`` and the point where its label goes."""
+    return json.loads(OUTLINES.read_text())
 
 
 def _directory_url(**params) -> str:
@@ -34,10 +45,19 @@ def _level(count: int, highest: int) -> int:
     return max(1, min(LEVELS, math.ceil(LEVELS * math.sqrt(count / highest))))
 
 
+def _legend(highest: int) -> list[dict]:
+    """The shades in use with the range of member counts each one stands for."""
+    ranges: dict[int, list[int]] = {0: [0, 0]}
+    for count in range(1, highest + 1):
+        level = _level(count, highest)
+        ranges.setdefault(level, [count, count])[1] = count
+    return [{"level": level, "low": low, "high": high} for level, (low, high) in ranges.items()]
+
+
 @pagecache.cached("members:directory-map")
 def directory_map() -> dict:
-    """Tiles, region totals and the SVG size (one query, kept in the shared cache until an
-    organisation or the membership settings change)."""
+    """Departments, region totals, the legend and the SVG size (one query, kept in the shared
+    cache until an organisation or the membership settings change)."""
     rows = (
         Organisation.objects.in_directory()
         .order_by()
@@ -48,9 +68,11 @@ def directory_map() -> dict:
     for row in rows:
         by_department[row["department"]] += row["total"]
         by_region[row["region"]] += row["total"]
-    highest = max([by_department[code] for code in MAP_TILES] + [1])
+    drawing = outlines()
+    shapes = drawing["departments"]
+    highest = max([by_department[code] for code in shapes] + [1])
     tiles = []
-    for code, (column, line) in MAP_TILES.items():
+    for code, shape in shapes.items():
         count = by_department[code]
         tiles.append(
             {
@@ -59,13 +81,12 @@ def directory_map() -> dict:
                 "count": count,
                 "region": region_of_department(code),
                 "level": _level(count, highest),
-                "x": GAP + column * (TILE + GAP),
-                "y": GAP + line * (TILE + GAP),
+                "d": shape["d"],
+                "x": shape["label"][0],
+                "y": shape["label"][1],
                 "url": _directory_url(department=code),
             }
         )
-    columns = 1 + max(column for column, _line in MAP_TILES.values())
-    lines = 1 + max(line for _column, line in MAP_TILES.values())
     regions = [
         {
             "key": key,
@@ -81,9 +102,8 @@ def directory_map() -> dict:
     return {
         "tiles": tiles,
         "regions": regions,
+        "legend": _legend(highest),
         "total": sum(by_region.values()),
-        "width": GAP + columns * (TILE + GAP),
-        "height": GAP + lines * (TILE + GAP),
-        "tile": TILE,
-        "half": TILE // 2,
+        "width": drawing["width"],
+        "height": drawing["height"],
     }

@@ -1,3 +1,4 @@
+from crispy_forms.bootstrap import StrictButton
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Fieldset, Layout, Submit
 from django import forms
@@ -466,14 +467,13 @@ class ProjectFilterForm(forms.Form):
         few = "partner" not in self.fields
         if not few:
             self.fields["organisation"].widget = forms.HiddenInput()
-            self.fields["partner"].widget.attrs["type"] = "search"
-        self.fields["q"].widget.attrs.update(
-            {"type": "search", "placeholder": _("Acronym, title, partner...")}
-        )
+            self.fields["partner"].widget.input_type = "search"
+        self.fields["q"].widget.input_type = "search"
+        self.fields["q"].widget.attrs["placeholder"] = _("Acronym, title, partner...")
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.form_class = "filter-bar mb-4"
-        self.helper.attrs = {"data-autosubmit": "", "role": "search"}
+        self.helper.attrs = {"role": "search"}
         self.helper.disable_csrf = True
         self.helper.layout = Layout(
             Div(
@@ -488,7 +488,7 @@ class ProjectFilterForm(forms.Form):
                 css_class="row g-2",
             ),
             Div(
-                Submit("", _("Filter"), css_class="btn-primary"),
+                StrictButton(_("Filter"), type="submit", css_class="btn-primary"),
                 css_class="d-flex gap-2 mt-2",
             ),
         )

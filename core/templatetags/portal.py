@@ -1,6 +1,8 @@
 """Presentation helpers every app's templates use: icons, Markdown, images, market badges."""
 
 from django import template
+from django.conf import settings
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -133,3 +135,20 @@ def market_badge(market, link=True):
 def panels(context, slot: str, obj=None):
     """Render the panels other apps registered for ``slot`` (see core/hooks.py)."""
     return mark_safe(hooks.render_panels(slot, context.get("request"), obj))  # noqa: S308
+
+
+@register.simple_tag
+def lang_of(obj, field: str):
+    """` lang="fr"` where ``obj.field`` is shown in another language than the page's: a
+    translated field (django-modeltranslation's ``title_en``, or a model's own optional
+    ``summary_en``) whose translation is empty falls back to the French text, which a screen
+    reader must then read as French (RGAA 8.7).
+    ``<p{% lang_of organisation "pitch" %}>{{ organisation.pitch }}</p>``"""
+    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    default = settings.LANGUAGE_CODE.split("-")[0]
+    if language == default or obj is None:
+        return ""
+    own = getattr(obj, f"{field}_{language}", None)
+    if own is None or own:
+        return ""  # not a translated field, or translated
+    return format_html(' lang="{}"', default)

@@ -12,7 +12,7 @@
     var max = document.getElementById("id_" + prefix + "-MAX_NUM_FORMS");
     var container = document.querySelector('[data-formset="' + prefix + '"]');
     if (!template || !total || !container) return;
-    button.hidden = false;
+    button.classList.remove("invisible");
     button.addEventListener("click", function () {
       var index = parseInt(total.value, 10);
       if (max && index >= parseInt(max.value, 10)) return;

@@ -34,13 +34,8 @@
     });
   });
 
-  // Forms marked data-autosubmit submit when one of their selects changes
-  // (filters); they keep a submit button for people without JavaScript.
-  document.querySelectorAll("form[data-autosubmit]").forEach(function (form) {
-    form.querySelectorAll("select").forEach(function (select) {
-      select.addEventListener("change", function () { form.requestSubmit(); });
-    });
-  });
+  // Filters and sorts never submit on change (WCAG 3.2.2): people choose, then press
+  // the form's submit button.
 
   // Image inputs with data-preview show the chosen picture before upload.
   document.querySelectorAll("input[type=file][data-preview]").forEach(function (input) {
@@ -49,7 +44,15 @@
     input.addEventListener("change", function () {
       var file = input.files && input.files[0];
       if (!file || !file.type.startsWith("image/")) return;
-      target.src = URL.createObjectURL(file);
+      // The target is the current picture, or an empty placeholder (an <img> without a
+      // source is invalid HTML) that receives one.
+      var image = target;
+      if (target.tagName !== "IMG") {
+        image = target.querySelector("img") || target.appendChild(document.createElement("img"));
+        image.alt = "";
+        image.className = target.dataset.previewClass || "";
+      }
+      image.src = URL.createObjectURL(file);
       target.hidden = false;
     });
   });
