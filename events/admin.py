@@ -65,7 +65,10 @@ class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
     fieldsets = (
         (None, {"fields": ("title", "slug", "kind", "status", "summary", "description")}),
         (_("When"), {"fields": ("start", "end", "timezone")}),
-        (_("Where"), {"fields": ("city", "venue_name", "address", "online_url")}),
+        (
+            _("Where"),
+            {"fields": ("city", "venue_name", "address", "venue_is_public", "online_url")},
+        ),
         (_("Who"), {"fields": ("markets", "organiser", "partners")}),
         (_("Roadmap"), {"fields": ("roadmap_objectives",)}),
         cover_fieldset(),

@@ -24,6 +24,8 @@ from members.models import Membership, Organisation
 
 GENERATED_SLUG = "evenement-genere-{}"
 # Keys of an event in events.toml that are not plain fields: the glue below uses them.
+# Conferences and trade shows take place in public venues, shown to everyone.
+PUBLIC_VENUE_KINDS = ("conference", "trade-show")
 NOT_FIELDS = ("slug", "start", "hours", "days", "full", "registrations", "organiser", "partners")
 
 
@@ -70,6 +72,7 @@ def _event_values(record: dict, data: dict, markets: dict, organisations: dict) 
         "venue_name": "",
         "address": "",
         "online_url": "",
+        "venue_is_public": record.get("kind") in PUBLIC_VENUE_KINDS,
         "capacity": None,
         "status": Event.Status.PUBLISHED,
         **{name: value for name, value in record.items() if name not in NOT_FIELDS},

@@ -119,6 +119,8 @@ def event_detail(request, slug):
             "shows_private": registration is not None
             and registration.is_registered
             or acts_as_staff(request.user),
+            # The venue of a public place (a trade show) is on the page for everyone.
+            "shows_venue": event.venue_is_public,
         },
     )
     return audience.mark(response, event)

@@ -148,10 +148,24 @@ class Event(WithCover, Timestamped):
         help_text=_("Shown to everyone. Leave empty for an online event."),
     )
     venue_name = models.CharField(
-        _("venue"), max_length=200, blank=True, help_text=_("Shown to registered people only.")
+        _("venue"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown to registered people only, unless the venue is public."),
     )
     address = models.CharField(
-        _("address"), max_length=250, blank=True, help_text=_("Shown to registered people only.")
+        _("address"),
+        max_length=250,
+        blank=True,
+        help_text=_("Shown to registered people only, unless the venue is public."),
+    )
+    venue_is_public = models.BooleanField(
+        _("public venue"),
+        default=False,
+        help_text=_(
+            "Show the venue and its address to everyone (a trade show, a conference centre). "
+            "Leave unticked for a visit of a company's site: registered people only see it."
+        ),
     )
     online_url = models.URLField(
         _("online link"),

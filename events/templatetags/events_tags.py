@@ -56,8 +56,9 @@ def _organiser(event) -> dict:
 
 
 def _place(event, shows_private: bool) -> dict:
-    """Where the event takes place: the venue and street only where the page shows them
-    (to registered people: the venue is theirs to know), the town always."""
+    """Where the event takes place: the venue and street where the page shows them (a
+    public venue, or to registered people: a company's site is theirs to know), the town
+    always."""
     address = {"@type": "PostalAddress", "addressLocality": event.city, "addressCountry": "FR"}
     place = {"@type": "Place", "name": event.city, "address": address}
     if shows_private:
@@ -80,7 +81,8 @@ def event_jsonld(context, event):
     }.get(event.status, "https://schema.org/EventScheduled")
     locations = []
     if event.city:
-        locations.append(_place(event, bool(context.get("shows_private"))))
+        shows_venue = bool(context.get("shows_private")) or event.venue_is_public
+        locations.append(_place(event, shows_venue))
     if event.is_online:
         locations.append({"@type": "VirtualLocation", "url": url})
     if event.is_online and event.city:

@@ -150,7 +150,9 @@ def test_news_article_data_is_escaped_and_complete(client):
 
 def test_event_data_names_its_real_organiser_and_its_place(client):
     organiser = OrganisationFactory(name="Forges de l'Est (démo)")
-    event = EventFactory(organiser=organiser, city="Besançon")
+    event = EventFactory(
+        organiser=organiser, city="Besançon", venue_name="Atelier 3", address="12 rue Secrète"
+    )
     items = json_ld(client.get(event.get_absolute_url()).content.decode())
     data = items["Event"]
     assert data["organizer"]["name"] == "Forges de l'Est (démo)"
@@ -161,6 +163,20 @@ def test_event_data_names_its_real_organiser_and_its_place(client):
     # The venue is given to registered people only, so a visitor's page keeps it out.
     assert "12 rue Secrète" not in json.dumps(data)
     assert items["BreadcrumbList"]["itemListElement"][-1]["name"] == event.title
+
+
+def test_a_public_venue_is_in_the_event_data_and_on_the_page(client):
+    event = EventFactory(
+        city="Metz",
+        venue_name="Centre des congrès Robert Schuman",
+        address="100 rue aux Arènes",
+        venue_is_public=True,
+    )
+    page = client.get(event.get_absolute_url()).content.decode()
+    place = json_ld(page)["Event"]["location"]
+    assert place["name"] == "Centre des congrès Robert Schuman"
+    assert place["address"]["streetAddress"] == "100 rue aux Arènes"
+    assert "100 rue aux Arènes" in page
 
 
 def test_event_without_organiser_is_the_clusters(client):
