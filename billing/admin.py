@@ -20,6 +20,7 @@ from billing.models import (
     Seller,
 )
 from core.admin_lists import (
+    SingletonAdmin,
     status_badge,
     truncated,
 )
@@ -37,15 +38,9 @@ class ReadOnlyMixin:
 
 
 @admin.register(Seller)
-class SellerAdmin(admin.ModelAdmin):
+class SellerAdmin(SingletonAdmin):
     list_display = ["name", "siret", "vat_number", "iban", "updated_at"]
     readonly_fields = ["updated_at"]
-
-    def has_add_permission(self, request):
-        return not Seller.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class FeeInline(admin.TabularInline):

@@ -18,6 +18,7 @@ from content.models import (
 )
 from core.admin import cover_fieldset
 from core.admin_lists import (
+    SingletonAdmin,
     short_date,
     status_badge,
     truncated,
@@ -187,7 +188,7 @@ class HomeBlockAdmin(TranslationAdmin):
 
 
 @admin.register(ContactSettings)
-class ContactSettingsAdmin(TranslationAdmin):
+class ContactSettingsAdmin(SingletonAdmin, TranslationAdmin):
     """The single row of the cluster's contact details: the list leads straight to it."""
 
     list_display = ("__str__", "city", "phone", "updated_at")
@@ -211,12 +212,6 @@ class ContactSettingsAdmin(TranslationAdmin):
         ),
         (None, {"fields": ("updated_at",)}),
     )
-
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and not ContactSettings.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ContactRequest)

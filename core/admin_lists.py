@@ -24,7 +24,7 @@ from datetime import datetime
 from django.contrib import admin, messages
 from django.contrib.admin.utils import display_for_field, label_for_field, lookup_field
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import formats, timezone, translation
 from django.utils.html import format_html, strip_tags
 from django.utils.text import Truncator, capfirst, slugify
@@ -408,3 +408,41 @@ class CountryByNameMixin:
         if db_field.name in self.country_fields:
             return country_formfield(db_field)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+def singleton_exists(request, model) -> bool:
+    """Whether the one row of a settings model (``SingletonAdmin``) exists. The back-office
+    menu asks it of every settings model on every page, so all of them are read in one
+    query, once per request."""
+    present = getattr(request, "_portal_singletons", None)
+    if present is None:
+        singletons = [
+            registered
+            for registered, model_admin in admin.site._registry.items()
+            if isinstance(model_admin, SingletonAdmin)
+        ]
+        if model not in singletons:
+            singletons.append(model)
+        quote = connection.ops.quote_name
+        checks = ", ".join(
+            f"EXISTS(SELECT 1 FROM {quote(registered._meta.db_table)})" for registered in singletons
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {checks}")  # noqa: S608 (table names of the models)
+            answers = cursor.fetchone()
+        present = {
+            registered: bool(answer) for registered, answer in zip(singletons, answers, strict=True)
+        }
+        request._portal_singletons = present
+    return present[model]
+
+
+class SingletonAdmin(admin.ModelAdmin):
+    """The admin of a settings model with one row: it can be added while it does not exist,
+    never deleted."""
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not singleton_exists(request, self.model)
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -290,7 +290,7 @@ DEMO_BASE = {"organisation": 1.6, "project": 1.0, "event": 2.2, "training": 1.3,
 def demo_load(*, scale: int, log) -> None:
     """Daily views of the first public items of each counted kind over the last DEMO_DAYS
     days (not today, which the live buffer counts): a steady popularity per item, quieter
-    weekends, a slow growth. The same figures on every run (seeded by the item), and rows
+    weekends, a slow growth. The same figures on every run (seeded by the item's rank), and rows
     already there are kept."""
     import random
 
@@ -304,8 +304,8 @@ def demo_load(*, scale: int, log) -> None:
         content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
         base = DEMO_BASE.get(model._meta.model_name, 1.0)
         pks = model._base_manager.order_by("pk").values_list("pk", flat=True)[:DEMO_ITEMS]
-        for pk in pks:
-            rng = random.Random(f"{label}:{pk}")
+        for position, pk in enumerate(pks):
+            rng = random.Random(f"{label}:{position}")
             popularity = base * rng.lognormvariate(0, 0.8)
             for back in range(DEMO_DAYS, 0, -1):
                 day = today - timedelta(days=back)

@@ -19,10 +19,12 @@ ANNOTATION = "works_for_active_member"
 # invitation waits for one of their verified addresses.
 ADMINISTERS = "administers_an_organisation"
 INVITED = "has_pending_invitation"
+TOTP = "_accounts_has_totp"  # the name accounts.permissions keeps its answer under
 
 
 def _get_user(backend, user_id):
     from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
 
     from members.models import Invitation, Membership, Organisation
 
@@ -37,6 +39,11 @@ def _get_user(backend, user_id):
     )
     annotations = {ANNOTATION: Exists(active), ADMINISTERS: Exists(administers)}
     annotations[INVITED] = Exists(invited)
+    # Whether the person set up an authenticator app (accounts.permissions asks it of staff
+    # on every page), read here rather than in a query of its own.
+    annotations[TOTP] = Exists(
+        Authenticator.objects.filter(user=OuterRef("pk"), type=Authenticator.Type.TOTP)
+    )
     try:
         user = model._default_manager.annotate(**annotations).get(pk=user_id)
     except model.DoesNotExist:

@@ -16,6 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_lists import (
     CountryByNameMixin,
+    SingletonAdmin,
     flag_badge,
     short_date,
     status_badge,
@@ -323,13 +324,7 @@ class CertificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(MembershipSettings)
-class MembershipSettingsAdmin(admin.ModelAdmin):
+class MembershipSettingsAdmin(SingletonAdmin):
     list_display = ["__str__", "grace_days", "updated_at"]
     readonly_fields = ["updated_at"]
     list_select_related = []
-
-    def has_add_permission(self, request):
-        return not MembershipSettings.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False
