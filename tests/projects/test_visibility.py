@@ -3,6 +3,8 @@
 One world, five personas, every place a project appears.
 """
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -110,6 +112,7 @@ def test_key_figures_count_public_projects_only_for_everyone(persona, client):
     assert figures["count"] == 1
     assert figures["budget"] == 1_000_000
     home = client.get(reverse("home")).content.decode()
+    home = re.sub(r"<svg.*?</svg>", "", home, flags=re.S)  # the map's outlines are numbers
     assert "321" not in home and "4 000" not in home
     assert "1\u00a0M€" in home
 
