@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
-from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,22 +14,11 @@ from content.models import Article, HomeBlock, Market, RoadmapObjective
 from core import hooks, pagecache
 from core.search import DATE_BUCKETS, SORTS
 from core.search import run as run_search
+from core.todo import tally
 from events.models import Event
 from members.models import Organisation
 from projects.models import Project
 from trainings.models import Training
-
-
-def count_all(*querysets) -> tuple[int, ...]:
-    """The number of rows of each queryset, in one query (one scalar subquery each)."""
-    parts, params = [], []
-    for number, queryset in enumerate(querysets):
-        sql, query_params = queryset.order_by().values("pk").query.sql_with_params()
-        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS counted_{number})")
-        params.extend(query_params)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts), params)
-        return tuple(cursor.fetchone())
 
 
 def _home_figures() -> list[dict]:
@@ -38,12 +26,20 @@ def _home_figures() -> list[dict]:
     member organisations, projects labelled and shown publicly, published trainings, and
     the events of the current year (cancelled ones aside)."""
     year = timezone.localdate().year
-    members, projects, trainings, events = count_all(
-        Organisation.objects.active(),
-        Project.objects.visible_to(AnonymousUser()).labelled(),
-        Training.objects.published(),
-        Event.objects.listed().exclude(status=Event.Status.CANCELLED).filter(start__year=year),
+    found = tally(
+        {
+            "members": (Organisation.objects.active(), "pk"),
+            "projects": (Project.objects.visible_to(AnonymousUser()).labelled(), "pk"),
+            "trainings": (Training.objects.published(), "pk"),
+            "events": (
+                Event.objects.listed()
+                .exclude(status=Event.Status.CANCELLED)
+                .filter(start__year=year),
+                "pk",
+            ),
+        }
     )
+    members, projects, trainings, events = (count for count, _oldest in found.values())
     return [
         {
             "value": members,

@@ -24,7 +24,7 @@ from datetime import datetime
 from django.contrib import admin, messages
 from django.contrib.admin.utils import display_for_field, label_for_field, lookup_field
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import formats, timezone, translation
 from django.utils.html import format_html, strip_tags
 from django.utils.text import Truncator, capfirst, slugify
@@ -33,6 +33,7 @@ from django.utils.translation import ngettext
 
 from core.countries import country_formfield
 from core.spreadsheets import csv_response, xlsx_response
+from core.todo import tally
 
 # The tones a badge can take, each a class of static/css/admin.css.
 TONES = ("success", "info", "warning", "danger", "muted", "neutral")
@@ -423,16 +424,8 @@ def singleton_exists(request, model) -> bool:
         ]
         if model not in singletons:
             singletons.append(model)
-        quote = connection.ops.quote_name
-        checks = ", ".join(
-            f"EXISTS(SELECT 1 FROM {quote(registered._meta.db_table)})" for registered in singletons
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {checks}")  # noqa: S608 (table names of the models)
-            answers = cursor.fetchone()
-        present = {
-            registered: bool(answer) for registered, answer in zip(singletons, answers, strict=True)
-        }
+        found = tally({registered: (registered.objects.all(), "pk") for registered in singletons})
+        present = {registered: count > 0 for registered, (count, _first) in found.items()}
         request._portal_singletons = present
     return present[model]
 

@@ -2,7 +2,8 @@
 
 An app's to-do function must stay cheap: the home gathers every app's items on one page
 within a fixed query budget. :func:`tally` counts several querysets and finds the oldest date
-of each in a single SQL statement, whatever the number of querysets or of rows.
+of each in a single SQL statement, whatever the number of querysets or of rows; the home
+page's figures and the back-office's settings rows count with it too.
 """
 
 from collections.abc import Mapping
