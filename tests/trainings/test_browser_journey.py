@@ -60,7 +60,8 @@ def test_visitor_finds_a_training_by_market_requests_a_seat_and_staff_confirm_it
         assert page.get_by_role("heading", name=heading, level=2).is_visible()
     assert page.get_by_text("Aucun prérequis technique.").is_visible()
     assert page.get_by_text(re.compile("Informations mises à jour le")).is_visible()
-    assert page.get_by_role("button", name="Imprimer le programme").is_visible()  # JS on
+    # site.js reveals the print button once it runs; wait for it rather than race it.
+    page.get_by_role("button", name="Imprimer le programme").wait_for(state="visible")
     assert_accessible(page, "training page")
 
     # The visitor requests a seat for themselves.
