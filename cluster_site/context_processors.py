@@ -1,4 +1,8 @@
+import functools
+
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -33,7 +37,15 @@ FEEDS = [
 ]
 
 
-def feed_links() -> list[dict]:
+@receiver(setting_changed)
+def _urls_changed(*, setting, **kwargs):
+    if setting == "ROOT_URLCONF":
+        _feed_links.cache_clear()
+        _entries.cache_clear()
+
+
+@functools.cache
+def _feed_links(language: str) -> tuple[dict, ...]:
     links = []
     for label, rss, atom in FEEDS:
         try:
@@ -45,23 +57,43 @@ def feed_links() -> list[dict]:
             )
         except NoReverseMatch:
             continue
-    return links
+    return tuple(links)
+
+
+def feed_links() -> list[dict]:
+    # The addresses depend on the language only: worked out once per process and language.
+    return list(_feed_links(get_language()))
+
+
+@functools.cache
+def _entries(language: str, entries: tuple) -> tuple[tuple, ...]:
+    """The (url, label, icon) of each entry whose page exists, in ``language``."""
+    found = []
+    for url_name, label, *icon in entries:
+        try:
+            found.append((reverse(url_name), label, "".join(icon)))
+        except NoReverseMatch:
+            continue
+    return tuple(found)
 
 
 def navigation(path: str, entries=NAVIGATION) -> list[dict]:
-    items = []
-    for url_name, label, *icon in entries:
-        try:
-            url = reverse(url_name)
-        except NoReverseMatch:
-            continue
-        active = path.startswith(url)
-        items.append({"url": url, "label": label, "active": active, "icon": "".join(icon)})
-    return items
+    return [
+        {"url": url, "label": label, "active": path.startswith(url), "icon": icon}
+        for url, label, icon in _entries(get_language(), tuple(entries))
+    ]
 
 
 def site(request):
-    """Site-wide template values: navigation, language alternates, canonical address."""
+    """Site-wide template values: navigation, language alternates, canonical address.
+    Worked out once per request (each panel rendered with the request asks again)."""
+    values = getattr(request, "_site_context", None)
+    if values is None:
+        values = request._site_context = _site(request)
+    return values
+
+
+def _site(request):
     full_path = request.get_full_path()
     current = get_language()
     # Each language is named in itself (Français, English), whatever the page's language.
@@ -74,8 +106,11 @@ def site(request):
         }
         for code, _name in settings.LANGUAGES
     ]
+    nav_items = navigation(request.path)
     return {
-        "nav_items": navigation(request.path),
+        "nav_items": nav_items,
+        # The main menu's cached block is kept for each page of the menu (and one for the rest).
+        "nav_active": next((item["url"] for item in nav_items if item["active"]), ""),
         "account_shortcuts": navigation(request.path, ACCOUNT_SHORTCUTS)
         if request.user.is_authenticated
         else [],

@@ -1,3 +1,5 @@
+import functools
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
@@ -71,15 +73,17 @@ def home_figures() -> list[dict]:
 
 
 def home(request):
+    # The page's content is a cached block: its lists are built only when it is not in the
+    # cache (a template calls a callable; functools.cache keeps each list to one query).
     return render(
         request,
         "home_cached.html",
         {
-            "markets": Market.objects.published(),
+            "markets": functools.cache(lambda: Market.objects.published()),
             "figures": home_figures,
-            "blocks": HomeBlock.objects.filter(is_visible=True),
-            "objectives": RoadmapObjective.objects.published(),
-            "articles": Article.objects.published().for_list()[:3],
+            "blocks": functools.cache(lambda: HomeBlock.objects.filter(is_visible=True)),
+            "objectives": functools.cache(lambda: RoadmapObjective.objects.published()),
+            "articles": functools.cache(lambda: Article.objects.published().for_list()[:3]),
         },
     )
 

@@ -71,6 +71,14 @@ The kinds of hook, and who reads them:
     A staff page of the app (a board, insights, audience) listed in the back-office menu
     under ``group`` (one of ``STAFF_GROUPS``' keys).
 
+``person_flag(name, expression)``
+    ``expression()`` returns a boolean expression on the user row (an ``Exists`` with
+    ``OuterRef("pk")``), loaded with the signed-in person once per request (and kept with
+    them in the shared cache, see ``members/backends.py``): read as ``user.<name>``, it lets
+    a page tell its class of readers without a query (``projects_partner``: the person's
+    organisation takes part in a project). ``getattr(user, name, True)`` is the safe
+    reading where the user was loaded otherwise.
+
 ``demo(path)``
     The dotted path of ``load(*, scale, log)``, which loads the app's demo content
     (idempotent); imported only by ``load_demo``. Loaders run in the order of
@@ -167,6 +175,7 @@ _listeners: dict[str, dict[str, Callable]] = {}
 _histories: dict[str, dict[str, History]] = {}  # by model label, then by function
 _staff_todos: dict[str, Ordered] = {}
 _staff_links: dict[str, StaffLink] = {}  # by url name
+_person_flags: dict[str, Callable] = {}
 
 
 def _name(function: Callable) -> str:
@@ -263,6 +272,11 @@ def staff_link(group: str, *, label, url_name: str, order: int = 50) -> None:
     _staff_links[url_name] = StaffLink(group, label, url_name, order)
 
 
+def person_flag(name: str, expression: Callable) -> None:
+    """A boolean ``expression()`` on the user row, loaded with the signed-in person."""
+    _person_flags[name] = expression
+
+
 def listen(topic: str, function: Callable) -> None:
     """Run ``function(**data)`` whenever ``topic`` is announced."""
     _listeners.setdefault(topic, {})[_name(function)] = function
@@ -304,6 +318,11 @@ def _render(entry: Panel, request, obj) -> str:
 
 def _key_of(obj) -> str:
     return "" if obj is None else f"{obj._meta.label}:{obj.pk}"
+
+
+def person_flags() -> dict[str, Any]:
+    """The expressions of every app's person flags, by attribute name."""
+    return {name: expression() for name, expression in _person_flags.items()}
 
 
 def search_sources(query: str, user) -> list:

@@ -7,11 +7,15 @@ one more query on every page. Both backends of the portal (Django's, which ``for
 and the admin use, and allauth's, which the login form uses) do it.
 """
 
+import functools
+
 from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Upper
+
+from core import hooks, pagecache
 
 ANNOTATION = "works_for_active_member"
 # Also loaded with the user, so that the dashboard's panels skip the queries whose answer is
@@ -22,7 +26,7 @@ INVITED = "has_pending_invitation"
 TOTP = "_accounts_has_totp"  # the name accounts.permissions keeps its answer under
 
 
-def _get_user(backend, user_id):
+def _load_user(user_id):
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
 
@@ -44,9 +48,20 @@ def _get_user(backend, user_id):
     annotations[TOTP] = Exists(
         Authenticator.objects.filter(user=OuterRef("pk"), type=Authenticator.Type.TOTP)
     )
-    try:
-        user = model._default_manager.annotate(**annotations).get(pk=user_id)
-    except model.DoesNotExist:
+    annotations.update(hooks.person_flags())
+    return model._default_manager.annotate(**annotations).filter(pk=user_id).first()
+
+
+def _get_user(backend, user_id):
+    # Building that query costs more CPU than the rest of a signed-in page: the person comes
+    # from the shared cache, fresh after any write to a table the query read (the person,
+    # their addresses, memberships, organisations, invitations, authenticators; a password
+    # change or a deactivation included) and after FRAGMENT_CACHE_SECONDS at most for what
+    # changes with time alone (a membership that lapses, an invitation that expires).
+    user = pagecache.cached_fragment(
+        f"members:user:{user_id}", functools.partial(_load_user, user_id), per_language=False
+    )
+    if user is None:
         return None
     return user if backend.user_can_authenticate(user) else None
 

@@ -8,6 +8,7 @@ from projects.models import Project
 from projects.sitemaps import SITEMAPS
 
 hooks.panels(panels, home=40, market=20, organisation=20, dashboard=20, company=20, objective=20)
+hooks.person_flag(panels.PARTNER_FLAG, panels.partner_flag)
 hooks.search(site_search.search, order=40)
 hooks.sitemaps(SITEMAPS)
 hooks.demo("projects.demo.load")

@@ -5,7 +5,7 @@ never shows on a page to someone who may not see it.
 """
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, F, Value, Window
+from django.db.models import Count, Exists, F, OuterRef, Value, Window
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import npgettext
@@ -42,23 +42,32 @@ def market_context(request, market):
     return {"projects": shown, "total": shown[0].panel_total, "market": market}
 
 
-def organisation_variant(request, organisation):
-    """The projects of an organisation are the same for every reader outside their
-    consortiums with the same standing (member, signed in, visitor), and for all staff:
-    kept in the shared cache for each; a person of a partner in one of them has their own."""
+# Loaded with the signed-in person (core.hooks.person_flag): whether one of their
+# organisations takes part in a project, so that a panel tells its readers apart without a
+# query.
+PARTNER_FLAG = "projects_partner"
+
+
+def partner_flag():
+    return Exists(Participation.objects.filter(organisation__memberships__user=OuterRef("pk")))
+
+
+def readers(request, obj=None) -> str:
+    """The class of readers a projects panel is kept for in the shared cache: visitors,
+    signed-in people, members and staff each see the same projects; a person whose
+    organisation takes part in a project sees their consortiums' projects too (every status),
+    so has their own."""
     user = request.user
     if acts_as_staff(user):
         return "staff"
-    if user.is_authenticated:
-        partner = Participation.objects.filter(
-            project__participations__organisation=organisation,
-            organisation__memberships__user=user,
-        )
-        if partner.exists():
-            return f"partner-{user.pk}"
+    if getattr(user, PARTNER_FLAG, user.is_authenticated):
+        return f"partner-{user.pk}"
     if is_member(user):
         return "member"
     return "signed-in" if user.is_authenticated else "visitor"
+
+
+organisation_variant = market_variant = readers
 
 
 def organisation_context(request, organisation):

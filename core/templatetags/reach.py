@@ -8,7 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, to_locale
 
-from core import structured_data
+from core import pagecache, structured_data
 
 register = template.Library()
 
@@ -130,8 +130,11 @@ def breadcrumb_json_ld(context, *trail):
 @register.simple_tag
 def home_json_ld():
     """The cluster (``Organization``) and the portal (``WebSite`` with its search)."""
-    return structured_data.json_ld_script(
-        [structured_data.organization(), structured_data.website()]
+    return pagecache.cached_fragment(
+        "reach:home-json-ld",
+        lambda: structured_data.json_ld_script(
+            [structured_data.organization(), structured_data.website()]
+        ),
     )
 
 

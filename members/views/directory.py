@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -84,12 +84,20 @@ def organisation_map(request):
     return render(request, "members/organisation_map.html", {"map": directory_map()})
 
 
+def _organisation(slug):
+    return Organisation.objects.with_markets().with_completeness().filter(slug=slug).first()
+
+
 def organisation_detail(request, slug):
     # Competencies and certifications are read by the page's body only when it is not in
     # the shared cache (see shared_body below).
-    organisation = get_object_or_404(
-        Organisation.objects.with_markets().with_completeness(), slug=slug
+    # The organisation with its markets and completeness comes from the shared cache (fresh
+    # after any write to what it read): building that query costs more than the page.
+    organisation = pagecache.cached_fragment(
+        f"members:organisation:{slug}", functools.partial(_organisation, slug)
     )
+    if organisation is None:
+        raise Http404
     user = request.user
     own_membership = (
         organisation.memberships.filter(user=user).first() if user.is_authenticated else None

@@ -129,3 +129,43 @@ def test_one_redis_client_serves_every_cache_operation():
     cache = ResilientRedisCache("redis://127.0.0.1:6379/15", {})
     assert isinstance(cache, RedisCache)
     assert cache._cache.get_client() is cache._cache.get_client(write=True)
+
+
+def test_the_signed_in_person_comes_from_the_shared_cache_and_follows_every_write(
+    organisation, colleague
+):
+    """members/backends.py keeps the person (with what every page asks of them) in the
+    shared cache: no query for them on a repeated page, yet a change to their account,
+    their organisation or their memberships shows at the next request."""
+    from members.permissions import is_member
+
+    client = signed_in(colleague)
+    url = "/en/members/"
+    client.get(url)
+    count, _page = queries_of(client, url)
+    assert count == 0  # the person and the list both come from the cache
+    assert is_member(client.get(url).wsgi_request.user)
+
+    # The organisation's membership ends: members-only details go at once.
+    organisation.membership_status = organisation.Status.FORMER
+    organisation.save()
+    assert not is_member(client.get(url).wsgi_request.user)
+
+    # The person is made an admin elsewhere: the flag loaded with them follows.
+    other = OrganisationFactory()
+    MembershipFactory(organisation=other, user=colleague, role=Membership.Role.ADMIN)
+    user = client.get(url).wsgi_request.user
+    assert is_member(user) and user.administers_an_organisation
+
+    # A deactivated account is signed out at its next request.
+    colleague.is_active = False
+    colleague.save()
+    assert not client.get(url).wsgi_request.user.is_authenticated
+
+
+def test_a_password_change_signs_other_sessions_out_despite_the_cached_person(colleague):
+    elsewhere = signed_in(colleague)
+    assert elsewhere.get("/en/members/").wsgi_request.user.is_authenticated
+    colleague.set_password("a new long passphrase")
+    colleague.save()
+    assert not elsewhere.get("/en/members/").wsgi_request.user.is_authenticated

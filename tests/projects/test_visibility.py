@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from projects import panels
-from projects.models import Project
+from projects.models import Participation, Project
 from projects.views.showcase import public_figures
 from tests.factories import MarketFactory, UserFactory
 from tests.members.factories import OrganisationFactory
@@ -131,3 +131,42 @@ def test_sitemap_and_feed_are_always_built_for_visitors(persona, client):
 
 def test_public_figures_ignore_who_asks(world):
     assert public_figures()["count"] == 1
+
+
+def test_panels_kept_for_a_class_of_readers_never_reach_another(world, client, staff):
+    """The projects panels of a market and of a profile are kept in the shared cache for
+    each class of readers (projects.panels.readers): read in turn by every persona, twice
+    (the second round is served from what the first stored), each sees only their own."""
+    member_organisation = OrganisationFactory()
+    readers = {
+        "anonymous": None,
+        "non_member": UserFactory(),
+        "member": colleague_of(member_organisation),
+        "consortium": colleague_of(world["partner"]),
+        "staff": staff,
+    }
+    market_url = world["market"].get_absolute_url()
+    profile_url = reverse("members:organisation-detail", args=[world["partner"].slug])
+
+    def read_as(name):
+        client.logout()
+        if readers[name] is not None:
+            client.force_login(readers[name])
+        return (
+            shown(client.get(market_url).content.decode()),
+            shown(client.get(profile_url).content.decode()),
+        )
+
+    for _round in range(2):
+        for name, expected in EXPECTED.items():
+            market, profile = read_as(name)
+            assert market <= expected and len(market) == min(3, len(expected)), name
+            assert profile == expected, name
+
+    # The member's organisation joins the confidential project: the cached panels follow
+    # at the next request.
+    secret = Project.objects.get(acronym="SECRETPRJ")
+    Participation.objects.create(
+        project=secret, organisation=member_organisation, role=Participation.Role.PARTNER
+    )
+    assert "SECRETPRJ" in read_as("member")[1]
