@@ -268,16 +268,23 @@ def _lookup(cache, key: str):
     missing = [t for t in entry["tables"] if _generation_key(t) not in found]
     if missing:
         found.update(cache.get_many([_generation_key(t) for t in missing]))
+        # Stored by another process (or before this one started): the next lookup of the
+        # key here is one round trip too.
+        _remember_tables(key, entry)
     for table, generation in entry["tables"].items():
         if found.get(_generation_key(table)) != generation:
             return None
     return entry
 
 
-def _store(cache, key: str, entry: dict, timeout: int) -> None:
+def _remember_tables(key: str, entry: dict) -> None:
     if len(_hints) > _HINTS_MAX:
         _hints.clear()
     _hints[key] = tuple(t for t in entry["tables"] if t != EVERYTHING)
+
+
+def _store(cache, key: str, entry: dict, timeout: int) -> None:
+    _remember_tables(key, entry)
     cache.set(key, entry, timeout)
 
 

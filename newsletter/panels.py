@@ -4,6 +4,7 @@ account, and the number of members alerted on a partner search."""
 
 from django.db.models import Count, Exists, OuterRef
 
+from core import pagecache
 from newsletter.models import Follow, SentAlertItem, Subscriber
 from newsletter.models.alerts import TARGETS
 
@@ -30,8 +31,10 @@ def follow_context(request, obj):
     user = request.user
     if kind is None or not user.is_authenticated:
         return None
-    following = getattr(user, FOLLOWS_FLAG, True) and (
-        Follow.objects.filter(user=user, kind=kind, **{kind: obj}).exists()
+    following = getattr(user, FOLLOWS_FLAG, True) and pagecache.cached_fragment(
+        f"newsletter:following:{user.pk}:{kind}:{obj.pk}",
+        lambda: Follow.objects.filter(user=user, kind=kind, **{kind: obj}).exists(),
+        per_language=False,
     )
     return {"kind": kind, "target": obj, "following": following}
 

@@ -88,6 +88,20 @@ def _organisation(slug):
     return Organisation.objects.with_markets().with_completeness().filter(slug=slug).first()
 
 
+def _reader_of(organisation, user) -> tuple:
+    """The signed-in reader's membership of ``organisation`` (or None) and whether they
+    may ask to join it: kept in the shared cache for the pair, fresh after a write to what
+    it read (memberships, join requests, their addresses)."""
+    own_membership = organisation.memberships.filter(user=user).first()
+    can_join = (
+        own_membership is None
+        and organisation.is_listed
+        and services.join_request_allowed(organisation=organisation, user=user, outsider=True)
+        is None
+    )
+    return own_membership, can_join
+
+
 def organisation_detail(request, slug):
     # Competencies and certifications are read by the page's body only when it is not in
     # the shared cache (see shared_body below).
@@ -99,22 +113,23 @@ def organisation_detail(request, slug):
     if organisation is None:
         raise Http404
     user = request.user
-    own_membership = (
-        organisation.memberships.filter(user=user).first() if user.is_authenticated else None
+    own_membership, can_join = (
+        pagecache.cached_fragment(
+            f"members:reader:{organisation.pk}:{user.pk}",
+            functools.partial(_reader_of, organisation, user),
+            per_language=False,
+        )
+        if user.is_authenticated
+        else (None, False)
     )
     if not organisation.is_listed and own_membership is None and not acts_as_staff(user):
         raise Http404
     # The rule of can_edit_organisation, from the membership already read.
     can_edit = acts_as_staff(user) or bool(own_membership and own_membership.is_admin)
     reader_is_member = is_member(user)
-    people = organisation.memberships.shown_to(user, is_member=reader_is_member).for_people_list()
-    can_join = (
-        user.is_authenticated
-        and own_membership is None
-        and organisation.is_listed
-        and services.join_request_allowed(organisation=organisation, user=user, outsider=True)
-        is None
-    )
+    # Read by the cached body only (the template calls these when the block is built).
+    shown_to = organisation.memberships.shown_to(user, is_member=reader_is_member)
+    people = functools.cache(lambda: shown_to.for_people_list())
     # The body of the page (about, key facts, platforms, people) depends on the reader's
     # standing only; it is kept in the shared cache (the block "shared_body" of the
     # template) for each standing: visitors, signed-in people, members, staff; and for each
@@ -144,7 +159,7 @@ def organisation_detail(request, slug):
         {
             "organisation": organisation,
             "people": people,
-            "platforms": organisation.platforms.with_markets(),
+            "platforms": functools.cache(lambda: organisation.platforms.with_markets()),
             "own_membership": own_membership,
             "can_edit": can_edit,
             # Roles are the organisation's own business: its people and staff see them.
@@ -154,10 +169,9 @@ def organisation_detail(request, slug):
             "shared_body": shared_body,
             # Read only when the block is rendered (the template calls it), once.
             "competencies": competencies,
-            "structured_data": pagecache.cached_fragment(
-                f"members:organisation-jsonld:{organisation.pk}:{request.get_host()}",
-                structured_data,
-            ),
+            # Called by the head's cached block (kept for each host: absolute addresses).
+            "structured_data": structured_data,
+            "host": request.get_host(),
         },
     )
     return audience.mark(response, organisation)

@@ -47,6 +47,9 @@ def test_someone_of_the_domain_asks_and_the_admins_are_told(
     assert (join_request.user, join_request.status) == (employee, JoinRequest.Status.PENDING)
     assert [message.to for message in mail.outbox] == [[owner.email]]
     assert reverse("members:organisation-people", args=[organisation.slug]) in mail.outbox[0].body
+    # The profile no longer offers to ask (the reader's standing is cached, then refreshed).
+    page = client.get(organisation.get_absolute_url()).content.decode()
+    assert join_url(organisation) not in page
 
 
 def test_an_address_of_another_domain_cannot_ask(client, organisation, user):

@@ -48,6 +48,27 @@ def test_one_click_follows_then_unfollows(client, member):
     assert not Follow.objects.exists()
 
 
+def test_the_button_on_a_page_follows_each_click(client, member):
+    """The button's state is kept in the shared cache for the person and the page's
+    subject (newsletter.panels.follow_context): each click shows at the next request."""
+    organisation = OrganisationFactory()
+    client.force_login(member)
+    url = reverse("newsletter:follow-toggle", args=["organisation", organisation.pk])
+
+    def following() -> bool:
+        response = client.get(organisation.get_absolute_url())
+        context = next(c for c in response.context if "following" in c)
+        assert url in response.content.decode()
+        return context["following"]
+
+    assert following() is False
+    assert following() is False  # read again, from the cache
+    client.post(url)
+    assert following() is True
+    client.post(url)
+    assert following() is False
+
+
 def test_next_must_stay_on_the_site(client, member):
     market = MarketFactory(theme="electric")
     client.force_login(member)
