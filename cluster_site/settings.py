@@ -135,6 +135,10 @@ MIDDLEWARE = [
     # First: every request gets its id, its log line and its metrics.
     "core.observability.middleware.RequestObservationMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Pages compressed for browsers that ask (cached pages too, so it wraps the page cache);
+    # static files come precompressed from WhiteNoise. Django pads the compressed body with
+    # random bytes against BREACH. nginx, where it is in front, passes them through.
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the page cache: counts the views of public pages, cached ones too (core.audience).
     "core.audience.AudienceMiddleware",

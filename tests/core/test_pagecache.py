@@ -207,6 +207,23 @@ def test_conditional_get_answers_304_from_the_cache_without_sql(client, django_a
     assert get(client, "/news/", if_none_match=response["ETag"]).status_code == 200
 
 
+def test_pages_are_compressed_for_browsers_that_ask_and_revalidate_by_etag(client):
+    """GZipMiddleware wraps the page cache: a stored page leaves compressed too, its ETag
+    made weak, and a browser revalidating with it gets its 304."""
+    import gzip
+
+    plain = stored(client, "/news/")
+    for _reading in range(2):
+        response = get(client, "/news/", accept_encoding="gzip")
+        assert response["X-Page-Cache"] == "hit"
+        assert response["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in response["Vary"]
+        assert gzip.decompress(response.content).decode() == plain
+    assert response["ETag"].startswith("W/")
+    again = get(client, "/news/", accept_encoding="gzip", if_none_match=response["ETag"])
+    assert again.status_code == 304
+
+
 def test_the_feeds_carry_http_caching_headers(client):
     EventFactory()
     for url in ("/events/feed.ics", "/projects/feed/"):
