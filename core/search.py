@@ -266,9 +266,11 @@ def _score(source: SearchSource, words: list[str]) -> object:
     return reduce(lambda a, b: a + b, parts, Value(0, output_field=IntegerField()))
 
 
-def _rows(source: SearchSource, words, *, market=None, when=None, with_market=False):
+def _rows(source: SearchSource, words, *, market=None, when=None, shape: str = "page"):
     """The source's rows as the columns every source shares, or None when a facet excludes
-    the whole source."""
+    the whole source. ``shape`` says which: ``"page"`` what a page of results shows, or only
+    what a count groups by (``"kind"``, ``"market"``, ``"bucket"``, each with the row's
+    kind and pk): a count neither reads nor ranks the texts of the rows it counts."""
     if market and not source.markets:
         return None
     if when and source.date is None:
@@ -288,17 +290,18 @@ def _rows(source: SearchSource, words, *, market=None, when=None, with_market=Fa
         "s_kind": Value(source.kind, CharField()),
         "s_pk": F("pk"),
     }
-    if with_market:
+    if shape == "market":
         columns["s_market"] = F(source.markets)
-        return _named(queryset.annotate(**columns).values(*columns), columns)
-    columns.update(
-        s_ref=Cast(F(source.ref), TextField()) if isinstance(source.ref, str) else source.ref,
-        s_title=_text(source.title),
-        s_summary=_text(source.summary),
-        s_date=F("_date"),
-        s_bucket=_bucket(source.date),
-        s_score=_score(source, words),
-    )
+    elif shape == "bucket":
+        columns["s_bucket"] = _bucket(source.date)
+    elif shape == "page":
+        columns.update(
+            s_ref=Cast(F(source.ref), TextField()) if isinstance(source.ref, str) else source.ref,
+            s_title=_text(source.title),
+            s_summary=_text(source.summary),
+            s_date=F("_date"),
+            s_score=_score(source, words),
+        )
     # Named columns (not values(**expressions)): modeltranslation would add every field.
     return _named(queryset.annotate(**columns).values(*columns), columns)
 
@@ -425,13 +428,16 @@ def run(
     chosen = [by_kind[kind]] if kind in by_kind else sources
 
     type_counts = _group(
-        _union([_rows(s, words, market=market, when=when) for s in sources]), "s_kind"
+        _union([_rows(s, words, market=market, when=when, shape="kind") for s in sources]),
+        "s_kind",
     )
     market_counts = _group(
-        _union([_rows(s, words, when=when, with_market=True) for s in chosen if s.markets]),
+        _union([_rows(s, words, when=when, shape="market") for s in chosen if s.markets]),
         "s_market",
     )
-    date_counts = _group(_union([_rows(s, words, market=market) for s in chosen]), "s_bucket")
+    date_counts = _group(
+        _union([_rows(s, words, market=market, shape="bucket") for s in chosen]), "s_bucket"
+    )
     page_union = _union([_rows(s, words, market=market, when=when) for s in chosen])
 
     total = type_counts.get(kind, 0) if kind in by_kind else sum(type_counts.values())
