@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
@@ -23,3 +23,13 @@ class ClusterSiteConfig(AppConfig):
         from cluster_site.admin import name_third_party_apps
 
         name_third_party_apps()
+        from django.db.models.signals import post_migrate
+
+        from cluster_site import search_indexes
+
+        # After core's own receiver (which creates portal_fold), once every table exists.
+        post_migrate.connect(
+            search_indexes.install,
+            sender=apps.get_app_config("core"),
+            dispatch_uid="cluster_site.search_indexes",
+        )

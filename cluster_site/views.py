@@ -6,8 +6,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
@@ -127,7 +129,11 @@ def search(request):
     """One search box for the whole portal: every app's items counted by type, market and
     date in the database, ranked by relevance or date (``core.search.run``). The facets are
     a GET form applied by its button only, so the page works without JavaScript and every
-    result page is an address the page cache can keep."""
+    result page is an address the page cache can keep.
+
+    The facets and results are the same for every reader with the same
+    ``hooks.search_variant`` (what of the reader changes what each app lets them find): they
+    are kept in the shared cache for each, until a table the search read is written."""
     data = request.GET
     query = data.get("q", "").strip()[:100]
     sort = data.get("sort") if data.get("sort") in SORTS else "relevance"
@@ -140,7 +146,8 @@ def search(request):
         "market": data.get("market", "") if data.get("market", "").isdigit() else "",
         "when": data.get("when", "") if data.get("when") in DATE_BUCKETS else "",
     }
-    if len(query) >= 2:
+
+    def results() -> str:
         sources = hooks.search_sources(query, request.user)
         if context["kind"] not in {source.kind for source in sources}:
             context["kind"] = ""
@@ -156,4 +163,9 @@ def search(request):
         page = Paginator(outcome.hits, SEARCH_PAGE_SIZE).get_page(data.get("page"))
         more = {source.kind: source.more_url for source in sources}
         context.update(outcome=outcome, page_obj=page, more_url=more.get(context["kind"], ""))
+        return render_to_string("includes/search_results.html", context, request)
+
+    if len(query) >= 2:
+        key = f"search:{hooks.search_variant(request.user)}:{request.get_full_path()}"
+        context["results"] = mark_safe(pagecache.cached_fragment(key, results))  # noqa: S308
     return render(request, "search.html", context)

@@ -6,7 +6,7 @@ from content.sitemaps import SITEMAPS
 from core import audience, hooks
 
 hooks.panels(panels, objective=10)
-hooks.search(site_search.search, order=10)
+hooks.search(site_search.search, order=10, variant=site_search.variant)
 hooks.sitemaps(SITEMAPS)
 hooks.demo("content.demo.load")
 audience.count_views_of(Article)

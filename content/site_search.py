@@ -20,6 +20,11 @@ def _url(name: str):
     return lambda slug: reverse(name, kwargs={"slug": slug})
 
 
+def variant(user) -> str:
+    """Published markets, news and pages: the same for every reader."""
+    return ""
+
+
 def search(query: str, user) -> list[SearchSource]:
     market_fields = ["name_fr", "name_en", "tagline_fr", "tagline_en"]
     article_fields = ["title_fr", "title_en", "excerpt_fr", "excerpt_en", "body_fr", "body_en"]

@@ -1,6 +1,7 @@
 from importlib import import_module
 
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +13,17 @@ class PortalAppConfig(AppConfig):
     def ready(self):
         if module_has_submodule(self.module, "hooks"):
             import_module(f"{self.name}.hooks")
+
+
+def _install_fold(sender, using, **kwargs):
+    """Databases built without migrations (the test suite) get ``portal_fold`` too."""
+    from django.db import connections
+    from django.db.migrations.loader import MigrationLoader
+
+    from core.search import install_postgres_fold
+
+    if MigrationLoader.migrations_module(sender.label)[0] is None:
+        install_postgres_fold(connections[using])
 
 
 class CoreConfig(AppConfig):
@@ -37,10 +49,12 @@ class CoreConfig(AppConfig):
         from core.admin_lists import label_columns
 
         label_columns(admin.site)
-        # SQLite's stand-in for PostgreSQL's unaccent, for the accent-blind search.
+        # The accent-blind search's portal_fold() on SQLite.
         from core.search import register_sqlite_fold
 
         connection_created.connect(register_sqlite_fold, dispatch_uid="core.search.fold")
+        # PostgreSQL's, in a database built without migrations.
+        post_migrate.connect(_install_fold, sender=self, dispatch_uid="core.search.install")
         from core import hooks
 
         # The audience of the public pages (core.audience), in the back-office menu.

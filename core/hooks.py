@@ -36,10 +36,14 @@ The kinds of hook, and who reads them:
     the same for every reader is declared ``shared``: its HTML is kept in the shared cache
     until a table it read is written (``core.pagecache.cached_fragment``); ``panels()``
     marks shared the slots named in the module's ``SHARED_SLOTS``.
-``search(function, order)``
+``search(function, order, variant)``
     ``function(query, user) -> list[core.search.SearchSource]``: the app's kinds of items
     that the user may see and that match ``query``, as querysets not yet run. Read by the
-    site search page, which counts and ranks them all together (``core.search.run``).
+    site search page, which counts and ranks them all together (``core.search.run``) and
+    keeps its results in the shared cache for each class of readers: ``variant(user)``
+    names what of the reader changes the app's sources (``""`` when nothing does,
+    ``"staff"`` when staff see drafts...). An app without ``variant`` gets each signed-in
+    person their own results (see ``search_variant``).
 ``sitemaps(mapping)``
     Django sitemap classes by section name, merged into ``/sitemap.xml``.
 ``calendar(function)``
@@ -165,8 +169,17 @@ class Ordered:
     order: int
 
 
+@dataclass(frozen=True)
+class Search:
+    name: str
+    function: Callable
+    order: int
+    # ``variant(user) -> str``: the class of readers who get the same sources from the app.
+    variant: Callable | None = None
+
+
 _panels: dict[str, list[Panel]] = {}
-_searches: dict[str, Ordered] = {}
+_searches: dict[str, Search] = {}
 _sitemaps: dict[str, type] = {}
 _calendars: dict[str, Callable] = {}
 _personal_data: dict[str, PersonalData] = {}
@@ -217,8 +230,8 @@ def panels(module, **orders: int) -> None:
         )
 
 
-def search(function: Callable, *, order: int = 50) -> None:
-    _searches[_name(function)] = Ordered(_name(function), function, order)
+def search(function: Callable, *, order: int = 50, variant: Callable | None = None) -> None:
+    _searches[_name(function)] = Search(_name(function), function, order, variant)
 
 
 def sitemaps(mapping: dict[str, type]) -> None:
@@ -331,6 +344,21 @@ def search_sources(query: str, user) -> list:
     for entry in sorted(_searches.values(), key=lambda e: e.order):
         sources.extend(entry.function(query, user))
     return sources
+
+
+def search_variant(user) -> str:
+    """What of ``user`` changes the results of :func:`search_sources`: every app's
+    ``variant(user)``, in the apps' order. Two readers with the same variant get the same
+    results for the same query. Visitors (not signed in) all get the same; if an app
+    declared no ``variant``, a signed-in person's results are their own."""
+    if not user.is_authenticated:
+        return "visitor"
+    parts = []
+    for entry in sorted(_searches.values(), key=lambda e: e.order):
+        if entry.variant is None:
+            return f"person-{user.pk}"
+        parts.append(entry.variant(user))
+    return "apps:" + "|".join(parts)
 
 
 def all_sitemaps() -> dict[str, type]:

@@ -10,10 +10,16 @@ costs a fixed number of queries whatever the data and the number of apps:
   union, each with the other two facets applied, as a faceted search expects);
 * one page of results, ordered by relevance or by date.
 
-Words match ignoring case and accents: PostgreSQL folds with ``unaccent`` (the extension
-is created by ``content/migrations/0002_enable_unaccent.py``), SQLite with
-:func:`fold`, registered as the SQL function ``portal_fold`` on each connection. The words
-found are highlighted by :func:`highlight` (escaped text, ``<mark>`` around the matches).
+Words match ignoring case and accents through the SQL function ``portal_fold``, the same
+name on both databases: SQLite runs :func:`fold`, registered on each connection; PostgreSQL
+has ``portal_fold(text)`` = ``lower(unaccent(text))`` declared IMMUTABLE (``unaccent`` alone
+is only STABLE, so it cannot be indexed), created by ``core/migrations/0004_portal_fold.py``
+(or by :func:`install_postgres_fold` in databases built without migrations). A word is
+found with ``portal_fold(<the searched fields joined>) LIKE '%word%'`` (:func:`text_filter`),
+exactly the expression of a trigram index (``pg_trgm``) on each searched table
+(``cluster_site/search_indexes.py``), so a word of three letters or more reads the index
+rather than every row. The words found are highlighted by :func:`highlight` (escaped text,
+``<mark>`` around the matches).
 """
 
 import unicodedata
@@ -37,7 +43,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Lower, NullIf
+from django.db.models.functions import Cast, Coalesce, NullIf
 from django.db.models.lookups import Contains, Exact
 from django.utils import timezone
 from django.utils.html import escape
@@ -63,22 +69,44 @@ def fold(text: str | None) -> str:
 
 
 def register_sqlite_fold(sender, connection, **kwargs) -> None:
-    """Give SQLite connections the ``portal_fold`` function (PostgreSQL has ``unaccent``)."""
+    """Give SQLite connections the ``portal_fold`` function (PostgreSQL has it in the
+    database, see :data:`POSTGRES_FOLD_SQL`)."""
     if connection.vendor == "sqlite":
         connection.connection.create_function("portal_fold", 1, fold, deterministic=True)
 
 
+# Kept in step with core/migrations/0004_portal_fold.py (which carries its own frozen copy).
+# Names are schema-qualified: an index expression is evaluated with any search_path (a
+# restore runs with an empty one). If the unaccent rules ever change, REINDEX the indexes.
+# COST 1000 (ten times the default): folding the texts of a row takes tens of microseconds;
+# priced lower, the planner folded every row of a table rather than read its index.
+POSTGRES_FOLD_SQL = [
+    "CREATE EXTENSION IF NOT EXISTS unaccent",
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    """
+    CREATE OR REPLACE FUNCTION public.portal_fold(text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 1000
+    AS $$ SELECT pg_catalog.lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$
+    """,
+]
+
+
+def install_postgres_fold(connection) -> None:
+    """Create ``portal_fold`` (and the extensions it and its indexes need) on a PostgreSQL
+    database built without migrations (the test suite); idempotent."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for statement in POSTGRES_FOLD_SQL:
+            cursor.execute(statement)
+
+
 class Fold(Func):
-    """A text expression lower-cased without accents, in SQL."""
+    """A text expression lower-cased without accents, in SQL: ``portal_fold(expression)``
+    on every database (see the module)."""
 
+    function = "portal_fold"
     output_field = TextField()
-
-    def as_sql(self, compiler, connection, **extra):
-        if connection.vendor == "postgresql":
-            return Lower(Func(*self.source_expressions, function="UNACCENT")).as_sql(
-                compiler, connection
-            )
-        return Func(*self.source_expressions, function="portal_fold").as_sql(compiler, connection)
 
 
 def words_of(query: str) -> list[str]:
@@ -93,12 +121,33 @@ def _contains(name: str, word: str) -> Contains:
     return Contains(Fold(Cast(F(name), TextField())), word)
 
 
+class _OrEmpty(Func):
+    # The empty string is written in the SQL, not passed as a parameter: the expression
+    # must read exactly as the indexes' do.
+    template = "COALESCE(%(expressions)s, '')"
+    output_field = TextField()
+
+
+def searched_text(fields: list[str]) -> Fold:
+    """What :func:`text_filter` looks for words in: the values of ``fields`` joined by
+    spaces, folded; in SQL ``portal_fold(COALESCE(a::text, '') || ' ' || COALESCE(b::text,
+    ''))``. One fold per row whatever the number of fields, and one trigram index per table
+    on exactly this expression (``cluster_site/search_indexes.py``): the fields and their
+    order must be the same there."""
+    joined = Func(
+        *(_OrEmpty(Cast(F(name), TextField())) for name in fields),
+        template="(%(expressions)s)",
+        arg_joiner=" || ' ' || ",
+        output_field=TextField(),
+    )
+    return Fold(joined)
+
+
 def text_filter(fields: list[str], query: str) -> Q:
     """Every word of ``query`` must appear in one of ``fields``, ignoring case and accents
-    (on PostgreSQL and SQLite alike)."""
-    conditions = [
-        reduce(or_, (Q(_contains(name, word)) for name in fields)) for word in words_of(query)
-    ]
+    (on PostgreSQL and SQLite alike). A word has no space, so it is found in the
+    :func:`searched_text` of the fields exactly when one of them holds it."""
+    conditions = [Q(Contains(searched_text(fields), word)) for word in words_of(query)]
     return reduce(lambda a, b: a & b, conditions, Q())
 
 
@@ -217,9 +266,11 @@ def _score(source: SearchSource, words: list[str]) -> object:
     return reduce(lambda a, b: a + b, parts, Value(0, output_field=IntegerField()))
 
 
-def _rows(source: SearchSource, words, *, market=None, when=None, with_market=False):
+def _rows(source: SearchSource, words, *, market=None, when=None, shape: str = "page"):
     """The source's rows as the columns every source shares, or None when a facet excludes
-    the whole source."""
+    the whole source. ``shape`` says which: ``"page"`` what a page of results shows, or only
+    what a count groups by (``"kind"``, ``"market"``, ``"bucket"``, each with the row's
+    kind and pk): a count neither reads nor ranks the texts of the rows it counts."""
     if market and not source.markets:
         return None
     if when and source.date is None:
@@ -239,17 +290,18 @@ def _rows(source: SearchSource, words, *, market=None, when=None, with_market=Fa
         "s_kind": Value(source.kind, CharField()),
         "s_pk": F("pk"),
     }
-    if with_market:
+    if shape == "market":
         columns["s_market"] = F(source.markets)
-        return _named(queryset.annotate(**columns).values(*columns), columns)
-    columns.update(
-        s_ref=Cast(F(source.ref), TextField()) if isinstance(source.ref, str) else source.ref,
-        s_title=_text(source.title),
-        s_summary=_text(source.summary),
-        s_date=F("_date"),
-        s_bucket=_bucket(source.date),
-        s_score=_score(source, words),
-    )
+    elif shape == "bucket":
+        columns["s_bucket"] = _bucket(source.date)
+    elif shape == "page":
+        columns.update(
+            s_ref=Cast(F(source.ref), TextField()) if isinstance(source.ref, str) else source.ref,
+            s_title=_text(source.title),
+            s_summary=_text(source.summary),
+            s_date=F("_date"),
+            s_score=_score(source, words),
+        )
     # Named columns (not values(**expressions)): modeltranslation would add every field.
     return _named(queryset.annotate(**columns).values(*columns), columns)
 
@@ -376,13 +428,16 @@ def run(
     chosen = [by_kind[kind]] if kind in by_kind else sources
 
     type_counts = _group(
-        _union([_rows(s, words, market=market, when=when) for s in sources]), "s_kind"
+        _union([_rows(s, words, market=market, when=when, shape="kind") for s in sources]),
+        "s_kind",
     )
     market_counts = _group(
-        _union([_rows(s, words, when=when, with_market=True) for s in chosen if s.markets]),
+        _union([_rows(s, words, when=when, shape="market") for s in chosen if s.markets]),
         "s_market",
     )
-    date_counts = _group(_union([_rows(s, words, market=market) for s in chosen]), "s_bucket")
+    date_counts = _group(
+        _union([_rows(s, words, market=market, shape="bucket") for s in chosen]), "s_bucket"
+    )
     page_union = _union([_rows(s, words, market=market, when=when) for s in chosen])
 
     total = type_counts.get(kind, 0) if kind in by_kind else sum(type_counts.values())

@@ -9,7 +9,7 @@ from events.models import Event
 from events.sitemaps import SITEMAPS
 
 hooks.panels(panels, home=40, market=40, organisation=40, dashboard=20, company=30, objective=40)
-hooks.search(site_search.search, order=60)
+hooks.search(site_search.search, order=60, variant=site_search.variant)
 hooks.sitemaps(SITEMAPS)
 hooks.calendar(calendar.personal_entries)
 hooks.demo("events.demo.load")

@@ -8,7 +8,7 @@ from members.models import Organisation
 from members.sitemaps import SITEMAPS
 
 hooks.panels(panels, dashboard=10, market=10, home=10, objective=50)
-hooks.search(site_search.search, order=20)
+hooks.search(site_search.search, order=20, variant=site_search.variant)
 hooks.sitemaps(SITEMAPS)
 hooks.demo("members.demo.load")
 audience.count_views_of(Organisation)

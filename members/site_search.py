@@ -9,6 +9,11 @@ from core.search import SearchSource, localized
 from members.models import Organisation, Platform
 
 
+def variant(user) -> str:
+    """The directory's organisations and the public platforms: the same for every reader."""
+    return ""
+
+
 def search(query: str, user) -> list[SearchSource]:
     return [
         SearchSource(

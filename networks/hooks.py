@@ -5,6 +5,6 @@ from networks import panels, site_search
 from networks.sitemaps import SITEMAPS
 
 hooks.panels(panels, home=80)
-hooks.search(site_search.search, order=70)
+hooks.search(site_search.search, order=70, variant=site_search.variant)
 hooks.sitemaps(SITEMAPS)
 hooks.demo("networks.demo.load")

@@ -9,7 +9,7 @@ from projects.sitemaps import SITEMAPS
 
 hooks.panels(panels, home=40, market=20, organisation=20, dashboard=20, company=20, objective=20)
 hooks.person_flag(panels.PARTNER_FLAG, panels.partner_flag)
-hooks.search(site_search.search, order=40)
+hooks.search(site_search.search, order=40, variant=site_search.variant)
 hooks.sitemaps(SITEMAPS)
 hooks.demo("projects.demo.load")
 audience.count_views_of(Project)

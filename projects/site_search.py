@@ -10,9 +10,25 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from accounts.permissions import acts_as_staff
 from core.search import SearchSource, either, localized, text_filter
+from members.models import Organisation
 from members.permissions import is_member
 from projects.models import Call, PartnerSearch, Project
+
+
+def variant(user) -> str:
+    """What changes these sources: staff find every project and post; members find
+    members-only projects and partner searches; a person also finds the projects and the
+    posts of their own organisations (``visible_to``), so the organisations are part of it:
+    colleagues share their results."""
+    if acts_as_staff(user):
+        return "staff"
+    if not user.is_authenticated:
+        return "visitor"
+    own = Organisation.objects.of_user(user).order_by("pk").values_list("pk", flat=True)
+    standing = "member" if is_member(user) else "signed-in"
+    return f"{standing}:{','.join(str(pk) for pk in own)}"
 
 
 def search(query: str, user) -> list[SearchSource]:

@@ -8,7 +8,7 @@ from trainings.models import Training
 from trainings.sitemaps import SITEMAPS
 
 hooks.panels(panels, market=30, home=30, dashboard=30, company=40, objective=30)
-hooks.search(site_search.search, order=50)
+hooks.search(site_search.search, order=50, variant=site_search.variant)
 hooks.sitemaps(SITEMAPS)
 hooks.calendar(calendar.personal_entries)
 hooks.demo("trainings.demo.load")

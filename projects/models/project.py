@@ -2,7 +2,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import connection, models
+from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum, Value
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
@@ -14,7 +14,7 @@ from content.catalogue import MarketTaggedQuerySet
 from content.models import Market, RoadmapObjective
 from core.images import RenditionImageField
 from core.models import Timestamped, WithCover, account_field, cover_constraints, localized
-from core.search import text_filter
+from core.search import text_filter, words_of
 from core.storage import delete_files_with_rows, private_storage
 from members.models import Organisation
 from members.permissions import is_member
@@ -93,16 +93,22 @@ class ProjectQuerySet(MarketTaggedQuerySet):
 
     def search(self, text: str):
         """Projects where every word of ``text`` appears in the acronym, title, summary or
-        the name of a partner (accents and case ignored on PostgreSQL)."""
-        lookup = "unaccent__icontains" if connection.vendor == "postgresql" else "icontains"
+        the name of a partner, accents and case ignored (``core.search.text_filter``).
+
+        Each word is one ``IN`` over a ``UNION`` of the three ways to match it, rather than
+        an ``OR`` of subqueries, which PostgreSQL can only check row by row: every part of
+        the union reads its own trigram indexes (``cluster_site/search_indexes.py``)."""
         queryset = self
-        for word in text.split()[:8]:
-            members = Participation.objects.filter(**{f"organisation__name__{lookup}": word})
-            externals = ExternalPartner.objects.filter(**{f"name__{lookup}": word})
-            queryset = queryset.filter(
+        for word in words_of(text):
+            own = Project.objects.filter(
                 text_filter(["acronym", "title", "title_en", "summary", "summary_en"], word)
-                | Q(pk__in=members.values("project_id"))
-                | Q(pk__in=externals.values("project_id"))
+            )
+            members = Participation.objects.filter(text_filter(["organisation__name"], word))
+            externals = ExternalPartner.objects.filter(text_filter(["name"], word))
+            queryset = queryset.filter(
+                pk__in=own.values("pk").union(
+                    members.values("project_id"), externals.values("project_id")
+                )
             )
         return queryset
 

@@ -1,5 +1,7 @@
 """Hooks: what the apps declare in their hooks.py reaches the pages that gather them."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
@@ -41,6 +43,33 @@ def test_search_sources_come_in_the_declared_order(monkeypatch):
     hooks.search(empty, order=5)
     hooks.search(first, order=10)
     assert hooks.search_sources("h2", None) == ["first h2", "second h2", "second bis h2"]
+
+
+def test_readers_share_search_results_only_as_far_as_every_app_says(monkeypatch):
+    monkeypatch.setattr(hooks, "_searches", {})
+
+    def everyone(query, user):
+        return []
+
+    def drafts_for_staff(query, user):
+        return []
+
+    hooks.search(everyone, order=10, variant=lambda user: "")
+    hooks.search(drafts_for_staff, order=20, variant=lambda user: "staff" * user.is_staff)
+    ann = SimpleNamespace(is_authenticated=True, pk=1, is_staff=False)
+    bob = SimpleNamespace(is_authenticated=True, pk=2, is_staff=False)
+    eve = SimpleNamespace(is_authenticated=True, pk=3, is_staff=True)
+    assert hooks.search_variant(ann) == hooks.search_variant(bob)
+    assert hooks.search_variant(eve) != hooks.search_variant(ann)
+    assert hooks.search_variant(AnonymousUser()) not in {
+        hooks.search_variant(ann),
+        hooks.search_variant(eve),
+    }
+
+    # An app that does not say what changes its results: each person gets their own.
+    hooks.search(lambda query, user: [], order=30)
+    assert hooks.search_variant(ann) != hooks.search_variant(bob)
+    assert hooks.search_variant(AnonymousUser()) == "visitor"
 
 
 def test_declaring_the_same_panel_again_replaces_it(monkeypatch):
