@@ -128,8 +128,11 @@ def organisation_detail(request, slug):
     can_edit = acts_as_staff(user) or bool(own_membership and own_membership.is_admin)
     reader_is_member = is_member(user)
     # Read by the cached body only (the template calls these when the block is built).
-    shown_to = organisation.memberships.shown_to(user, is_member=reader_is_member)
-    people = functools.cache(lambda: shown_to.for_people_list())
+    people = functools.cache(
+        lambda: organisation.memberships.shown_to(
+            user, is_member=reader_is_member
+        ).for_people_list()
+    )
     # The body of the page (about, key facts, platforms, people) depends on the reader's
     # standing only; it is kept in the shared cache (the block "shared_body" of the
     # template) for each standing: visitors, signed-in people, members, staff; and for each
