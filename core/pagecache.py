@@ -258,21 +258,38 @@ def snapshot(cache, tables=None) -> dict[str, str]:
     return generations
 
 
+_GENERATIONS = object()  # where a request's memo keeps the generations it has read
+
+
+def _known_generations() -> dict | None:
+    """The generations already read during the request being answered (emptied with the
+    fragments by any write): the fragments of a page share most of their tables, so each
+    generation is fetched once per request rather than once per fragment."""
+    fragments = _request_fragments.get()
+    if fragments is None:
+        return None
+    return fragments.setdefault(_GENERATIONS, {})
+
+
 def _lookup(cache, key: str):
     """The entry stored under ``key`` if every generation it was stored with is current."""
-    hint = _hints.get(key, ())
-    found = cache.get_many([key, *(_generation_key(t) for t in (EVERYTHING, *hint))])
-    entry = found.get(key)
+    known = _known_generations()
+    if known is None:
+        known = {}
+    wanted = [_generation_key(t) for t in (EVERYTHING, *_hints.get(key, ()))]
+    found = cache.get_many([key, *(k for k in wanted if k not in known)])
+    entry = found.pop(key, None)
+    known.update(found)
     if entry is None:
         return None
-    missing = [t for t in entry["tables"] if _generation_key(t) not in found]
+    missing = [_generation_key(t) for t in entry["tables"] if _generation_key(t) not in known]
     if missing:
-        found.update(cache.get_many([_generation_key(t) for t in missing]))
+        known.update(cache.get_many(missing))
         # Stored by another process (or before this one started): the next lookup of the
         # key here is one round trip too.
         _remember_tables(key, entry)
     for table, generation in entry["tables"].items():
-        if found.get(_generation_key(table)) != generation:
+        if known.get(_generation_key(table)) != generation:
             return None
     return entry
 
