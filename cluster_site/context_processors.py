@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -39,9 +40,17 @@ FEEDS = [
 
 @receiver(setting_changed)
 def _urls_changed(*, setting, **kwargs):
-    if setting == "ROOT_URLCONF":
+    if setting in ("ROOT_URLCONF", "SITE_URL", "LANGUAGES"):
         _feed_links.cache_clear()
         _entries.cache_clear()
+        _translated.cache_clear()
+        _feed_links_html.cache_clear()
+
+
+@functools.lru_cache(maxsize=4096)
+def _translated(full_path: str, current: str, code: str) -> str:
+    # translate_url resolves the address in the active language (``current``).
+    return translate_url(full_path, code)
 
 
 @functools.cache
@@ -60,9 +69,12 @@ def _feed_links(language: str) -> tuple[dict, ...]:
     return tuple(links)
 
 
-def feed_links() -> list[dict]:
-    # The addresses depend on the language only: worked out once per process and language.
-    return list(_feed_links(get_language()))
+@functools.cache
+def _feed_links_html(language: str) -> str:
+    """The addresses depend on the language only: written once per process and language."""
+    from core.templatetags.reach import feed_link
+
+    return mark_safe("\n    ".join(feed_link(feed) for feed in _feed_links(language)))  # noqa: S308
 
 
 @functools.cache
@@ -101,7 +113,7 @@ def _site(request):
         {
             "code": code,
             "name": get_language_info(code)["name_local"],
-            "url": translate_url(full_path, code),
+            "url": _translated(full_path, current, code),
             "current": code == current,
         }
         for code, _name in settings.LANGUAGES
@@ -117,5 +129,6 @@ def _site(request):
         "language_links": languages,
         "canonical_url": settings.SITE_URL + request.path,
         "site_url": settings.SITE_URL,
-        "feed_links": feed_links(),
+        # The <link> of each feed, written once per process and language.
+        "feed_links_html": _feed_links_html(current),
     }
