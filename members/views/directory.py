@@ -24,7 +24,7 @@ from members import services
 from members.directory_export import filtered, query_params, write_directory
 from members.filters import OrganisationFilter
 from members.map import directory_map
-from members.models import Organisation
+from members.models import Membership, Organisation
 from members.permissions import is_member
 from members.search import normalise
 from members.structured_data import organisation_structured_data
@@ -92,7 +92,8 @@ def _reader_of(organisation, user) -> tuple:
     """The signed-in reader's membership of ``organisation`` (or None) and whether they
     may ask to join it: kept in the shared cache for the pair, fresh after a write to what
     it read (memberships, join requests, their addresses)."""
-    own_membership = organisation.memberships.filter(user=user).first()
+    # Read by its ids, so that the cached value does not carry the organisation along.
+    own_membership = Membership.objects.filter(organisation_id=organisation.pk, user=user).first()
     can_join = (
         own_membership is None
         and organisation.is_listed
@@ -122,6 +123,8 @@ def organisation_detail(request, slug):
         if user.is_authenticated
         else (None, False)
     )
+    if own_membership is not None:
+        own_membership.organisation = organisation
     if not organisation.is_listed and own_membership is None and not acts_as_staff(user):
         raise Http404
     # The rule of can_edit_organisation, from the membership already read.
