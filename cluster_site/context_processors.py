@@ -41,7 +41,6 @@ FEEDS = [
 @receiver(setting_changed)
 def _urls_changed(*, setting, **kwargs):
     if setting in ("ROOT_URLCONF", "SITE_URL", "LANGUAGES"):
-        _feed_links.cache_clear()
         _entries.cache_clear()
         _translated.cache_clear()
         _feed_links_html.cache_clear()
@@ -54,7 +53,11 @@ def _translated(full_path: str, current: str, code: str) -> str:
 
 
 @functools.cache
-def _feed_links(language: str) -> tuple[dict, ...]:
+def _feed_links_html(language: str) -> str:
+    """The <link> of each feed: the addresses depend on the language only, so they are
+    written once per process and language."""
+    from core.templatetags.reach import feed_link
+
     links = []
     for label, rss, atom in FEEDS:
         try:
@@ -66,15 +69,7 @@ def _feed_links(language: str) -> tuple[dict, ...]:
             )
         except NoReverseMatch:
             continue
-    return tuple(links)
-
-
-@functools.cache
-def _feed_links_html(language: str) -> str:
-    """The addresses depend on the language only: written once per process and language."""
-    from core.templatetags.reach import feed_link
-
-    return mark_safe("\n    ".join(feed_link(feed) for feed in _feed_links(language)))  # noqa: S308
+    return mark_safe("\n    ".join(feed_link(feed) for feed in links))  # noqa: S308
 
 
 @functools.cache
@@ -129,6 +124,5 @@ def _site(request):
         "language_links": languages,
         "canonical_url": settings.SITE_URL + request.path,
         "site_url": settings.SITE_URL,
-        # The <link> of each feed, written once per process and language.
         "feed_links_html": _feed_links_html(current),
     }

@@ -170,10 +170,7 @@ class Ordered:
 
 
 @dataclass(frozen=True)
-class Search:
-    name: str
-    function: Callable
-    order: int
+class Search(Ordered):
     # ``variant(user) -> str``: the class of readers who get the same sources from the app.
     variant: Callable | None = None
 

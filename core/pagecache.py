@@ -261,21 +261,20 @@ def snapshot(cache, tables=None) -> dict[str, str]:
 _GENERATIONS = object()  # where a request's memo keeps the generations it has read
 
 
-def _known_generations() -> dict | None:
+def _known_generations() -> dict:
     """The generations already read during the request being answered (emptied with the
     fragments by any write): the fragments of a page share most of their tables, so each
-    generation is fetched once per request rather than once per fragment."""
+    generation is fetched once per request rather than once per fragment. Outside a
+    request, a dict for this lookup alone."""
     fragments = _request_fragments.get()
     if fragments is None:
-        return None
+        return {}
     return fragments.setdefault(_GENERATIONS, {})
 
 
 def _lookup(cache, key: str):
     """The entry stored under ``key`` if every generation it was stored with is current."""
     known = _known_generations()
-    if known is None:
-        known = {}
     wanted = [_generation_key(t) for t in (EVERYTHING, *_hints.get(key, ()))]
     found = cache.get_many([key, *(k for k in wanted if k not in known)])
     entry = found.pop(key, None)

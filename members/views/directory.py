@@ -104,10 +104,10 @@ def _reader_of(organisation, user) -> tuple:
 
 
 def organisation_detail(request, slug):
-    # Competencies and certifications are read by the page's body only when it is not in
-    # the shared cache (see shared_body below).
     # The organisation with its markets and completeness comes from the shared cache (fresh
-    # after any write to what it read): building that query costs more than the page.
+    # after any write to what it read): building that query costs more than the page. Its
+    # competencies and certifications are read by the page's body only when that is not in
+    # the shared cache (see shared_body below).
     organisation = pagecache.cached_fragment(
         f"members:organisation:{slug}", functools.partial(_organisation, slug)
     )
