@@ -3,35 +3,56 @@
 Nearly every card of the portal shows its markets. With ``prefetch_related("markets")``
 each list on a page costs one more query (a market page shows six lists). The markets
 are a handful of rows that staff rarely edit: :func:`markets_by_id` keeps them all in the
-shared cache (dropped on every market write, on every app server since the cache is
-shared), and :meth:`MarketTaggedQuerySet.with_markets` loads each row's market ids with
-the row itself (an array subquery) and takes the markets from the catalogue, so a list
-with its markets costs one query whatever the number of lists on the page.
+shared cache and in each process, under the page cache's generation of the markets' table
+(so any write to a market, on any app server, is seen at the next request), and
+:meth:`MarketTaggedQuerySet.with_markets` loads each row's market ids with the row itself
+(an array subquery) and takes the markets from the catalogue, so a list with its markets
+costs one query whatever the number of lists on the page.
+
+The markets of the catalogue are shared by every request of the process: read them, never
+change them (their long texts make the catalogue costly to unpickle on each request).
 """
+
+import hashlib
+import logging
 
 from django.core.cache import cache
 from django.db import connections, models
 from django.db.models import OuterRef
 from django.db.models.query import ModelIterable
 
-CACHE_KEY = "content:market-catalogue:v1"
+from core import pagecache
+
+logger = logging.getLogger(__name__)
+
+CACHE_KEY = "content:market-catalogue:v2"
 CACHE_SECONDS = 3600
 
+# The process's copy: {generations of the markets' table: catalogue}, one entry.
+_in_process: dict = {}
 
-def markets_by_id() -> dict:
-    """Every market (published or not) by primary key, from the cache when it is there."""
+
+def markets_by_id(*, fresh: bool = False) -> dict:
+    """Every market (published or not) by primary key: from this process's memo while the
+    markets' table has the generation it was read at, else from the shared cache, else from
+    the database. ``fresh`` skips both caches."""
     from content.models import Market
 
-    markets = cache.get(CACHE_KEY)
+    try:
+        generations = pagecache.stamp(Market)
+    except Exception:  # the cache is down: read the database
+        logger.exception("market catalogue: no generation")
+        return {market.pk: market for market in Market.objects.all()}
+    if not fresh and generations in _in_process:
+        return _in_process[generations]
+    key = f"{CACHE_KEY}:{hashlib.sha256(':'.join(generations).encode()).hexdigest()[:32]}"
+    markets = None if fresh else cache.get(key)
     if markets is None:
         markets = {market.pk: market for market in Market.objects.all()}
-        cache.set(CACHE_KEY, markets, CACHE_SECONDS)
+        cache.set(key, markets, CACHE_SECONDS)
+    _in_process.clear()
+    _in_process[generations] = markets
     return markets
-
-
-def forget_markets(**_kwargs) -> None:
-    """Drop the catalogue (connected to every write of a market)."""
-    cache.delete(CACHE_KEY)
 
 
 def _sort_key(market):
@@ -48,8 +69,7 @@ def attach_markets(objects, field: str = "markets") -> None:
     for obj in objects:
         ids = getattr(obj, f"_{field}_ids") or []
         if any(pk not in catalogue for pk in ids):  # a market created since: read again
-            forget_markets()
-            catalogue = markets_by_id()
+            catalogue = markets_by_id(fresh=True)
         markets = sorted((catalogue[pk] for pk in ids if pk in catalogue), key=_sort_key)
         queryset = getattr(obj, field).get_queryset()
         queryset._result_cache = markets
@@ -57,6 +77,15 @@ def attach_markets(objects, field: str = "markets") -> None:
         if not hasattr(obj, "_prefetched_objects_cache"):
             obj._prefetched_objects_cache = {}
         obj._prefetched_objects_cache[field] = queryset
+
+
+def detach_markets(obj, field: str = "markets"):
+    """``obj`` without the markets that ``with_markets`` attached, but with their ids (for a
+    value kept in the shared cache: :func:`attach_markets` gives them back from the
+    catalogue). Returns ``obj``."""
+    if obj is not None and hasattr(obj, f"_{field}_ids"):
+        getattr(obj, "_prefetched_objects_cache", {}).pop(field, None)
+    return obj
 
 
 class MarketTaggedQuerySet(models.QuerySet):

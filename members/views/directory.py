@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.permissions import acts_as_staff
+from content.catalogue import attach_markets, detach_markets
 from core import audience, pagecache
 from core.exports import is_long
 from core.spreadsheets import csv_response
@@ -85,7 +86,10 @@ def organisation_map(request):
 
 
 def _organisation(slug):
-    return Organisation.objects.with_markets().with_completeness().filter(slug=slug).first()
+    # Kept with its market ids only: each request takes the markets from the catalogue.
+    return detach_markets(
+        Organisation.objects.with_markets().with_completeness().filter(slug=slug).first()
+    )
 
 
 def _reader_of(organisation, user) -> tuple:
@@ -113,6 +117,7 @@ def organisation_detail(request, slug):
     )
     if organisation is None:
         raise Http404
+    attach_markets([organisation])
     user = request.user
     own_membership, can_join = (
         pagecache.cached_fragment(

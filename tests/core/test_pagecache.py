@@ -370,6 +370,43 @@ def test_two_app_servers_share_pages_and_invalidations(shared_redis):
     assert first(factory.get("/news/"))["X-Page-Cache"] == "miss"
 
 
+def test_a_page_fetches_the_fragments_of_its_last_request_in_one_round_trip(shared_redis):
+    from unittest import mock
+
+    from django.contrib.auth.models import AnonymousUser
+
+    def view(request):
+        parts = [
+            pagecache.cached_fragment(
+                f"part-{n}",
+                lambda n=n: (
+                    f"{n}:"
+                    + ",".join(Article.objects.order_by("pk").values_list("title", flat=True))
+                ),
+            )
+            for n in range(3)
+        ]
+        return HttpResponse(" | ".join(parts), headers={"Cache-Control": "private"})
+
+    server = pagecache.PageCacheMiddleware(view)
+    cache = pagecache.shared_cache()  # Redis, as in production
+    request = RequestFactory().get("/dashboard/")  # never stored whole: fragments only
+    request.user = AnonymousUser()
+    ArticleFactory(title="Un")
+    server(request)  # builds and stores the fragments
+    with mock.patch.object(cache, "get_many", wraps=cache.get_many) as reads:
+        assert server(request).content.decode() == "0:Un | 1:Un | 2:Un"
+    fragment_reads = [
+        call
+        for call in reads.call_args_list
+        if any(pagecache.FRAGMENT_PREFIX in key for key in call.args[0])
+    ]
+    assert len(fragment_reads) == 1  # the three fragments and their generations at once
+    # What was fetched ahead is checked like any lookup: a write in between is seen.
+    ArticleFactory(title="Deux")
+    assert server(request).content.decode() == "0:Un,Deux | 1:Un,Deux | 2:Un,Deux"
+
+
 def test_a_signed_in_home_page_reads_its_shared_content_from_the_cache(client):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
