@@ -72,3 +72,20 @@ def test_staff_change_the_period_and_read_a_chart_and_its_table(
     assert page.get_by_test_id("table-events-over-time").count() == 1
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     assert_accessible(page, "events insights at 375 px")
+
+
+def test_the_widest_tables_fit_a_1280_px_screen(page, live_server):
+    """The Qualiopi and events tables have a dozen columns: their headings wrap and the menu
+    gives way, so that no column hides behind a scroll bar at 1280 px, in either language."""
+    sign_in(page, live_server, StaffFactory())
+    page.set_viewport_size({"width": 1280, "height": 900})
+    for language in ("fr", "en"):
+        with translation.override(language):
+            urls = [reverse("insights:trainings"), reverse("insights:events")]
+        for url in urls:
+            page.goto(url)
+            cut = page.evaluate(
+                "[...document.querySelectorAll('.insights-table')]"
+                ".map(box => box.scrollWidth - box.clientWidth)"
+            )
+            assert cut and max(cut) <= 0, f"{url}: a table is cut by {max(cut)} px"
