@@ -3,6 +3,7 @@ are read-only (a correction is a credit note, from the action)."""
 
 from django.contrib import admin, messages
 from django.db import transaction
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from billing import invoicing
@@ -20,6 +21,7 @@ from billing.models import (
     Seller,
 )
 from core.admin_lists import (
+    CountryByNameMixin,
     SingletonAdmin,
     status_badge,
     truncated,
@@ -38,9 +40,15 @@ class ReadOnlyMixin:
 
 
 @admin.register(Seller)
-class SellerAdmin(SingletonAdmin):
+class SellerAdmin(CountryByNameMixin, SingletonAdmin):
     list_display = ["name", "siret", "vat_number", "iban", "updated_at"]
     readonly_fields = ["updated_at"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in self.country_fields:
+            field.label = capfirst(_("country"))  # typed by its name, stored as its code
+        return field
 
 
 class FeeInline(admin.TabularInline):

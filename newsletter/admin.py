@@ -283,7 +283,7 @@ class ConsentInline(admin.TabularInline):
 @admin.register(Subscriber)
 class SubscriberAdmin(admin.ModelAdmin):
     list_display = (
-        truncated("email", 30),
+        truncated("email", 26),
         status_badge("status"),
         "language",
         "region",

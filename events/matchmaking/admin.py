@@ -99,9 +99,9 @@ class MeetingProfileAdmin(admin.ModelAdmin):
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
     list_display = (
-        truncated("requester__display_name", 22),
-        truncated("recipient__display_name", 22),
-        truncated("event__title", 30),
+        truncated("requester__display_name", 18),
+        truncated("recipient__display_name", 18),
+        truncated("event__title", 14),
         status_badge("status"),
         "slot",
         "table",

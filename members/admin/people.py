@@ -63,24 +63,20 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 @admin.register(ContactMessage)
 class ContactMessageAdmin(ReadOnlyAdmin):
     list_display = [
-        "created_at",
+        short_date("created_at"),
         "kind",
-        "sender_email",
-        truncated("organisation__name", 30),
-        truncated("platform__name", 24),
-        truncated("subject", 40),
-        "delivered_to",
+        # Staff follow up abuse: the address is shown here (whole in its tooltip), never on
+        # the site.
+        truncated("sender__email", 22, description=_("sender's address")),
+        truncated("organisation__name", 22),
+        truncated("platform__name", 16),
+        truncated("subject", 22),
     ]
     list_filter = ["kind"]
     date_hierarchy = "created_at"
     search_fields = ["subject", "body", "sender__email", "recipient__email", "organisation__name"]
     list_select_related = ["sender", "recipient", "organisation", "platform"]
     ordering = ["-created_at"]
-
-    @admin.display(description=_("sender's address"), ordering="sender__email")
-    def sender_email(self, message):
-        # Staff follow up abuse: the address is shown here, never on the site.
-        return message.sender.email
 
 
 @admin.register(ConsentRecord)

@@ -260,3 +260,38 @@ def test_the_daily_figures_list_query_budget_holds_at_two_sizes(
     with django_assert_max_num_queries(12):
         response = staff_client.get(reverse("admin:core_pageviewday_changelist"))
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["project", "event", "training"])
+def test_the_other_public_detail_pages_are_counted_too(client, kind):
+    from tests.events.factories import EventFactory
+    from tests.projects.factories import ProjectFactory
+    from tests.trainings.factories import TrainingFactory
+
+    item = {"project": ProjectFactory, "event": EventFactory, "training": TrainingFactory}[kind]()
+    response = client.get(item.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+    assert response.status_code == 200
+    assert audience.HEADER not in response
+    assert buffered(item) == 1
+
+
+@pytest.mark.django_db
+def test_the_french_page_calls_the_change_an_evolution(staff_client):
+    fill(1)
+    content = staff_client.get(reverse("admin:core_pageviewday_audience")).content.decode()
+    assert content.count('<th scope="col" class="numeric">Évolution</th>') == 2
+
+
+def test_the_privacy_page_says_what_is_counted():
+    """The demo's privacy page, in both languages, says what the audience figures keep."""
+    from core import demo
+
+    privacy = next(p for p in demo.read("content", "pages")["pages"] if p["role"] == "privacy")
+    french, english = privacy["body_fr"], privacy["body_en"]
+    assert "Mesure d'audience sans suivi" in french
+    assert "aucun cookie" in french and "adresse IP" in french and "robots" in french.lower()
+    assert "Audience figures without tracking" in english
+    assert "no cookie" in english and "IP address" in english and "Robots" in english
+    for kind in ("organisations", "projets", "événements", "formations", "articles"):
+        assert kind in french

@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import admin
 from django.forms.models import model_to_dict
 
+from billing.models import Seller
 from core.countries import CountryField, country_code
 from members.forms import ApplicationForm, OrganisationForm
 from members.models import Organisation
@@ -91,9 +92,22 @@ def test_the_consortium_form_takes_a_name(in_english):
 
 @pytest.mark.django_db
 def test_the_back_office_forms_use_the_same_field(rf, staff):
-    for model in (Organisation, Partner, ExternalPartner):
+    for model in (Organisation, Partner, ExternalPartner, Seller):
         model_admin = admin.site._registry[model]
         request = rf.get("/")
         request.user = staff
         field = model_admin.get_form(request).base_fields["country"]
         assert isinstance(field, CountryField), model
+
+
+@pytest.mark.django_db
+def test_the_seller_country_is_typed_by_name_in_the_back_office(rf, staff, in_english):
+    request = rf.get("/")
+    request.user = staff
+    form_class = admin.site._registry[Seller].get_form(request)
+    assert str(form_class.base_fields["country"].label) == "Country"
+    seller = Seller()
+    data = {**model_to_dict(seller), "country": "Germany"}
+    form = form_class(data=data, instance=seller)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["country"] == "DE"

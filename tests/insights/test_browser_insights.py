@@ -9,10 +9,14 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from projects.models import Project, ProjectStatusChange
 from tests.factories import StaffFactory
 from tests.members.factories import OrganisationFactory
+from tests.projects.factories import ProjectFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PAGES = ("members", "pipeline", "events", "trainings", "projects")
 
 
 def sign_in(page, live_server, user):
@@ -72,3 +76,30 @@ def test_staff_change_the_period_and_read_a_chart_and_its_table(
     assert page.get_by_test_id("table-events-over-time").count() == 1
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     assert_accessible(page, "events insights at 375 px")
+
+
+def test_every_page_passes_axe_and_no_table_is_cut_at_1280_px(page, live_server, assert_accessible):
+    """The five pages and their line, bar and funnel charts pass axe-core; the widest tables
+    (Qualiopi, events: a dozen columns) wrap their headings and take the menu's width, so that
+    no column hides behind a scroll bar at 1280 px, in either language."""
+    for year in (2021, 2023):
+        OrganisationFactory(member_since=date(year, 4, 1))
+        project = ProjectFactory(start_date=date(year, 3, 1))
+        ProjectStatusChange.objects.create(
+            project=project, to_status=Project.Status.IDEA, changed_on=date(year, 3, 1)
+        )
+    sign_in(page, live_server, StaffFactory())
+    page.set_viewport_size({"width": 1280, "height": 900})
+    for language in ("fr", "en"):
+        with translation.override(language):
+            urls = [reverse(f"insights:{name}") for name in PAGES]
+        for url in urls:
+            page.goto(url + "?period=10y")
+            assert page.locator("svg.chart").count(), url
+            cut = page.evaluate(
+                "[...document.querySelectorAll('.insights-table')]"
+                ".map(box => box.scrollWidth - box.clientWidth)"
+            )
+            assert cut and max(cut) <= 0, f"{url}: a table is cut by {max(cut)} px"
+            if language == "en":
+                assert_accessible(page, f"{url} at 1280 px")
