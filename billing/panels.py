@@ -31,12 +31,14 @@ def join_context(request, _object=None):
         key=lambda f: (kinds.index(f.kind), sizes.index(f.size_band)),
     )
     rows = []
+    # Outside the f-string below: xgettext does not read calls inside f-strings.
+    other_sizes = _("other sizes")
     for fee in fees:
         label = fee.get_kind_display()
         if fee.size_band:
             label = f"{label} · {fee.get_size_band_display()}"
         elif any(other.kind == fee.kind and other.size_band for other in fees):
-            label = f"{label} · {_('other sizes')}"
+            label = f"{label} · {other_sizes}"
         rows.append({"label": label, "amount": fee.amount})
     return {"scale": scale, "fees": rows}
 

@@ -60,3 +60,18 @@ def test_join_page_hides_the_panel_without_a_published_scale(client, scale):
     page = client.get(reverse("members:application-create")).content.decode()
     assert "1\u202f200\u00a0€" not in page  # the amount as the panel writes it
     assert "1200" not in page.replace('content="1200"', "")  # the social card's width aside
+
+
+def test_join_panel_is_translated_and_marks_the_french_tax_mention(client, scale):
+    scale.vat_rate = 0
+    scale.vat_exemption = "TVA non applicable, article 261-7-1° du CGI"
+    scale.save()
+    url = reverse("members:application-create")
+    french = client.get(url).content.decode()
+    assert "Entreprise · autres tailles" in french
+    assert "que le reste de l'année\u00a0: par trimestres restants" in french
+    english = client.get("/en" + url).content.decode()
+    assert "Company · other sizes" in english
+    assert "rest of the year only: by remaining quarters (the joining quarter counts)." in english
+    assert '<span lang="fr">TVA non applicable, article 261-7-1° du CGI</span>' in english
+    assert '<span lang="fr">' not in french
