@@ -90,3 +90,13 @@ def test_the_statement_and_the_form_make_few_queries(client, django_assert_max_n
         assert client.get(reverse("accessibility")).status_code == 200
     with django_assert_max_num_queries(4):
         assert client.get(reverse("accessibility-report")).status_code == 200
+
+
+def test_the_audit_date_is_written_like_every_other_date(client):
+    from cluster_site.accessibility import AUDIT
+    from core import typography
+
+    english = client.get("/en/accessibility/").content.decode()
+    assert f"The audit of {typography.date(AUDIT['date'], language='en')} was run" in english
+    french = client.get("/accessibility/").content.decode()
+    assert f"L'audit du {typography.date(AUDIT['date'], language='fr')} a" in french

@@ -102,3 +102,17 @@ def test_full_event_offers_the_waiting_list(client, user):
     client.force_login(user)
     html = detail(client, event).content.decode()
     assert "Rejoindre la liste d’attente" in html
+
+
+def test_the_price_line_follows_french_typography(client):
+    from decimal import Decimal
+
+    event = EventFactory(
+        audience=Event.Audience.PUBLIC,
+        price_member=Decimal("0"),
+        price_non_member=Decimal("90"),
+    )
+    html = detail(client, event).content.decode()
+    assert "Gratuit pour les adhérents\u202f; 90\u00a0€ pour les non-adhérents" in html
+    english = client.get("/en" + event.get_absolute_url()).content.decode()
+    assert "Free for members; €90 for non-members" in english

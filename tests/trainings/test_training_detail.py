@@ -166,3 +166,12 @@ def test_query_count_is_the_same_for_12_and_1200_trainings(client, owner):
     client.force_login(owner)
     assert count_queries(client, url) == signed_in
     assert anonymous <= 7, anonymous
+
+
+def test_session_hours_follow_the_readers_typography(client):
+    training = TrainingFactory()
+    SessionFactory(training=training)
+    french = client.get(training.get_absolute_url()).content.decode()
+    assert "9\u00a0h–17\u00a0h" in french and "09:00–" not in french
+    english = client.get("/en" + training.get_absolute_url()).content.decode()
+    assert "9\u00a0am–5\u00a0pm" in english
