@@ -18,7 +18,13 @@ class HomeSitemap(PagesSitemap):
     priority = 1.0
 
 
-SITEMAPS = {"home": HomeSitemap, **hooks.all_sitemaps()}
+class SitePagesSitemap(PagesSitemap):
+    names = ["accessibility"]
+    changefreq = "monthly"
+    priority = 0.3
+
+
+SITEMAPS = {"home": HomeSitemap, "site-pages": SitePagesSitemap, **hooks.all_sitemaps()}
 
 urlpatterns = [
     path("healthz", probes.healthz, name="healthz"),

@@ -47,7 +47,7 @@ class ObjectiveSitemap(PublishedSitemap):
 
 
 class ContentPagesSitemap(PagesSitemap):
-    names = ["content:market-list", "content:article-list"]
+    names = ["content:market-list", "content:article-list", "content:contact", "content:team"]
 
 
 SITEMAPS = {

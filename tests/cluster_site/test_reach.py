@@ -107,6 +107,9 @@ def test_sitemap_lists_home_lists_and_english_alternates(client):
         assert path in paths, path
     for path in ("/projects/calls/", "/partners/", "/en/markets/"):
         assert path in paths, path
+    # The pages of the public face: contact, team, joining, accessibility statement.
+    for path in ("/contact/", "/en/team/", "/members/apply/", "/en/accessibility/"):
+        assert path in paths, path
     for obj in (event, organisation, platform):
         french = obj.get_absolute_url()
         assert french in paths and "/en" + french in paths
