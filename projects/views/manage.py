@@ -7,6 +7,7 @@ edit: partners, colleagues, outsiders looking at a public project).
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.forms.utils import ErrorDict
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import acts_as_staff
+from core import views as core_views
 from core.storage import download_response
 from core.views import confirm_delete, save_posted
 from members.models import Organisation
@@ -83,8 +85,29 @@ def _without_errors(form, *formsets) -> None:
         formset._errors = [row._errors for row in formset.forms]
 
 
-@login_required
 def project_create(request):
+    """Submitting a project. A visitor (the button is on the public project and call pages)
+    gets the page that says what it takes, with signing in and joining, never a bare login
+    form (core.views.members_only)."""
+    if request.user.is_authenticated:
+        return _project_create(request)
+    if request.method != "GET":
+        return redirect_to_login(request.get_full_path())
+    return core_views.members_only(
+        request,
+        title=_("Submit a project for labelling"),
+        summary=_(
+            "A project is submitted by an admin of its coordinating organisation, which must "
+            "be an active member of the cluster."
+        ),
+        points=[
+            _("Look for partners among the members."),
+            _("Submit your project for labelling: a labelled project is funded far more often."),
+        ],
+    )
+
+
+def _project_create(request):
     organisations = Organisation.objects.active().editable_by(request.user).order_by("name")
     if not organisations.exists():
         return render(request, "projects/project_not_admin.html", status=403)

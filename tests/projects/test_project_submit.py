@@ -199,9 +199,17 @@ def test_a_plain_colleague_cannot_submit(client, organisation, colleague):
     assert "administrateur" in response.content.decode()
 
 
-def test_a_visitor_is_sent_to_the_login_page(client):
+def test_a_visitor_learns_what_it_takes_with_sign_in_and_join_links(client):
     response = client.get(URL)
 
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Soumettre un projet à labellisation" in html
+    assert f"{reverse('account_login')}?next={URL}" in html
+    assert reverse("members:application-create") in html
+    assert "Set-Cookie" not in str(response.headers)  # the same page for every visitor
+
+    response = client.post(URL, {"title": "x"})
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
 
