@@ -118,7 +118,8 @@ def illustration_png(name: str) -> bytes:
 def illustrate(rows: Iterable, *, kind: str, theme: Callable | None = None) -> int:
     """Give each of ``rows`` (``core.models.WithCover`` rows) that has no cover the
     portal's illustration of its theme (``theme(row)``: a market theme, or "") or else of
-    its ``kind``, with its text alternative and focal point from ``illustrations.toml``.
+    its ``kind``, with its text alternative (in French and English where the model translates
+    it) and focal point from ``illustrations.toml``.
     Each row gets its own files (original, renditions, crop), encoded once per
     illustration. Returns how many rows got a cover."""
     from core.images import prepare_image, store_prepared
@@ -136,9 +137,16 @@ def illustrate(rows: Iterable, *, kind: str, theme: Callable | None = None) -> i
             upload = ContentFile(illustration_png(name), name=f"{name}.png")
             _prepared[key] = prepare_image(upload, type(row).cover.field, focal)
         store_prepared(row, "cover", _prepared[key])
-        row.cover_alt = details["alt"]
+        fields = ["cover", "cover_focal_x", "cover_focal_y"]
+        if hasattr(row, "cover_alt_en"):
+            # A translated description (modeltranslation): English pages get their own.
+            row.cover_alt_fr, row.cover_alt_en = details["alt"], details["alt_en"]
+            fields += ["cover_alt_fr", "cover_alt_en"]
+        else:
+            row.cover_alt = details["alt"]
+            fields.append("cover_alt")
         row.cover_focal_x, row.cover_focal_y = focal
-        row.save(update_fields=["cover", "cover_alt", "cover_focal_x", "cover_focal_y"])
+        row.save(update_fields=fields)
         given += 1
     return given
 

@@ -320,3 +320,30 @@ def test_the_coordinator_gets_a_clear_error_for_a_bad_cover(
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Project.objects.get(pk=project.pk).cover
+
+
+def test_a_french_only_cover_description_is_marked_french_on_english_pages(client):
+    article = with_cover(ArticleFactory(), alt="Une borne de recharge")
+    Article.objects.filter(pk=article.pk).update(cover_alt_en="")
+    english = client.get("/en" + article.get_absolute_url()).content.decode()
+    assert 'alt="Une borne de recharge" lang="fr"' in english
+    Article.objects.filter(pk=article.pk).update(cover_alt_en="A charging point")
+    english = client.get("/en" + article.get_absolute_url()).content.decode()
+    assert 'alt="A charging point"' in english and 'alt="A charging point" lang' not in english
+    french = client.get(article.get_absolute_url()).content.decode()
+    assert 'alt="Une borne de recharge" width=' in french
+
+
+def test_the_demo_illustrations_describe_themselves_in_both_languages():
+    from core.demo import illustrate, read
+
+    described = read("core", "illustrations")["illustrations"]
+    assert all(details["alt"] and details["alt_en"] for details in described.values())
+    article, project = ArticleFactory(), ProjectFactory()
+    assert illustrate([article], kind="article") == 1
+    assert illustrate([project], kind="project") == 1
+    article.refresh_from_db()
+    project.refresh_from_db()
+    assert article.cover_alt_fr == described["article"]["alt"]
+    assert article.cover_alt_en == described["article"]["alt_en"]
+    assert project.cover_alt == described["project"]["alt"]
