@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from accounts.demo import ensure_user
 from accounts.models import User
-from core.demo import read, upsert, when
+from core.demo import illustrate, read, upsert, when
+from core.workdays import working_day
 from events.matchmaking import services
 from events.models import Event, Matchmaking, Meeting, MeetingProfile, Registration
 from members.models import Membership, Organisation
@@ -49,7 +50,8 @@ def _participants(data) -> list[tuple[User, Organisation | None, dict]]:
 def load(*, scale: int, log) -> None:
     data = read("events", "meetings")
     today = timezone.localdate()
-    start = when(data["start"], today=today)
+    # On a working day like every demo event (core.workdays): "today+6" can be a weekend.
+    start = working_day(when(data["start"], today=today))
     event = upsert(
         Event,
         {"slug": data["slug"]},
@@ -70,6 +72,7 @@ def load(*, scale: int, log) -> None:
             "status": Event.Status.PUBLISHED,
         },
     )
+    illustrate([event], kind="event")
     matchmaking = upsert(
         Matchmaking,
         {"event": event},
