@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.deprecation import RemovedInDjango2028Warning
 
 from billing import invoicing
-from billing.models import Campaign
+from billing.models import Campaign, Invoice
 from cluster_site.admin import MODEL_GROUP
 from core import hooks
 from events.models import Registration
@@ -154,6 +154,72 @@ def test_each_link_lists_the_pending_items_and_nothing_else(staff_client, in_eng
         in staff_client.get(found["Newsletter drafts to finish"][1]).content.decode()
     )
     assert staff_client.get(found["Overdue invoices"][1]).status_code == 200
+    renewals = found["Renewal campaign: membership invoices still unpaid"]
+    page = staff_client.get(renewals[1]).content.decode()
+    assert f"0 of {renewals[0]} selected" in page
+    unpaid = Invoice.objects.get(campaign__isnull=False)
+    assert unpaid.number in page
+
+
+def test_renewal_link_lists_the_campaigns_unpaid_invoices_oldest_first(staff_client, in_english):
+    today = timezone.localdate()
+    scale = FeeScaleFactory(year=today.year)
+    campaign = Campaign.objects.create(scale=scale, issue_date=today, state=Campaign.State.OPEN)
+
+    def renewal(days_ago):
+        return invoicing.membership_invoice_issue(
+            organisation=OrganisationFactory(),
+            scale=scale,
+            campaign=campaign,
+            issue_date=today - timedelta(days=days_ago),
+            deliver=False,
+        )
+
+    recent, oldest, paid = renewal(1), renewal(20), renewal(10)
+    invoicing.payment_record(
+        received_on=today, amount=paid.total_incl_vat, allocations=[(paid, paid.total_incl_vat)]
+    )
+    # Unpaid but outside the campaign: a new member's first invoice, last year's renewal.
+    outside = invoicing.membership_invoice_issue(
+        organisation=OrganisationFactory(), scale=scale, deliver=False
+    )
+    last_year = FeeScaleFactory(year=today.year - 1)
+    earlier = invoicing.membership_invoice_issue(
+        organisation=OrganisationFactory(),
+        scale=last_year,
+        campaign=Campaign.objects.create(scale=last_year, issue_date=today),
+        deliver=False,
+    )
+    count, url = todos_on(staff_client.get("/en/admin/").content.decode())[
+        "Renewal campaign: membership invoices still unpaid"
+    ]
+    assert count == 2
+    page = staff_client.get(url).content.decode()
+    assert f"0 of {count} selected" in page
+    listed = re.findall(r'class="field-number"><a href="[^"]+">([^<]+)</a>', page)
+    assert listed == [oldest.number, recent.number]  # the oldest first
+    for other in (paid, outside, earlier):
+        assert other.number not in page
+    assert f'Record a payment<span class="visually-hidden"> {oldest.number}' in page
+
+
+def test_invoice_list_filters_on_payment(staff_client, in_english):
+    today = timezone.localdate()
+    scale = FeeScaleFactory(year=today.year)
+    unpaid, paid = (
+        invoicing.membership_invoice_issue(
+            organisation=OrganisationFactory(), scale=scale, deliver=False
+        )
+        for _i in range(2)
+    )
+    invoicing.payment_record(
+        received_on=today, amount=paid.total_incl_vat, allocations=[(paid, paid.total_incl_vat)]
+    )
+    url = "/en/admin/billing/invoice/?payment="
+    outstanding = staff_client.get(url + "outstanding").content.decode()
+    assert unpaid.number in outstanding and paid.number not in outstanding
+    settled = staff_client.get(url + "settled").content.decode()
+    assert paid.number in settled and unpaid.number not in settled
 
 
 def test_nothing_pending_says_so(staff_client, in_english):
