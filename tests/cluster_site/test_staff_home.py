@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib import admin
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.deprecation import RemovedInDjango2028Warning
 
 from billing import invoicing
@@ -291,6 +291,20 @@ def test_menu_groups_models_by_job_and_links_the_staff_boards(staff_client, in_e
 def test_every_registered_model_is_in_a_group_explicitly():
     missing = [m._meta.label for m in admin.site._registry if m._meta.label not in MODEL_GROUP]
     assert missing == []
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_no_two_menu_entries_of_a_group_share_a_label(rf, language):
+    request = rf.get("/admin/")
+    request.user = UserFactory(is_staff=True, is_superuser=True)
+    with translation.override(language):
+        groups = admin.site.get_app_list(request)
+        labels = [str(model["name"]) for group in groups for model in group["models"]]
+        for group in groups:
+            names = [str(model["name"]) for model in group["models"]]
+            assert len(names) == len(set(names)), [n for n in names if names.count(n) > 1]
+    # Nor across groups: the two consent logs (visibility, newsletter) once had one name.
+    assert len(labels) == len(set(labels)), sorted(labels)
 
 
 @pytest.mark.parametrize("size", [1, 4])
