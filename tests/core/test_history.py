@@ -66,4 +66,3 @@ def test_the_english_history_has_english_headers(staff_client):
         "Changes",
     ]
     assert "None" not in table and "First version" in table
-
