@@ -264,6 +264,17 @@ def test_recent_changes_by_members_link_to_the_diff(staff_client, in_english):
     assert "Un nouveau pitch." in history.content.decode()
 
 
+def test_recent_changes_in_french_keep_the_space_before_the_colon(staff_client):
+    organisation = OrganisationFactory()
+    organisation._history_user = UserFactory()
+    organisation.pitch = "Un autre pitch."
+    organisation.save()
+    html = staff_client.get("/admin/").content.decode()
+    section = html.split('id="changes-heading"')[1].split("</section>")[0]
+    assert "Modifiée\u00a0: voir les modifications" in section
+    assert "Modifiée:" not in section and "Modifiée :" not in section
+
+
 def test_english_back_office_at_en_admin_and_french_at_admin(staff_client):
     english = staff_client.get("/en/admin/")
     assert english.status_code == 200
