@@ -3,6 +3,8 @@ are read-only (a correction is a credit note, from the action)."""
 
 from django.contrib import admin, messages
 from django.db import transaction
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +22,7 @@ from billing.models import (
     Reminder,
     Seller,
 )
+from core import typography
 from core.admin_lists import (
     CountryByNameMixin,
     SingletonAdmin,
@@ -117,6 +120,41 @@ class AllocationOfInvoiceInline(admin.TabularInline):
         return False
 
 
+class PaymentStateFilter(admin.SimpleListFilter):
+    """Invoices with something still due, or settled (paid or credited in full)."""
+
+    title = _("payment")
+    parameter_name = "payment"
+
+    def lookups(self, request, model_admin):
+        return [("outstanding", _("Unpaid: something is still due")), ("settled", _("Settled"))]
+
+    def queryset(self, request, queryset):
+        # ``balance`` comes from InvoiceAdmin.get_queryset (``with_balance``).
+        if self.value() == "outstanding":
+            return queryset.filter(kind=Invoice.Kind.INVOICE, balance__gt=0)
+        if self.value() == "settled":
+            return queryset.filter(kind=Invoice.Kind.INVOICE, balance__lte=0)
+        return queryset
+
+
+class RenewalCampaignFilter(admin.SimpleListFilter):
+    """The invoices issued by the renewal campaign of a year."""
+
+    title = _("renewal campaign")
+    parameter_name = "campaign_year"
+
+    def lookups(self, request, model_admin):
+        years = Campaign.objects.order_by("-scale__year").values_list("scale__year", flat=True)
+        return [(str(year), str(year)) for year in years]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(campaign__scale__year=int(value))
+        return queryset
+
+
 @admin.register(Invoice)
 class InvoiceAdmin(admin.ModelAdmin):
     list_display = [
@@ -127,14 +165,39 @@ class InvoiceAdmin(admin.ModelAdmin):
         "issue_date",
         "due_date",
         "total_incl_vat",
+        "still_due",
     ]
-    list_filter = ["kind", "purpose", "membership_year", "issue_date", "campaign"]
+    list_filter = [
+        PaymentStateFilter,
+        RenewalCampaignFilter,
+        "kind",
+        "purpose",
+        "membership_year",
+        "issue_date",
+    ]
     search_fields = ["number", "buyer_name", "buyer_siret", "payment_reference"]
     list_select_related = ["organisation"]
     ordering = ["-issue_date", "-number"]
     date_hierarchy = "issue_date"
     inlines = [InvoiceLineInline, AllocationOfInvoiceInline, ReminderInline]
     actions = ["credit"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_balance()
+
+    @admin.display(description=_("still due"), ordering="balance")
+    def still_due(self, invoice):
+        """What the invoice still owes, with the link to record its payment."""
+        if invoice.is_credit_note or invoice.balance is None or invoice.balance <= 0:
+            return "—"
+        return format_html(
+            '{} <a href="{}?invoice={}">{}<span class="visually-hidden"> {}</span></a>',
+            typography.money(invoice.balance, 2),
+            reverse("billing:payment-create"),
+            invoice.number,
+            _("Record a payment"),
+            invoice.number,
+        )
 
     def get_readonly_fields(self, request, obj=None):
         return [field.name for field in Invoice._meta.fields]

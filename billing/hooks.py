@@ -16,7 +16,9 @@ hooks.staff_link(
     "members", label=_("Receivables and renewal campaign"), url_name="billing:receivables", order=10
 )
 hooks.staff_link("members", label=_("Overdue invoices"), url_name="billing:overdue", order=20)
-hooks.staff_link("members", label=_("Payments"), url_name="billing:payment-list", order=30)
+hooks.staff_link(
+    "members", label=_("Payments received and matched"), url_name="billing:payment-list", order=30
+)
 hooks.staff_link(
     "members", label=_("Bank statement import"), url_name="billing:statement-upload", order=40
 )

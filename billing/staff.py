@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from billing.models import FeeScale, Invoice
 from core.hooks import TodoItem
-from core.todo import tally
+from core.todo import admin_list_url, tally
 
 
 def pending_work(request) -> list[TodoItem]:
@@ -41,7 +41,12 @@ def pending_work(request) -> list[TodoItem]:
             label=_("Renewal campaign: membership invoices still unpaid"),
             count=found["renewals"][0],
             oldest=found["renewals"][1],
-            url=f"{receivables}?year={year}",
+            url=admin_list_url(
+                Invoice,
+                payment="outstanding",
+                campaign_year=year,
+                oldest_first=("issue_date", "number"),
+            ),
             group="members",
         ),
         TodoItem(

@@ -2,13 +2,13 @@
 articles of a roadmap objective (see content/roadmap.py)."""
 
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import npgettext
 
 from content.models import Article
 from content.roadmap import ObjectiveItem, objective_panel
+from core import typography
 
 # Panels the same for every reader, kept in the shared cache (core/hooks.py).
 SHARED_SLOTS = ("objective",)
@@ -26,6 +26,6 @@ def objective_context(request, objective):
             article,
             article.title,
             article.get_absolute_url(),
-            date_format(localtime(article.published_at), "DATE_FORMAT"),
+            typography.date(localtime(article.published_at), "DATE_FORMAT"),
         ),
     )

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import tablib
+from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -25,6 +26,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from import_export import widgets
 from import_export.formats import base_formats
+from import_export.forms import ImportForm
 
 from core.countries import COUNTRIES, country_code
 from core.spreadsheets import XLSX_TYPE, csv_response, xlsx_bytes
@@ -344,11 +346,51 @@ def _plain_errors(column, value, errors: list[str]) -> list[str]:
 # --- The admin mixin ---------------------------------------------------------------------
 
 
+class GuidedImportForm(ImportForm):
+    """The upload form with no format to choose: the format follows the file's extension
+    (``.csv`` or ``.xlsx``); any other file is refused in plain words."""
+
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self.formats = formats
+        self.fields["format"].required = False
+        self.fields["format"].widget = forms.HiddenInput()
+        extensions = [f".{file_format().get_extension()}" for file_format in formats]
+        upload = self.fields["import_file"]
+        upload.widget.attrs = {"accept": ",".join(extensions)}
+        upload.help_text = _(
+            "A CSV file (commas or semicolons) or an Excel file (.xlsx), like the templates: "
+            "the format follows the file's name."
+        )
+
+    @property
+    def media(self):
+        return forms.Media()  # nothing to guess in the browser
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("import_file")
+        if upload is None:
+            return cleaned
+        name = upload.name.lower()
+        for index, file_format in enumerate(self.formats):
+            if name.endswith(f".{file_format().get_extension()}"):
+                cleaned["format"] = str(index)
+                return cleaned
+        self.add_error(
+            "import_file",
+            _("“%(name)s” is neither a CSV file (.csv) nor an Excel file (.xlsx).")
+            % {"name": upload.name},
+        )
+        return cleaned
+
+
 class GuidedImportMixin:
     """Put before ``ImportMixin``/``ImportExportMixin``: template downloads, CSV and XLSX,
     errors in their cells, and a confirmed import that saves everything or nothing."""
 
     import_template_name = "core/admin/guided_import.html"
+    import_form_class = GuidedImportForm
     formats = IMPORT_FORMATS
 
     def get_urls(self):
@@ -394,14 +436,6 @@ class GuidedImportMixin:
         }
 
     def import_action(self, request, **kwargs):
-        if request.method == "POST" and "import_file" in request.FILES:
-            # The format follows the file's extension: nobody has to choose it.
-            name = request.FILES["import_file"].name.lower()
-            for index, file_format in enumerate(self.get_import_formats()):
-                if name.endswith(f".{file_format().get_extension()}"):
-                    request.POST = request.POST.copy()
-                    request.POST["format"] = str(index)
-                    break
         self._guided_request = request
         try:
             response = super().import_action(request, **kwargs)

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urlencode
 
+from django.contrib import admin
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
 from django.db.models import F, Func
@@ -65,15 +66,21 @@ def _as_date(value):
     return value if isinstance(value, date) else None
 
 
-def admin_list_url(model, **filters) -> str:
+def admin_list_url(model, *, oldest_first: tuple[str, ...] = (), **filters) -> str:
     """The back-office list of ``model`` filtered by ``filters`` (admin lookups such as
-    ``status__exact="pending"``; a list or tuple value becomes an ``__in`` list)."""
+    ``status__exact="pending"``; a list or tuple value becomes an ``__in`` list), sorted
+    on the columns ``oldest_first`` names (ascending; columns of its ``list_display``)."""
     opts = model._meta
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
     query = {
         name: ",".join(str(v) for v in value) if isinstance(value, list | tuple) else value
         for name, value in filters.items()
     }
+    if oldest_first:
+        # The admin sorts on column numbers; the back-office lists all start with the
+        # selection checkbox (every list has its export actions).
+        columns = ["action_checkbox", *admin.site._registry[model].list_display]
+        query["o"] = ".".join(str(columns.index(name)) for name in oldest_first)
     return f"{url}?{urlencode(query)}" if query else url
 
 

@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils import formats, translation
+from django.utils import dateformat, formats, translation
 from django.utils.dates import MONTHS
 
 NBSP = "\u00a0"  # before ":" and a currency sign
@@ -135,6 +135,35 @@ def _day_number(value, language) -> str:
     return str(value.day)
 
 
+STYLES = frozenset(
+    {"long", "weekday", "short", "day_month", "month", "month_year", "short_month_year"}
+    | {"time", "datetime"}
+)
+
+
+def _first_of_month(pattern: str) -> str:
+    """A Django date format whose day of the month (``j``) is followed by ``er``: for the
+    first of a month in French. Escaped characters stay as they are."""
+    result, escaped = [], False
+    for char in pattern:
+        result.append(char)
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "j":
+            result.append(r"\e\r")
+    return "".join(result)
+
+
+def _django_format(value, style: str, language: str | None) -> str:
+    with translation.override(language or translation.get_language()):
+        pattern = formats.get_format(style) if style.endswith("_FORMAT") else style
+        if is_french() and value.day == 1:
+            pattern = _first_of_month(pattern)
+        return dateformat.format(value, pattern)
+
+
 def date(value, style: str = "long", *, language: str | None = None) -> str:
     """A date (or a datetime, in the current time zone) in the reader's language.
 
@@ -142,9 +171,13 @@ def date(value, style: str = "long", *, language: str | None = None) -> str:
     Saturday 1 August 2026), ``short`` (01/08/2026 · 01/08/2026), ``day_month`` (1er août
     · 1 August), ``month`` (août · Aug), ``month_year`` (août 2026 · August 2026),
     ``short_month_year`` (août 2026 · Aug 2026), ``time`` (14 h 30 · 2.30 pm) and
-    ``datetime`` (the long date and the time)."""
+    ``datetime`` (the long date and the time). Any other style is a Django date format, a
+    name (``DATE_FORMAT``) or a pattern (``l j F Y, H:i``), applied as Django's
+    ``date_format`` does (to the value as given, in its own time zone) but with ``1er``."""
     if value in (None, ""):
         return ""
+    if style not in STYLES:
+        return _django_format(value, style, language)
     if isinstance(value, dt.datetime):
         from django.utils import timezone
 

@@ -6,7 +6,6 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import cover_fieldset
 from core.admin_lists import (
@@ -15,6 +14,7 @@ from core.admin_lists import (
     status_badge,
     truncated,
 )
+from core.history import HistoryAdmin
 from events import emails, services
 from events.forms import EventAdminForm
 from events.matchmaking import admin as matchmaking_admin  # noqa: F401 (registers it)
@@ -40,7 +40,7 @@ class RegistrationInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class EventAdmin(HistoryAdmin, TranslationAdmin):
     form = EventAdminForm
     list_display = (
         truncated("title", 34),

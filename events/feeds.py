@@ -1,9 +1,10 @@
 """The events feeds (RSS and Atom): events open to everyone, to come (the calendar feeds
 in iCalendar are in ``views.event_feed``)."""
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import typography
 from core.feeds import FEED_LENGTH, PortalFeed
 from events.models import Event
 
@@ -25,7 +26,7 @@ class EventFeed(PortalFeed):
         return item.title
 
     def item_description(self, item):
-        when = formats.date_format(item.local_start, "DATE_FORMAT")
+        when = typography.date(item.local_start, "DATE_FORMAT")
         where = item.city or _("Online")
         return f"{when} · {where} · {item.summary}"
 

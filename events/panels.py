@@ -3,12 +3,12 @@
 from django.db.models import Count, Window
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import npgettext
 
 from content.roadmap import ObjectiveItem, objective_panel
+from core import typography
 from events.models import Event, Registration
 
 HOME_COUNT = 3
@@ -90,7 +90,7 @@ def objective_context(request, objective):
             event.get_absolute_url(),
             " · ".join(
                 part
-                for part in (date_format(localtime(event.start), "DATE_FORMAT"), event.city)
+                for part in (typography.date(localtime(event.start), "DATE_FORMAT"), event.city)
                 if part
             ),
         ),

@@ -13,9 +13,9 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 
 from content.models import Article
+from core import typography
 from events.models import Event
 from members.models import Organisation
 from newsletter.models import Issue, IssueBlock
@@ -93,11 +93,11 @@ def item_texts(kind: str, obj) -> tuple[str, str]:
         return obj.title, obj.excerpt
     if kind == Kind.EVENT:
         start = timezone.localtime(obj.start)
-        return obj.title, f"{date_format(start, 'DATE_FORMAT')} · {obj.summary}"
+        return obj.title, f"{typography.date(start, 'DATE_FORMAT')} · {obj.summary}"
     if kind == Kind.TRAINING:
         return obj.title, obj.summary
     if kind == Kind.CALL:
-        return obj.title, f"{obj.programme.name} · {date_format(obj.deadline, 'DATE_FORMAT')}"
+        return obj.title, f"{obj.programme.name} · {typography.date(obj.deadline, 'DATE_FORMAT')}"
     if kind == Kind.PARTNER_SEARCH:
         return obj.localized_title, obj.organisation.name
     if kind == Kind.PROJECT:

@@ -10,7 +10,6 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from content.admin import PUBLICATION_FIELDSET, SEO_FIELDSET, PublishableAdmin
 from core.admin import cover_fieldset
@@ -22,6 +21,7 @@ from core.admin_lists import (
     truncated,
     update_action,
 )
+from core.history import HistoryAdmin
 from projects.forms import FUNDING_FIELDS, TEXT_FIELDS, StatusChangeForm
 from projects.models import (
     Call,
@@ -131,7 +131,7 @@ class ImageInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin):
+class ProjectAdmin(HistoryAdmin):
     list_display = (
         "acronym",
         truncated("title", 30),
@@ -246,7 +246,7 @@ class ProjectAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(SimpleHistoryAdmin):
+class ParticipationAdmin(HistoryAdmin):
     list_display = (
         truncated("project", 40),
         truncated("organisation__name", 36),
@@ -263,7 +263,7 @@ class ParticipationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ExternalPartner)
-class ExternalPartnerAdmin(CountryByNameMixin, SimpleHistoryAdmin):
+class ExternalPartnerAdmin(CountryByNameMixin, HistoryAdmin):
     list_display = (truncated("name", 36), truncated("project", 35), "country", "kind", "role")
     list_filter = ("kind", "country", "role")
     list_select_related = ("project",)
@@ -352,7 +352,7 @@ class InterestInline(admin.TabularInline):
 
 
 @admin.register(PartnerSearch)
-class PartnerSearchAdmin(SimpleHistoryAdmin):
+class PartnerSearchAdmin(HistoryAdmin):
     actions = [
         update_action(
             "close",

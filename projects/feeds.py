@@ -1,8 +1,8 @@
 """The funding calls' feeds (RSS and Atom): calls still open, the nearest deadline first."""
 
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from core import typography
 from core.feeds import FEED_LENGTH, PortalFeed
 from projects.models import Call
 
@@ -24,7 +24,7 @@ class CallFeed(PortalFeed):
         return item.title
 
     def item_description(self, item):
-        deadline = formats.date_format(item.deadline, "DATE_FORMAT")
+        deadline = typography.date(item.deadline, "DATE_FORMAT")
         return _("%(programme)s · deadline %(deadline)s · %(summary)s") % {
             "programme": item.programme.name,
             "deadline": deadline,

@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_lists import (
     CountryByNameMixin,
@@ -23,6 +22,7 @@ from core.admin_lists import (
     truncated,
     update_action,
 )
+from core.history import HistoryAdmin
 from core.imports import GuidedImportMixin
 from members.admin.history import RECENT_CHANGES_PER_PAGE, describe_changes, recent_records
 from members.models import (
@@ -80,7 +80,7 @@ class PlatformInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(
-    CountryByNameMixin, GuidedImportMixin, ImportExportMixin, SimpleHistoryAdmin, TranslationAdmin
+    CountryByNameMixin, GuidedImportMixin, ImportExportMixin, HistoryAdmin, TranslationAdmin
 ):
     resource_classes = [OrganisationResource]
     list_display = [

@@ -4,18 +4,18 @@ visibility choices), which staff read but never change."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportMixin
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_lists import (
     short_date,
     truncated,
 )
+from core.history import HistoryAdmin
 from members.models import ConsentRecord, ContactMessage, Membership
 from members.resources import MembershipResource, SniffedCSV
 
 
 @admin.register(Membership)
-class MembershipAdmin(ExportMixin, SimpleHistoryAdmin):
+class MembershipAdmin(ExportMixin, HistoryAdmin):
     resource_classes = [MembershipResource]
     formats = [SniffedCSV]
     list_display = [

@@ -3,18 +3,18 @@
 from django.contrib import admin
 from import_export.admin import ExportMixin
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_lists import (
     short_date,
     truncated,
 )
+from core.history import HistoryAdmin
 from members.models import Platform
 from members.resources import PlatformResource, SniffedCSV
 
 
 @admin.register(Platform)
-class PlatformAdmin(ExportMixin, SimpleHistoryAdmin, TranslationAdmin):
+class PlatformAdmin(ExportMixin, HistoryAdmin, TranslationAdmin):
     resource_classes = [PlatformResource]
     formats = [SniffedCSV]
     list_display = [

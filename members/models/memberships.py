@@ -123,8 +123,8 @@ class ConsentRecord(models.Model):
 
     class Meta:
         ordering = ["-recorded_at", "-pk"]
-        verbose_name = _("consent record")
-        verbose_name_plural = _("consent log")
+        verbose_name = _("visibility choice")
+        verbose_name_plural = _("visibility choices (consent log)")
 
     def __str__(self):
         return f"{self.user} · {self.organisation} · {self.get_visibility_display()}"

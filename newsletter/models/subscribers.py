@@ -192,8 +192,8 @@ class Consent(models.Model):
 
     class Meta:
         ordering = ["-at", "-pk"]
-        verbose_name = _("consent record")
-        verbose_name_plural = _("consent log")
+        verbose_name = _("newsletter consent")
+        verbose_name_plural = _("newsletter consent log")
 
     def __str__(self):
         return f"{self.subscriber} · {self.get_action_display()} · {self.at:%Y-%m-%d}"

@@ -7,11 +7,11 @@ from datetime import timedelta
 
 import pytest
 from django.contrib import admin
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.deprecation import RemovedInDjango2028Warning
 
 from billing import invoicing
-from billing.models import Campaign
+from billing.models import Campaign, Invoice
 from cluster_site.admin import MODEL_GROUP
 from core import hooks
 from events.models import Registration
@@ -154,6 +154,72 @@ def test_each_link_lists_the_pending_items_and_nothing_else(staff_client, in_eng
         in staff_client.get(found["Newsletter drafts to finish"][1]).content.decode()
     )
     assert staff_client.get(found["Overdue invoices"][1]).status_code == 200
+    renewals = found["Renewal campaign: membership invoices still unpaid"]
+    page = staff_client.get(renewals[1]).content.decode()
+    assert f"0 of {renewals[0]} selected" in page
+    unpaid = Invoice.objects.get(campaign__isnull=False)
+    assert unpaid.number in page
+
+
+def test_renewal_link_lists_the_campaigns_unpaid_invoices_oldest_first(staff_client, in_english):
+    today = timezone.localdate()
+    scale = FeeScaleFactory(year=today.year)
+    campaign = Campaign.objects.create(scale=scale, issue_date=today, state=Campaign.State.OPEN)
+
+    def renewal(days_ago):
+        return invoicing.membership_invoice_issue(
+            organisation=OrganisationFactory(),
+            scale=scale,
+            campaign=campaign,
+            issue_date=today - timedelta(days=days_ago),
+            deliver=False,
+        )
+
+    recent, oldest, paid = renewal(1), renewal(20), renewal(10)
+    invoicing.payment_record(
+        received_on=today, amount=paid.total_incl_vat, allocations=[(paid, paid.total_incl_vat)]
+    )
+    # Unpaid but outside the campaign: a new member's first invoice, last year's renewal.
+    outside = invoicing.membership_invoice_issue(
+        organisation=OrganisationFactory(), scale=scale, deliver=False
+    )
+    last_year = FeeScaleFactory(year=today.year - 1)
+    earlier = invoicing.membership_invoice_issue(
+        organisation=OrganisationFactory(),
+        scale=last_year,
+        campaign=Campaign.objects.create(scale=last_year, issue_date=today),
+        deliver=False,
+    )
+    count, url = todos_on(staff_client.get("/en/admin/").content.decode())[
+        "Renewal campaign: membership invoices still unpaid"
+    ]
+    assert count == 2
+    page = staff_client.get(url).content.decode()
+    assert f"0 of {count} selected" in page
+    listed = re.findall(r'class="field-number"><a href="[^"]+">([^<]+)</a>', page)
+    assert listed == [oldest.number, recent.number]  # the oldest first
+    for other in (paid, outside, earlier):
+        assert other.number not in page
+    assert f'Record a payment<span class="visually-hidden"> {oldest.number}' in page
+
+
+def test_invoice_list_filters_on_payment(staff_client, in_english):
+    today = timezone.localdate()
+    scale = FeeScaleFactory(year=today.year)
+    unpaid, paid = (
+        invoicing.membership_invoice_issue(
+            organisation=OrganisationFactory(), scale=scale, deliver=False
+        )
+        for _i in range(2)
+    )
+    invoicing.payment_record(
+        received_on=today, amount=paid.total_incl_vat, allocations=[(paid, paid.total_incl_vat)]
+    )
+    url = "/en/admin/billing/invoice/?payment="
+    outstanding = staff_client.get(url + "outstanding").content.decode()
+    assert unpaid.number in outstanding and paid.number not in outstanding
+    settled = staff_client.get(url + "settled").content.decode()
+    assert paid.number in settled and unpaid.number not in settled
 
 
 def test_nothing_pending_says_so(staff_client, in_english):
@@ -198,6 +264,17 @@ def test_recent_changes_by_members_link_to_the_diff(staff_client, in_english):
     assert "Un nouveau pitch." in history.content.decode()
 
 
+def test_recent_changes_in_french_keep_the_space_before_the_colon(staff_client):
+    organisation = OrganisationFactory()
+    organisation._history_user = UserFactory()
+    organisation.pitch = "Un autre pitch."
+    organisation.save()
+    html = staff_client.get("/admin/").content.decode()
+    section = html.split('id="changes-heading"')[1].split("</section>")[0]
+    assert "Modifiée\u00a0: voir les modifications" in section
+    assert "Modifiée:" not in section and "Modifiée :" not in section
+
+
 def test_english_back_office_at_en_admin_and_french_at_admin(staff_client):
     english = staff_client.get("/en/admin/")
     assert english.status_code == 200
@@ -225,6 +302,20 @@ def test_menu_groups_models_by_job_and_links_the_staff_boards(staff_client, in_e
 def test_every_registered_model_is_in_a_group_explicitly():
     missing = [m._meta.label for m in admin.site._registry if m._meta.label not in MODEL_GROUP]
     assert missing == []
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_no_two_menu_entries_of_a_group_share_a_label(rf, language):
+    request = rf.get("/admin/")
+    request.user = UserFactory(is_staff=True, is_superuser=True)
+    with translation.override(language):
+        groups = admin.site.get_app_list(request)
+        labels = [str(model["name"]) for group in groups for model in group["models"]]
+        for group in groups:
+            names = [str(model["name"]) for model in group["models"]]
+            assert len(names) == len(set(names)), [n for n in names if names.count(n) > 1]
+    # Nor across groups: the two consent logs (visibility, newsletter) once had one name.
+    assert len(labels) == len(set(labels)), sorted(labels)
 
 
 @pytest.mark.parametrize("size", [1, 4])

@@ -41,6 +41,13 @@ def test_upload_a_bad_row_read_the_error_fix_it_and_confirm(page, live_server, a
     sign_in(page, live_server, StaffFactory())
     page.goto(reverse("admin:members_organisation_import"))
     assert page.locator("a[href$='template.xlsx']").count() == 1
+    assert page.locator("a[href$='template.csv']").count() == 1
+    # No format to choose: it follows the file's name, as the field's help says.
+    assert page.locator("#content form select").count() == 0
+    upload_field = page.locator("#content form input[type=file]")
+    assert upload_field.get_attribute("accept") == ".csv,.xlsx"
+    help_id = upload_field.get_attribute("aria-describedby")
+    assert "le format suit le nom du fichier" in page.locator(f"#{help_id}").inner_text()
     assert_accessible(page, "the import page")
 
     # One row is wrong: the country does not exist. Nothing is saved.

@@ -26,13 +26,16 @@ def template(client, extension):
     return client.get(reverse("admin:members_organisation_import_template", args=[extension]))
 
 
-def upload(client, content: bytes, name: str, format_index: str):
+def upload(client, content: bytes, name: str):
+    """Upload a file as the page does: with its hidden fields and no format (the format
+    follows the file's name)."""
     kind = XLSX if name.endswith("xlsx") else "text/csv"
     return client.post(
         reverse(IMPORT),
         {
             "import_file": SimpleUploadedFile(name, content, content_type=kind),
-            "format": format_index,
+            "resource": "0",
+            "format": "",
         },
     )
 
@@ -59,6 +62,23 @@ def test_the_import_page_offers_the_templates_and_the_allowed_values(staff_clien
     assert "<code>startup</code> Start-up" in html  # the kinds, with their meaning
     assert "<code>DE</code> " in html and "<code>bfc</code> Bourgogne" in html
     assert {column.name for column in response.context["guide_columns"]} >= {"kind", "country"}
+
+
+def test_the_import_page_asks_for_a_file_and_no_format(staff_client, in_english):
+    html = staff_client.get(reverse(IMPORT)).content.decode()
+    form = html.split('enctype="multipart/form-data"')[1].split("</form>")[0]
+    assert "<select" not in form and "---" not in form and "Format" not in form
+    assert 'accept=".csv,.xlsx"' in form
+    assert "the format follows the file&#x27;s name" in form
+    assert "guess_format" not in html
+
+
+def test_a_file_neither_csv_nor_excel_is_refused_in_plain_words(staff_client, in_english):
+    response = upload(staff_client, b"name;kind\nA;company\n", "membres.txt")
+    html = response.content.decode()
+    assert "“membres.txt” is neither a CSV file (.csv) nor an Excel file (.xlsx)." in html
+    assert response.context.get("confirm_form") is None
+    assert not Organisation.objects.exists()
 
 
 def test_the_csv_template_names_the_columns_and_their_allowed_values(staff_client, in_english):
@@ -108,7 +128,7 @@ def test_an_excel_file_is_previewed_then_imported(staff_client):
             ["Labo Cellule", "lab", "21000", "Dijon", "FR", "Cellules", None],
         ]
     )
-    response = upload(staff_client, content, "membres.xlsx", "1")
+    response = upload(staff_client, content, "membres.xlsx")
     result = response.context["result"]
     assert not result.has_validation_errors(), [r.error_dict for r in result.invalid_rows]
     assert not Organisation.objects.exists()  # a preview saves nothing
@@ -124,7 +144,7 @@ def test_a_bad_row_shows_its_error_in_the_cell_and_nothing_is_saved(staff_client
         "Ligne Juste;company;25000;Besançon;France;Pitch\n"
         "Ligne Fausse;fusée;25000;Besançon;Atlantide;Pitch\n"
     )
-    response = upload(staff_client, text.encode(), "membres.csv", "0")
+    response = upload(staff_client, text.encode(), "membres.csv")
     html = response.content.decode()
     assert response.context.get("confirm_form") is None
     rows = response.context["error_rows"]
@@ -143,7 +163,7 @@ def test_the_fixed_file_is_confirmed_and_everything_is_saved(staff_client):
         "Ligne Juste;company;25000;Besançon;France;Pitch\n"
         "Ligne Corrigée;startup;25000;Besançon;Suisse;Pitch\n"
     )
-    response = upload(staff_client, text.encode(), "membres.csv", "0")
+    response = upload(staff_client, text.encode(), "membres.csv")
     assert confirm(staff_client, response).status_code == 302
     assert set(Organisation.objects.values_list("country", flat=True)) == {"FR", "CH"}
 
@@ -154,7 +174,7 @@ def test_a_confirmation_that_fails_half_way_saves_nothing(staff_client):
         "premiere-ligne;Première Ligne;company;25000;Besançon;Pitch\n"
         "seconde-ligne;Seconde Ligne;company;25000;Besançon;Pitch\n"
     )
-    response = upload(staff_client, text.encode(), "membres.csv", "0")
+    response = upload(staff_client, text.encode(), "membres.csv")
     # Between the preview and the confirmation, an organisation with an invalid SIRET takes
     # the second row's slug: the second row now fails, after the first was written.
     OrganisationFactory(slug="seconde-ligne", name="Déjà Là", siret="12345678901234")

@@ -1,6 +1,7 @@
 """French and English typography of dates, numbers, amounts and punctuation."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -109,3 +110,49 @@ def test_punctuation_after_an_inline_tag_and_in_rendered_markdown():
     with translation.override("fr"):
         rendered = template.render(Context({"text": "Au programme : **tout**"}))
     assert f"programme{NBSP}:" in rendered
+
+
+@pytest.mark.parametrize(
+    ("style", "french", "english"),
+    [
+        ("DATE_FORMAT", "1er août 2026", "Aug. 1, 2026"),
+        ("l j F Y", "samedi 1er août 2026", "Saturday 1 August 2026"),
+        ("d/m/Y", "01/08/2026", "01/08/2026"),  # a padded day stays as it is
+        (r"j \j F", "1er j août", "1 j August"),  # an escaped j stays a letter
+    ],
+)
+def test_django_date_formats_give_1er_in_french(style, french, english):
+    assert typography.date(AUGUST_FIRST, style, language="fr") == french
+    assert typography.date(AUGUST_FIRST, style, language="en") == english
+    second = typography.date(dt.date(2026, 8, 2), style, language="fr")
+    assert "1er" not in second and "2er" not in second
+
+
+def test_the_day_filter_takes_django_formats_and_keeps_the_time_zone_of_the_value():
+    template = Template('{% load typography %}{{ when|day:"j F Y, H:i" }}')
+    moment = dt.datetime(2026, 1, 1, 9, 5)
+    with translation.override("fr"):
+        assert template.render(Context({"when": moment})) == "1er janvier 2026, 09:05"
+    assert typography.date(dt.date(2026, 1, 11), "DATE_FORMAT", language="fr") == "11 janvier 2026"
+
+
+def test_no_template_formats_a_day_of_the_month_without_the_typography_filter():
+    """Django's ``date`` filter writes "1 janvier": dates go through ``|day``. A day number
+    alone (``j``: a calendar's grid cell, an event's date tile) is left as it is."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    pattern = re.compile(r'\|date:"([^"]*)"')
+    offenders = []
+    for path in Path(settings.BASE_DIR, "templates").rglob("*.*"):
+        if path.suffix not in (".html", ".txt"):
+            continue
+        for found in pattern.finditer(path.read_text()):
+            fmt = found.group(1)
+            bare_day_number = fmt == "j"
+            if fmt in ("DATE_FORMAT", "DATETIME_FORMAT") or (
+                not bare_day_number and re.search(r"(?<!\\)j", fmt)
+            ):
+                offenders.append(f"{path.relative_to(settings.BASE_DIR)}: {fmt}")
+    assert offenders == []

@@ -1,7 +1,7 @@
 """The company dashboard: one page for an organisation's admins (members.views.company),
 with the panels of the apps above (projects, events, trainings, billing) and the audience."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -173,3 +173,15 @@ def test_staff_may_open_the_dashboard_of_an_organisation_without_people(staff_cl
     response = staff_client.get(url_of(empty))
     assert response.status_code == 200
     assert response.context["memberships"] == []
+
+
+def test_the_first_of_a_month_reads_1er_in_french(organisation, owner, client):
+    client.force_login(owner)
+    next_year = timezone.localdate().year + 1
+    organisation.member_since = date(2024, 1, 1)
+    organisation.paid_until = date(next_year, 1, 1)
+    organisation.save()
+    html = client.get(url_of(organisation)).content.decode()
+    assert "depuis le 1er janvier 2024" in html or "1er janvier 2024" in html
+    assert f"1er janvier {next_year}" in html
+    assert " 1 janvier" not in html

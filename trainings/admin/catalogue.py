@@ -10,13 +10,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import cover_fieldset
 from core.admin_lists import (
     status_badge,
     truncated,
 )
+from core.history import HistoryAdmin
 from trainings.admin.inlines import SessionInline
 from trainings.codes import AUDIENCE_CODES, EMPLOYEES, split_codes
 from trainings.models import Session, Training
@@ -67,7 +67,7 @@ class TrainingAdminForm(forms.ModelForm):
 
 
 @admin.register(Training)
-class TrainingAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class TrainingAdmin(HistoryAdmin, TranslationAdmin):
     form = TrainingAdminForm
     change_list_template = "trainings/admin/training_change_list.html"
     list_display = (

@@ -8,10 +8,10 @@ from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Publishable
+from core import typography
 from core.models import Timestamped
 from trainings.models.enrolments import SEAT_HOLDING_STATUSES
 from trainings.models.provider import postcode_validator
@@ -183,10 +183,10 @@ class Session(Timestamped):
     @property
     def date_range(self) -> str:
         if self.start_date == self.end_date:
-            return date_format(self.start_date, "DATE_FORMAT")
+            return typography.date(self.start_date, "DATE_FORMAT")
         return _("%(start)s to %(end)s") % {
-            "start": date_format(self.start_date, "DATE_FORMAT"),
-            "end": date_format(self.end_date, "DATE_FORMAT"),
+            "start": typography.date(self.start_date, "DATE_FORMAT"),
+            "end": typography.date(self.end_date, "DATE_FORMAT"),
         }
 
     @property
@@ -244,7 +244,7 @@ class Session(Timestamped):
             return EnrolmentState(
                 False,
                 reason=str(_("Requests for this session closed on %(date)s."))
-                % {"date": date_format(self.deadline, "DATE_FORMAT")},
+                % {"date": typography.date(self.deadline, "DATE_FORMAT")},
             )
         taken = self.count_seats_taken() if seats_taken is None else seats_taken
         if self.status == self.Status.FULL or taken >= self.seats:
