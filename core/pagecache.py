@@ -97,7 +97,8 @@ _HINTS_MAX = 20_000
 # than one round trip to the cache per fragment (a signed-in page reads about a dozen).
 _request_page: ContextVar["_Page | None"] = ContextVar("pagecache_page", default=None)
 _page_fragments: dict[str, tuple[str, ...]] = {}
-_PAGE_FRAGMENTS_MAX = 64
+_PAGE_FRAGMENTS_MAX = 64  # keys per address
+_PAGE_ADDRESSES_MAX = 2_000  # addresses remembered (a few MB at most), then forgotten
 
 
 class _Page:
@@ -114,7 +115,7 @@ class _Page:
     def remember(self) -> None:
         if not self.looked_up:
             return
-        if len(_page_fragments) > _HINTS_MAX:
+        if len(_page_fragments) > _PAGE_ADDRESSES_MAX:
             _page_fragments.clear()
         _page_fragments[self.address] = tuple(self.looked_up)[:_PAGE_FRAGMENTS_MAX]
 
