@@ -30,7 +30,55 @@ AUDIT = {
     "violations_found": 332,
     "violations_left": 0,
     "status": "partial",  # "full" once a manual audit of the 106 criteria finds nothing
+    # The sample: every kind of page the crawl reaches (a resolved view, with or without a
+    # query string), this many instances of each by reader and language (the crawl's
+    # INSTANCES, tests/cluster_site/test_browser_crawl.py; a test keeps them equal).
+    "instances": {
+        ("visitor", "fr"): 2,
+        ("visitor", "en"): 1,
+        ("member", "fr"): 1,
+        ("member", "en"): 1,
+    },
 }
+
+# The RGAA 4.1 criteria this audit decides, each with its result ("C" respected, "NC" not
+# respected) and how it is checked: what the compliance rate counts. The others (relevance
+# of alternatives, of link texts, reading order...) need a person and are not counted yet.
+CRITERIA = {
+    "1.1": ("C", "axe image-alt, svg-img-alt, role-img-alt, input-image-alt"),
+    "3.2": ("C", "axe color-contrast"),
+    "5.6": ("C", "axe th-has-data-cells"),
+    "5.7": ("C", "axe td-headers-attr"),
+    "6.2": ("C", "axe link-name"),
+    "8.1": ("C", "Nu HTML checker (doctype)"),
+    "8.2": ("C", "Nu HTML checker"),
+    "8.3": ("C", "axe html-has-lang"),
+    "8.4": ("C", "axe html-lang-valid, valid-lang"),
+    "8.5": ("C", "axe document-title"),
+    "9.1": ("C", "axe heading-order, page-has-heading-one"),
+    "10.11": ("C", "crawl: no horizontal scrolling at 320 px"),
+    "11.1": ("C", "axe label, select-name"),
+    "12.7": ("C", "axe bypass (skip link)"),
+    "13.3": ("NC", "invoices in PDF are not tagged (see the non-compliances)"),
+}
+
+
+def compliance() -> dict:
+    """The rate of the official form ("X % des critères RGAA respectés"): respected
+    criteria over the applicable criteria audited (:data:`CRITERIA`), rounded down."""
+    respected = sum(1 for result, _how in CRITERIA.values() if result == "C")
+    applicable = sum(1 for result, _how in CRITERIA.values() if result in ("C", "NC"))
+    return {
+        "rate": respected * 100 // applicable if applicable else 0,
+        "respected": respected,
+        "applicable": applicable,
+        "total": 106,
+        "criteria": [
+            {"number": number, "respected": result == "C", "how": how}
+            for number, (result, how) in CRITERIA.items()
+        ],
+    }
+
 
 REPORT_RATES = (ratelimit.Rate(3, 60 * 60), ratelimit.Rate(10, 24 * 60 * 60))
 
@@ -84,7 +132,19 @@ class BarrierReportForm(forms.Form):
 
 
 def statement(request):
-    return render(request, "accessibility/statement.html", {"audit": AUDIT})
+    instances = AUDIT["instances"]
+    return render(
+        request,
+        "accessibility/statement.html",
+        {
+            "audit": AUDIT,
+            "compliance": compliance(),
+            "visitor_fr": instances["visitor", "fr"],
+            "visitor_en": instances["visitor", "en"],
+            "member_fr": instances["member", "fr"],
+            "member_en": instances["member", "en"],
+        },
+    )
 
 
 def report(request):

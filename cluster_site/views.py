@@ -26,13 +26,15 @@ from trainings.models import Training
 
 
 def _home_figures() -> list[dict]:
-    """The home page's figures, counted from the portal's own data in one query: active
-    member organisations, projects labelled and shown publicly, published trainings, and
-    the events of the current year (cancelled ones aside)."""
+    """The home page's figures, counted from the portal's own data in one query: the member
+    organisations the directory lists (active, paid up and not hidden by staff: the figure
+    links to the directory and matches its count and the members map), projects labelled
+    and shown publicly, published trainings, and the events of the current year (cancelled
+    ones aside)."""
     year = timezone.localdate().year
     found = tally(
         {
-            "members": (Organisation.objects.active(), "pk"),
+            "members": (Organisation.objects.in_directory(), "pk"),
             "projects": (Project.objects.visible_to(AnonymousUser()).labelled(), "pk"),
             "trainings": (Training.objects.published(), "pk"),
             "events": (

@@ -1,13 +1,12 @@
 """What this app shows on pages it owns through the panel slots other apps fill too: the
 articles of a roadmap objective (see content/roadmap.py)."""
 
-from django.urls import reverse
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import npgettext
 
 from content.models import Article
-from content.roadmap import ObjectiveItem, objective_panel
+from content.roadmap import ObjectiveItem, objective_list_url, objective_panel
 from core import typography
 
 # Panels the same for every reader, kept in the shared cache (core/hooks.py).
@@ -20,7 +19,7 @@ def objective_context(request, objective):
         kind="articles",
         heading=_("News and foresight"),
         count_label=lambda total: npgettext("roadmap figure", "article", "articles", total),
-        list_url=reverse("content:article-list"),
+        list_url=objective_list_url("content:article-list", objective),
         list_label=_("All news"),
         describe=lambda article: ObjectiveItem(
             article,

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Window
+from django.urls import reverse
+from django.utils.http import urlencode
 
 PANEL_ITEMS = 3
 
@@ -27,12 +29,18 @@ class ObjectiveItem:
     meta: str = ""
 
 
+def objective_list_url(url_name: str, objective) -> str:
+    """The address of an app's list filtered on ``objective`` (its ``ObjectiveFilter``)."""
+    return f"{reverse(url_name)}?{urlencode({'objective': objective.number})}"
+
+
 def objective_panel(items, *, kind: str, heading, count_label, list_url: str, list_label, describe):
     """The context of a panel of the ``objective`` slot, or ``None`` when nothing is tagged.
 
     ``items`` are the public items serving the objective, latest first; ``kind`` names the
     panel in its HTML id; ``count_label(total)`` is the noun after the figure ("projects");
-    ``list_url`` and ``list_label`` lead to the app's whole list;
+    ``list_url`` (:func:`objective_list_url`) and ``list_label`` lead to the app's list
+    filtered on the objective;
     ``describe(item)`` gives its :class:`ObjectiveItem`. One query: the total comes with the
     latest items (a window function).
     """

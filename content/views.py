@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 
 from content import services
@@ -118,22 +119,45 @@ def contact(request):
     topic = request.GET.get("topic", "")
     initial = {"topic": topic} if topic in ContactSettings.Topic.values else {}
     form = ContactForm(request.POST or None, initial=initial)
+    # Why a valid message was not sent (nothing to correct in the fields): kept below.
+    refusal = ""
+    status = 400 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         if form.is_robot:
             return redirect("content:contact-sent")
-        if not ratelimit.hit("contact-form", _client_ip(request) or "unknown", CONTACT_RATES):
-            form.add_error(None, _("Too many messages were sent from here. Try again later."))
+        origin = _client_ip(request) or "unknown"
+        if not ratelimit.hit("contact-form", origin, CONTACT_RATES):
+            rate = ratelimit.exhausted("contact-form", origin, CONTACT_RATES) or CONTACT_RATES[0]
+            refusal, status = _rate_limit_refusal(rate), 429
         else:
             try:
                 services.contact_request_send(data=form.cleaned_data)
             except services.ContactError as error:
-                form.add_error(None, error.message)
+                refusal = error.message
             else:
                 return redirect("content:contact-sent")
-    status = 400 if request.method == "POST" else 200
     return render(
-        request, "content/contact.html", {"details": details, "form": form}, status=status
+        request,
+        "content/contact.html",
+        {"details": details, "form": form, "refusal": refusal},
+        status=status,
     )
+
+
+def _rate_limit_refusal(rate: ratelimit.Rate) -> str:
+    """What a sender over ``rate`` reads: the message is not sent, the limit, and the
+    longest wait before sending again (the counter's window)."""
+    if rate.seconds % 3600 == 0:
+        hours = rate.seconds // 3600
+        period = ngettext("%(count)s hour", "%(count)s hours", hours) % {"count": hours}
+    else:
+        minutes = rate.seconds // 60
+        period = ngettext("%(count)s minute", "%(count)s minutes", minutes) % {"count": minutes}
+    return _(
+        "Your message was not sent: at most %(limit)s messages may be sent from the same "
+        "connection in %(period)s, and that limit is reached. Send it again in %(period)s "
+        "at the latest (what you wrote is kept below), or call us."
+    ) % {"limit": rate.limit, "period": period}
 
 
 def contact_sent(request):

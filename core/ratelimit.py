@@ -24,10 +24,17 @@ def _key(scope: str, subject: str, rate: Rate) -> str:
 
 def is_limited(scope: str, subject, rates, *, cache=default_cache) -> bool:
     """Whether ``subject`` already used up one of ``rates`` (nothing is counted)."""
-    for rate in rates:
-        if (cache.get(_key(scope, str(subject), rate)) or 0) >= rate.limit:
-            return True
-    return False
+    return exhausted(scope, subject, rates, cache=cache) is not None
+
+
+def exhausted(scope: str, subject, rates, *, cache=default_cache) -> Rate | None:
+    """The longest of ``rates`` that ``subject`` used up, or None: its window is the
+    longest ``subject`` may have to wait before the next action is let through (a counter
+    lasts ``seconds`` from the first action it counts)."""
+    used_up = [
+        rate for rate in rates if (cache.get(_key(scope, str(subject), rate)) or 0) >= rate.limit
+    ]
+    return max(used_up, key=lambda rate: rate.seconds, default=None)
 
 
 def hit(scope: str, subject, rates, *, cache=default_cache) -> bool:

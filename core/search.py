@@ -31,6 +31,7 @@ from operator import or_
 
 from django.db import connection
 from django.db.models import (
+    BooleanField,
     Case,
     CharField,
     DateTimeField,
@@ -151,28 +152,50 @@ def text_filter(fields: list[str], query: str) -> Q:
     return reduce(lambda a, b: a & b, conditions, Q())
 
 
+# What a text shown in the page's language is "in French" as (see :func:`in_french`).
+NOT_FRENCH = Value(False, output_field=BooleanField())
+
+
+def _french_fallback(translated: str) -> Case:
+    """True where the field ``translated`` is empty, so that the French text is shown."""
+    empty = Q(**{translated: ""}) | Q(**{f"{translated}__isnull": True})
+    return Case(When(empty, then=Value(True)), default=Value(False), output_field=BooleanField())
+
+
 def localized(name: str) -> Coalesce:
-    """The value of a translated field in the current language, the French one when empty."""
+    """The value of a translated field in the current language, the French one when empty
+    (its ``in_french`` says where that happened)."""
     language = (get_language() or "fr")[:2]
     if language == "fr":
         return Cast(F(f"{name}_fr"), TextField())
-    return Coalesce(
+    expression = Coalesce(
         NullIf(Cast(F(f"{name}_{language}"), TextField()), Value(""), output_field=TextField()),
         Cast(F(f"{name}_fr"), TextField()),
         output_field=TextField(),
     )
+    expression.in_french = _french_fallback(f"{name}_{language}")
+    return expression
 
 
 def either(own: str, english: str) -> Coalesce:
     """A field with a separate English twin (``title`` / ``title_en``), in the current
-    language."""
+    language (its ``in_french`` says where the French text is shown)."""
     if (get_language() or "fr")[:2] == "fr":
         return Cast(F(own), TextField())
-    return Coalesce(
+    expression = Coalesce(
         NullIf(Cast(F(english), TextField()), Value(""), output_field=TextField()),
         Cast(F(own), TextField()),
         output_field=TextField(),
     )
+    expression.in_french = _french_fallback(english)
+    return expression
+
+
+def in_french(value):
+    """The SQL condition "the text of ``value`` is French shown on a page in another
+    language" for an expression built by :func:`localized` or :func:`either`; false for
+    anything else (a name, a French page)."""
+    return getattr(value, "in_french", NOT_FRENCH)
 
 
 # Sources and results -----------------------------------------------------------------------
@@ -183,7 +206,10 @@ class SearchSource:
     """One kind of item an app offers to the site search.
 
     ``queryset`` holds the rows the reader may see that match the query; ``title`` and
-    ``summary`` are expressions (see :func:`localized`); ``date`` names the row's date
+    ``summary`` are expressions (see :func:`localized`); ``title_in_french`` tells where
+    the title is the French text on a page in another language when ``title`` is built
+    around a :func:`localized` one (``in_french(either(...))``; found on the title itself
+    otherwise), so that the page marks it ``lang="fr"``; ``date`` names the row's date
     (a date or datetime field, or an expression), if it has one; ``markets`` names the
     row's market ids (``"markets"``, or ``"pk"`` for the markets themselves); ``ref`` names
     what ``url(ref)`` needs to build the row's address; ``weighted`` the fields whose
@@ -201,6 +227,7 @@ class SearchSource:
     markets: str | None = None
     weighted: list[str] = field(default_factory=list)
     more_url: str = ""
+    title_in_french: object = None
 
 
 @dataclass
@@ -212,6 +239,9 @@ class SearchResult:
     summary: str = ""
     date: object = None
     query: str = ""
+    # "fr" where the text is the French one shown on a page in another language.
+    title_lang: str = ""
+    summary_lang: str = ""
 
     @property
     def title_html(self) -> SafeString:
@@ -301,6 +331,10 @@ def _rows(source: SearchSource, words, *, market=None, when=None, shape: str = "
             s_summary=_text(source.summary),
             s_date=F("_date"),
             s_score=_score(source, words),
+            s_title_fr=source.title_in_french
+            if source.title_in_french is not None
+            else in_french(source.title),
+            s_summary_fr=in_french(source.summary),
         )
     # Named columns (not values(**expressions)): modeltranslation would add every field.
     return _named(queryset.annotate(**columns).values(*columns), columns)
@@ -387,13 +421,14 @@ class Hits:
         start, stop = window.start or 0, window.stop
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT s_kind, s_ref, s_title, s_summary, s_date FROM ({sql}) hits "
+                f"SELECT s_kind, s_ref, s_title, s_summary, s_date, s_title_fr, s_summary_fr "
+                f"FROM ({sql}) hits "
                 f"ORDER BY {order}, s_title, s_kind, s_pk LIMIT %s OFFSET %s",
                 [*params, stop - start, start],
             )
             rows = cursor.fetchall()
         results = []
-        for kind, ref, title, summary, date in rows:
+        for kind, ref, title, summary, date, title_fr, summary_fr in rows:
             source = self.sources[kind]
             if isinstance(date, str):  # SQLite hands datetimes back as text
                 date = DateTimeField().to_python(date)
@@ -406,6 +441,8 @@ class Hits:
                     summary or "",
                     date,
                     self.query,
+                    title_lang="fr" if title_fr else "",
+                    summary_lang="fr" if summary_fr else "",
                 )
             )
         return results

@@ -1,9 +1,11 @@
 """Working days in the cluster's territory: when sessions, meetings and conferences happen.
 
 One rule, used by every demo loader that dates something (and by anyone who schedules):
-no session or event on a Saturday, a Sunday or a French public holiday. The cluster works
-in Alsace and Moselle too, where Good Friday and 26 December are also public holidays, so
-they count as well.
+no session or event on a Saturday, a Sunday, a French public holiday, nor in the year-end
+break (24 December to 1 January), when the cluster's office and most of its members are
+closed: a conference on 24 December or a training between Christmas and New Year would not
+be credible. The cluster works in Alsace and Moselle too, where Good Friday and 26 December
+are also public holidays, so they count as well.
 """
 
 import datetime as dt
@@ -16,6 +18,8 @@ FIXED_HOLIDAYS = ((1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (
 # Days counted from Easter Sunday: Good Friday (Alsace-Moselle), Easter Monday, Ascension
 # Day, Whit Monday.
 EASTER_OFFSETS = (-2, 1, 39, 50)
+# The year-end break, (month, day) to (month, day) across New Year, both included.
+YEAR_END_BREAK = ((12, 24), (1, 1))
 
 
 def easter(year: int) -> dt.date:
@@ -45,10 +49,21 @@ def _day(value) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-def is_working_day(value: dt.date | dt.datetime) -> bool:
-    """Neither a weekend nor a public holiday (for a datetime: its own calendar day)."""
+def in_year_end_break(value: dt.date | dt.datetime) -> bool:
+    """Whether ``value`` falls in the year-end break (24 December to 1 January)."""
     day = _day(value)
-    return day.weekday() < 5 and day not in public_holidays(day.year)
+    (first_month, first_day), (last_month, last_day) = YEAR_END_BREAK
+    return (day.month, day.day) >= (first_month, first_day) or (day.month, day.day) <= (
+        last_month,
+        last_day,
+    )
+
+
+def is_working_day(value: dt.date | dt.datetime) -> bool:
+    """Neither a weekend, a public holiday nor a day of the year-end break (for a datetime:
+    its own calendar day)."""
+    day = _day(value)
+    return day.weekday() < 5 and day not in public_holidays(day.year) and not in_year_end_break(day)
 
 
 def working_day(value, *, days: int = 1, backwards: bool = False):

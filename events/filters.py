@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_filters import CharFilter, ChoiceFilter
 
-from content.filters import MarketFilter
+from content.filters import MarketFilter, ObjectiveFilter
 from core.filters import ListFilterSet
 from events.models import Event
 
@@ -68,6 +68,7 @@ class EventFilter(ListFilterSet):
     kind = ChoiceFilter(label=_("Kind"), choices=Event.Kind.choices)
     audience = ChoiceFilter(label=_("Audience"), choices=Event.Audience.choices)
     month = MonthFilter(label=_("Month"))
+    objective = ObjectiveFilter()
 
     # What the pages offer as links (chips), beside the values chosen (``selected``).
     kinds = Event.Kind.choices

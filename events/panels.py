@@ -1,13 +1,12 @@
 """What this app shows on pages of other apps (home, market, organisation, dashboard)."""
 
 from django.db.models import Count, Window
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import npgettext
 
-from content.roadmap import ObjectiveItem, objective_panel
+from content.roadmap import ObjectiveItem, objective_list_url, objective_panel
 from core import typography
 from events.models import Event, Registration
 
@@ -82,7 +81,7 @@ def objective_context(request, objective):
         kind="events",
         heading=_("Events"),
         count_label=lambda total: npgettext("roadmap figure", "event", "events", total),
-        list_url=reverse("events:event-list"),
+        list_url=objective_list_url("events:event-list", objective),
         list_label=_("All events"),
         describe=lambda event: ObjectiveItem(
             event,

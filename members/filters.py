@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter
 
-from content.filters import MarketFilter
+from content.filters import MarketFilter, ObjectiveFilter
 from core import pagecache
 from core.filters import ListFilterSet, SearchFilter, SlugFilter
 from members.forms import DirectoryFilterForm, PlatformFilterForm
@@ -136,6 +136,7 @@ class PlatformFilter(ListFilterSet):
     access = ChoiceFilter(
         label=_("Who may use it"), choices=Platform.Access.choices, empty_label=_("Any access")
     )
+    objective = ObjectiveFilter()
 
     class Meta:
         model = Platform

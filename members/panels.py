@@ -6,12 +6,11 @@ Each context function makes a fixed number of queries, whatever the data size.
 from allauth.account.models import EmailAddress
 from django.db.models import Count, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import Coalesce, Upper
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import npgettext
 
 from accounts.permissions import acts_as_staff
-from content.roadmap import ObjectiveItem, objective_panel
+from content.roadmap import ObjectiveItem, objective_list_url, objective_panel
 from members.map import directory_map
 from members.models import (
     Invitation,
@@ -170,7 +169,7 @@ def objective_context(request, objective):
         kind="platforms",
         heading=_("Innovation platforms"),
         count_label=lambda total: npgettext("roadmap figure", "platform", "platforms", total),
-        list_url=reverse("members:platform-list"),
+        list_url=objective_list_url("members:platform-list", objective),
         list_label=_("All platforms"),
         describe=lambda platform: ObjectiveItem(
             platform, platform.name, platform.get_absolute_url(), platform.organisation.name

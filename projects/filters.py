@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import CharFilter, ChoiceFilter, ModelChoiceFilter, TypedChoiceFilter
 
 from accounts.permissions import acts_as_staff
-from content.filters import MarketFilter
+from content.filters import MarketFilter, ObjectiveFilter
 from core.filters import ListFilterSet, SearchFilter, SlugFilter
 from members.models import Competency, Organisation
 from projects.forms import ProjectFilterForm
@@ -52,6 +52,7 @@ class ProjectFilter(ListFilterSet):
         help_text=_("A few letters of its name."),
         method="filter_partner",
     )
+    objective = ObjectiveFilter()
 
     class Meta:
         model = Project

@@ -469,6 +469,7 @@ class ProjectFilterForm(forms.Form):
             self.fields["organisation"].widget = forms.HiddenInput()
             self.fields["partner"].widget.input_type = "search"
         self.fields["q"].widget.input_type = "search"
+        self.fields["objective"].widget = forms.HiddenInput()
         self.fields["q"].widget.attrs["placeholder"] = _("Acronym, title, partner...")
         self.helper = FormHelper()
         self.helper.form_method = "get"
@@ -485,6 +486,8 @@ class ProjectFilterForm(forms.Form):
                 Div(Field("region"), css_class="col-sm-6 col-lg-3"),
                 Div(Field("organisation" if few else "partner"), css_class="col-sm-6 col-lg-4"),
                 *([] if few else [Field("organisation")]),
+                # Set by the links of a roadmap objective's page; shown as a chip.
+                Field("objective"),
                 css_class="row g-2",
             ),
             Div(

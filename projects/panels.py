@@ -6,12 +6,11 @@ never shows on a page to someone who may not see it.
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Exists, F, OuterRef, Value, Window
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import npgettext
 
 from accounts.permissions import acts_as_staff
-from content.roadmap import ObjectiveItem, objective_panel
+from content.roadmap import ObjectiveItem, objective_list_url, objective_panel
 from members.models import Organisation
 from members.permissions import is_member
 from projects.models import Call, Participation, PartnerSearch, Project
@@ -173,7 +172,7 @@ def objective_context(request, objective):
         kind="projects",
         heading=_("Collaborative projects"),
         count_label=lambda total: npgettext("roadmap figure", "project", "projects", total),
-        list_url=reverse("projects:project-list"),
+        list_url=objective_list_url("projects:project-list", objective),
         list_label=_("All projects"),
         describe=lambda project: ObjectiveItem(
             project,

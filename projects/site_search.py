@@ -11,7 +11,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import acts_as_staff
-from core.search import SearchSource, either, localized, text_filter
+from core.search import SearchSource, either, in_french, localized, text_filter
 from members.models import Organisation
 from members.permissions import is_member
 from projects.models import Call, PartnerSearch, Project
@@ -43,6 +43,7 @@ def search(query: str, user) -> list[SearchSource]:
                 either("title", "title_en"),
                 output_field=TextField(),
             ),
+            title_in_french=in_french(either("title", "title_en")),
             summary=either("summary", "summary_en"),
             url=lambda slug: reverse("projects:project-detail", kwargs={"slug": slug}),
             date="start_date",

@@ -8,7 +8,7 @@ their names and values. ``upcoming`` and ``certifying`` are switched on by ``1``
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter
 
-from content.filters import MarketFilter
+from content.filters import MarketFilter, ObjectiveFilter
 from core.filters import ListFilterSet, SearchFilter
 from trainings.models import Training
 
@@ -26,6 +26,7 @@ class TrainingFilter(ListFilterSet):
     format = ChoiceFilter(label=_("Format"), choices=Training.Format.choices)
     upcoming = ChoiceFilter(label=_("With upcoming sessions"), choices=ON, method="filter_upcoming")
     certifying = ChoiceFilter(label=_("Certifying courses"), choices=ON, method="filter_certifying")
+    objective = ObjectiveFilter()
 
     # What the page offers as links (chips), beside the values chosen (``selected``).
     themes = Training.Theme.choices

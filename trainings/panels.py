@@ -1,11 +1,10 @@
 """What the trainings app shows on pages of other apps (see core/hooks.py)."""
 
 from django.db.models import F
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import npgettext
 
-from content.roadmap import ObjectiveItem, objective_panel
+from content.roadmap import ObjectiveItem, objective_list_url, objective_panel
 from trainings.models import Enrolment, Session, Training
 
 MARKET_TRAININGS = 3
@@ -88,7 +87,7 @@ def objective_context(request, objective):
         kind="trainings",
         heading=_("Trainings"),
         count_label=lambda total: npgettext("roadmap figure", "training", "trainings", total),
-        list_url=reverse("trainings:training-list"),
+        list_url=objective_list_url("trainings:training-list", objective),
         list_label=_("All trainings"),
         describe=lambda training: ObjectiveItem(
             training, training.title, training.get_absolute_url(), training.get_theme_display()

@@ -114,13 +114,29 @@ def event_jsonld(context, event):
     elif event.cover:
         data["image"] = request.build_absolute_uri(rendition_url(event.cover, 960))
     if event.registration_enabled and not event.is_members_only:
-        data["offers"] = {
+        offer = {
             "@type": "Offer",
             "price": str(event.price_non_member),
             "priceCurrency": "EUR",
             "url": url,
-            "availability": "https://schema.org/SoldOut"
-            if event.is_full
-            else "https://schema.org/InStock",
         }
+        availability = _offer_availability(event)
+        if availability:
+            offer["availability"] = availability
+        if availability == "https://schema.org/PreSale":
+            offer["validFrom"] = event.registration_opens_at.isoformat()
+        data["offers"] = offer
     return structured_data.json_ld_script(data)
+
+
+def _offer_availability(event) -> str:
+    """The schema.org availability of an event's seats, only while one can register: sold
+    out or in stock when registration is open, pre-sale before it opens. An event that has
+    started or ended, closed, cancelled or postponed offers no seat: nothing is said (no
+    schema.org value means "no longer on sale")."""
+    state = event.registration_state()
+    if state == "open":
+        return "https://schema.org/SoldOut" if event.is_full else "https://schema.org/InStock"
+    if state == "not-yet":
+        return "https://schema.org/PreSale"
+    return ""

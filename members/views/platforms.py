@@ -29,7 +29,12 @@ def platform_list(request):
     return render(
         request,
         "members/platform_list.html",
-        {"form": filters.form, "page_obj": page, "active_filters": active},
+        {
+            "form": filters.form,
+            "page_obj": page,
+            "active_filters": active,
+            "objective": filters.selected.get("objective"),
+        },
     )
 
 

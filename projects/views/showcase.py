@@ -89,6 +89,7 @@ def project_list(request):
             "figures": public_figures(),
             # Followed from the page head (a panel of the newsletter app).
             "programme": filters.selected.get("programme"),
+            "objective": filters.selected.get("objective"),
         },
     )
 

@@ -47,7 +47,10 @@ def test_factur_x_pdf_embeds_valid_en16931_xml(scale, organisation):
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
     for mention in (invoice.number, "SIRET", "IBAN", "40", invoice.seller["vat_number"]):
         assert mention in text
-    assert "1 440,00" in text or "1440,00" in text or "1440.00" in text
+    # French typography (core.typography): narrow no-break spaces in amounts and before
+    # the colon and the euro sign.
+    assert "1\u202f440,00\u00a0€" in text
+    assert "Date d’émission\u00a0:" in text or "Date d'émission\u00a0:" in text
 
 
 def test_exempt_invoice_carries_the_mention(scale, organisation):

@@ -1,10 +1,14 @@
 """The accessibility statement (RGAA 4.1) and the barrier report sent through the relay."""
 
+import re
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from cluster_site.accessibility import AUDIT, CRITERIA, compliance
 from core.models import OutgoingEmail
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
@@ -100,3 +104,37 @@ def test_the_audit_date_is_written_like_every_other_date(client):
     assert f"The audit of {typography.date(AUDIT['date'], language='en')} was run" in english
     french = client.get("/accessibility/").content.decode()
     assert f"L'audit du {typography.date(AUDIT['date'], language='fr')} a" in french
+
+
+def test_the_statement_gives_the_rate_of_criteria_respected(client):
+    figures = compliance()
+    respected = [n for n, (result, _how) in CRITERIA.items() if result == "C"]
+    assert figures["respected"] == len(respected) == 14
+    assert figures["applicable"] == len(CRITERIA) == 15
+    assert figures["rate"] == 14 * 100 // 15 == 93
+    html = client.get(reverse("accessibility")).content.decode()
+    assert "93 % of the RGAA criteria audited are respected" in html
+    assert "14 of the 15 applicable criteria the audit decides, out of the 106" in html
+    for number in CRITERIA:
+        assert f'<th scope="row">{number}</th>' in html, number
+
+
+def test_the_french_statement_states_the_rate_in_the_official_words(client):
+    with translation.override("fr"):
+        html = client.get(reverse("accessibility")).content.decode()
+    assert "<strong>93 % des critères du RGAA audités sont respectés</strong>" in html
+
+
+def test_the_sample_described_is_the_crawls(client):
+    """The statement says what the crawl checks: every kind of page, so many of each by
+    reader and language; never "every public page"."""
+    crawl = (Path(__file__).parent / "test_browser_crawl.py").read_text()
+    instances = re.search(r"^INSTANCES = (\{.*\})$", crawl, re.M).group(1)
+    assert eval(instances) == AUDIT["instances"]  # noqa: S307 (our own test's literal)
+    html = client.get(reverse("accessibility")).content.decode()
+    assert "every public page" not in html
+    assert "Every kind of page reachable" in html
+    assert (
+        "Pages of each kind checked: 2 in French and 1 in English as a visitor, 1 in French "
+        "and 1 in English as a signed-in member"
+    ) in html

@@ -46,7 +46,9 @@ def independent_counts() -> dict[str, int]:
         "member organisations": sum(
             1
             for o in Organisation.objects.all()
-            if o.membership_status == "active" and (o.paid_until is None or o.paid_until >= today)
+            if o.membership_status == "active"
+            and (o.paid_until is None or o.paid_until >= today)
+            and o.is_public
         ),
         "labelled projects": sum(
             1
@@ -88,6 +90,19 @@ def test_the_figures_equal_independent_counts_and_follow_a_write(client, in_engl
     ProjectFactory()
     assert figures(client)["member organisations"] == 5
     assert figures(client)["labelled projects"] == 3
+
+
+def test_the_members_figure_is_the_count_of_the_directory(client, in_english):
+    """An active member hidden from the directory by staff is not counted: the figure, the
+    directory it links to and the members map say the same number."""
+    OrganisationFactory.create_batch(3)
+    OrganisationFactory(is_public=False)
+    shown = figures(client)["member organisations"]
+    directory = client.get(reverse("members:organisation-list")).content.decode()
+    listed = re.search(r'role="status">(\d+) organisations?<', directory)
+
+    assert Organisation.objects.active().count() == 4
+    assert shown == int(listed.group(1)) == 3
 
 
 def test_the_home_page_has_no_dated_history_but_the_about_page_has(client, in_english):

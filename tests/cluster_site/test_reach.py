@@ -182,6 +182,34 @@ def test_a_public_venue_is_in_the_event_data_and_on_the_page(client):
     assert "100 rue aux Arènes" in page
 
 
+def offer_of(client, event) -> dict:
+    return json_ld(client.get(event.get_absolute_url()).content.decode())["Event"]["offers"]
+
+
+def test_an_event_open_for_registration_is_in_stock_or_sold_out(client):
+    event = EventFactory(capacity=5)
+    assert offer_of(client, event)["availability"] == "https://schema.org/InStock"
+    assert offer_of(client, EventFactory(capacity=0))["availability"] == (
+        "https://schema.org/SoldOut"
+    )
+
+
+def test_a_past_event_says_nothing_about_availability(client):
+    start = timezone.now() - timedelta(days=10)
+    event = EventFactory(start=start, end=start + timedelta(hours=3))
+    offer = offer_of(client, event)
+    assert "availability" not in offer
+    assert offer["priceCurrency"] == "EUR"
+
+
+def test_an_event_whose_registration_opens_later_is_on_pre_sale(client):
+    opens = timezone.now() + timedelta(days=2)
+    event = EventFactory(registration_opens_at=opens)
+    offer = offer_of(client, event)
+    assert offer["availability"] == "https://schema.org/PreSale"
+    assert offer["validFrom"].startswith(opens.date().isoformat()[:7])
+
+
 def test_event_without_organiser_is_the_clusters(client):
     data = json_ld(client.get(EventFactory().get_absolute_url()).content.decode())["Event"]
     assert data["organizer"]["@type"] == "Organization"

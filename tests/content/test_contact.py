@@ -4,9 +4,12 @@ team page and the social links set by staff."""
 import re
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from content.models import ContactRequest, ContactSettings, SocialLink, TeamMember
+from content.views import CONTACT_RATES
+from core import ratelimit
 from core.models import OutgoingEmail
 
 pytestmark = pytest.mark.django_db
@@ -108,15 +111,41 @@ def test_messages_are_rate_limited_per_origin(client, details, in_english):
             == 302
         )
     response = client.post(reverse("content:contact"), message(subject="one too many"))
-    assert response.status_code == 400
-    assert "Too many messages" in response.content.decode()
+    assert response.status_code == 429
+    html = response.content.decode()
+    # It says the limit is reached and when to try again, not that a field is wrong.
+    assert (
+        "Your message was not sent: at most 3 messages may be sent from the same connection "
+        "in 10 minutes, and that limit is reached. Send it again in 10 minutes at the latest"
+    ) in html
+    assert "correct the fields" not in html and "is-invalid" not in html
+    assert 'value="one too many"' in html  # what was written is kept
     assert ContactRequest.objects.count() == 3
+
+
+def test_the_daily_limit_says_to_wait_a_day(client, details, in_english):
+    daily = CONTACT_RATES[1]
+    cache.set(ratelimit._key("contact-form", "127.0.0.1", daily), daily.limit, daily.seconds)
+    html = client.post(reverse("content:contact"), message()).content.decode()
+    assert "at most 10 messages may be sent from the same connection in 24 hours" in html
+    assert "Send it again in 24 hours at the latest" in html
+    assert not ContactRequest.objects.exists()
+
+
+def test_the_rate_limit_names_the_longest_window_used_up():
+    rates = (ratelimit.Rate(1, 60), ratelimit.Rate(2, 3600))
+    assert ratelimit.exhausted("t", "a", rates) is None
+    assert ratelimit.hit("t", "a", rates)
+    assert ratelimit.exhausted("t", "a", rates) == rates[0]
+    cache.set(ratelimit._key("t", "a", rates[1]), 2, 3600)
+    assert ratelimit.exhausted("t", "a", rates) == rates[1]
 
 
 def test_without_contact_details_the_form_says_so(client, in_english):
     response = client.post(reverse("content:contact"), message())
     assert response.status_code == 400
-    assert "not open yet" in response.content.decode()
+    html = response.content.decode()
+    assert "not open yet" in html and "correct the fields" not in html
     assert not OutgoingEmail.objects.exists()
 
 

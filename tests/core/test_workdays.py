@@ -5,7 +5,14 @@ import itertools
 import math
 
 from core.demo import read
-from core.workdays import easter, is_working_day, next_working_day, public_holidays, working_day
+from core.workdays import (
+    easter,
+    in_year_end_break,
+    is_working_day,
+    next_working_day,
+    public_holidays,
+    working_day,
+)
 
 # Every loading day of a whole year, so that each event and session falls on every
 # weekday and near every holiday once.
@@ -35,13 +42,29 @@ def test_weekends_and_holidays_are_not_working_days():
     assert is_working_day(dt.datetime(2026, 12, 4, 9, 30))
 
 
-def test_next_working_day_skips_christmas_for_a_two_day_session():
-    # 24 December 2026 is a Thursday: a two-day session cannot take 24-25 December.
-    assert next_working_day(dt.date(2026, 12, 24), days=2) == dt.date(2026, 12, 28)
-    assert next_working_day(dt.date(2026, 12, 24)) == dt.date(2026, 12, 24)
+def test_next_working_day_skips_the_year_end_break():
+    # 24 December 2026 is a Thursday, but the break runs to 1 January; 2 and 3 January
+    # 2027 are a weekend.
+    assert next_working_day(dt.date(2026, 12, 24), days=2) == dt.date(2027, 1, 4)
+    assert next_working_day(dt.date(2026, 12, 24)) == dt.date(2027, 1, 4)
+    assert next_working_day(dt.date(2026, 12, 23)) == dt.date(2026, 12, 23)
+    assert next_working_day(dt.date(2026, 12, 22), days=2) == dt.date(2026, 12, 22)
+    assert next_working_day(dt.date(2026, 12, 23), days=2) == dt.date(2027, 1, 4)
+    assert working_day(dt.date(2026, 12, 30), backwards=True) == dt.date(2026, 12, 23)
     moment = dt.datetime(2026, 8, 15, 14, 0)  # a Saturday and a holiday
     assert next_working_day(moment) == dt.datetime(2026, 8, 17, 14, 0)
     assert working_day(dt.date(2026, 5, 1), backwards=True) == dt.date(2026, 4, 30)
+
+
+def test_the_year_end_break_is_closed_every_year():
+    for year in (2026, 2027, 2030):
+        for day in [dt.date(year, 12, d) for d in range(24, 32)] + [dt.date(year + 1, 1, 1)]:
+            assert in_year_end_break(day) and not is_working_day(day), day
+        assert not in_year_end_break(dt.date(year, 12, 23))
+        assert not in_year_end_break(dt.date(year + 1, 1, 2))
+    # 2 January 2029 is a Tuesday: open again.
+    assert is_working_day(dt.date(2029, 1, 2))
+    assert is_working_day(dt.datetime(2026, 12, 23, 17, 0))
 
 
 def test_demo_events_fall_on_working_days_and_past_ones_are_past():
