@@ -34,7 +34,7 @@ AUDIT = {
     # query string), this many instances of each by reader and language (the crawl's
     # INSTANCES, tests/cluster_site/test_browser_crawl.py; a test keeps them equal).
     "instances": {
-        ("visitor", "fr"): 2,
+        ("visitor", "fr"): 1,
         ("visitor", "en"): 1,
         ("member", "fr"): 1,
         ("member", "en"): 1,

@@ -135,6 +135,6 @@ def test_the_sample_described_is_the_crawls(client):
     assert "every public page" not in html
     assert "Every kind of page reachable" in html
     assert (
-        "Pages of each kind checked: 2 in French and 1 in English as a visitor, 1 in French "
+        "Pages of each kind checked: 1 in French and 1 in English as a visitor, 1 in French "
         "and 1 in English as a signed-in member"
     ) in html
