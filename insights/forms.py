@@ -5,8 +5,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from django import forms
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core import typography
 
 # A period of up to this many months is shown month by month, a longer one year by year.
 MONTHLY_UP_TO = 24
@@ -47,7 +49,7 @@ class Period:
             while (year, month) <= (self.end.year, self.end.month):
                 first = date(year, month, 1)
                 last = date(year, month, calendar.monthrange(year, month)[1])
-                label = formats.date_format(first, "M Y")
+                label = typography.date(first, "short_month_year")
                 steps.append(Bucket(label, max(first, self.start), min(last, self.end)))
                 year, month = (year + 1, 1) if month == 12 else (year, month + 1)
         else:

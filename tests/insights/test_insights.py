@@ -342,6 +342,14 @@ def test_presets_choose_months_or_years(staff_client, in_english):
     assert "year by year" in content
 
 
+def test_months_are_labelled_with_their_dictionary_abbreviations(staff_client):
+    content = staff_client.get(
+        url("members"), {"period": "custom", "start": "2025-06-01", "end": "2025-09-30"}
+    ).content.decode()
+    assert "juil. 2025" in content and "août 2025" in content
+    assert "Aoû" not in content and "Jui 2025" not in content
+
+
 def test_an_unknown_table_is_not_found(staff_client):
     assert staff_client.get(url("members"), {"csv": "nothing"}).status_code == 404
 
