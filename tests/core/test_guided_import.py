@@ -181,3 +181,36 @@ def test_a_confirmation_that_fails_half_way_saves_nothing(staff_client):
     confirmed = confirm(staff_client, response)
     assert confirmed.status_code == 200 and confirmed.context["nothing_saved"]
     assert not Organisation.objects.filter(slug="premiere-ligne").exists()
+
+
+@pytest.mark.parametrize("page", ["form", "preview"])
+def test_the_import_pages_keep_their_query_count_as_the_directory_grows(staff_client, page):
+    """The import form and the preview of a three-row file cost as many queries with 5 or
+    205 organisations in the directory. The preview is a dry run of the import in a
+    transaction rolled back (each row looked up by its own key, saved with its history and
+    links): its count follows the rows of the file, never the size of the directory."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    text = (
+        "name;kind;postcode;city;country;pitch\n"
+        "Ligne Une;company;25000;Besançon;France;Pitch\n"
+        "Ligne Deux;lab;21000;Dijon;France;Pitch\n"
+        "Ligne Trois;startup;90000;Belfort;Suisse;Pitch\n"
+    ).encode()
+
+    def queries():
+        staff_client.get(reverse(IMPORT))  # first-use rows (session, settings)
+        with CaptureQueriesContext(connection) as captured:
+            if page == "form":
+                response = staff_client.get(reverse(IMPORT))
+            else:
+                response = upload(staff_client, text, "membres.csv")
+        assert response.status_code == 200
+        return len(captured)
+
+    OrganisationFactory.create_batch(5)
+    small = queries()
+    OrganisationFactory.create_batch(200)
+    assert queries() == small
+    assert small <= (12 if page == "form" else 8 + 25 * 3)
