@@ -314,12 +314,9 @@ def stamp(*models_or_tables) -> tuple[str, ...]:
     return tuple(known[key] for key in keys)
 
 
-def _fetched_ahead(cache, known: dict) -> dict:
+def _fetched_ahead(cache, page: _Page, known: dict) -> dict:
     """The fragment entries fetched for the request being answered at its first lookup:
     those its address looked up last time, in one get_many with their generations."""
-    page = _request_page.get()
-    if page is None:
-        return {}
     if page.fetched is None:
         page.fetched = {}
         keys = _page_fragments.get(page.address, ())
@@ -335,7 +332,8 @@ def _fetched_ahead(cache, known: dict) -> dict:
 def _lookup(cache, key: str):
     """The entry stored under ``key`` if every generation it was stored with is current."""
     known = _known_generations()
-    fetched = _fetched_ahead(cache, known) if key.startswith(FRAGMENT_PREFIX) else {}
+    page = _request_page.get() if key.startswith(FRAGMENT_PREFIX) else None
+    fetched = {} if page is None else _fetched_ahead(cache, page, known)
     if key in fetched:
         entry = fetched.pop(key)
     else:
@@ -343,8 +341,7 @@ def _lookup(cache, key: str):
         found = cache.get_many([key, *(k for k in wanted if k not in known)])
         entry = found.pop(key, None)
         known.update(found)
-    page = _request_page.get()
-    if page is not None and key.startswith(FRAGMENT_PREFIX):
+    if page is not None:
         page.looked_up[key] = None
     if entry is None:
         return None
