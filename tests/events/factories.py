@@ -8,7 +8,7 @@ from tests.factories import UserFactory
 
 
 class EventFactory(factory.django.DjangoModelFactory):
-    """A published public event in Besançon, in ten days, with 20 seats."""
+    """A published public event in Besançon, in ten days from 14:00 to 17:00, with 20 seats."""
 
     class Meta:
         model = Event
@@ -20,8 +20,12 @@ class EventFactory(factory.django.DjangoModelFactory):
     kind = Event.Kind.WORKSHOP
     summary = "Un atelier fictif."
     description = "Une **description**."
+    # 14:00 in Paris whatever the hour the suite runs: an event starting at 23:00 would end
+    # the next day, and its page would then read "du … au …" instead of "de … à …".
     start = factory.LazyFunction(
-        lambda: (timezone.now() + timedelta(days=10)).replace(minute=0, second=0, microsecond=0)
+        lambda: timezone.localtime(timezone.now() + timedelta(days=10)).replace(
+            hour=14, minute=0, second=0, microsecond=0
+        )
     )
     end = factory.LazyAttribute(lambda o: o.start + timedelta(hours=3))
     city = "Besançon"
