@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from django.apps import apps
 from django.core.files.base import ContentFile
 from django.db import models
+from django.utils import timezone
 
 PARIS = ZoneInfo("Europe/Paris")
 _RELATIVE = re.compile(r"^today(?:(?P<sign>[+-])(?P<days>\d+))?(?: (?P<h>\d{1,2}):(?P<m>\d{2}))?$")
@@ -41,7 +42,7 @@ def when(value, *, today: dt.date | None = None):
     match = _RELATIVE.match(value.strip())
     if match is None:
         raise ValueError(f"Not a demo date: {value!r} (write today+N or today-N [HH:MM])")
-    day = (today or dt.date.today()) + dt.timedelta(
+    day = (today or timezone.localdate()) + dt.timedelta(
         days=int(match["days"] or 0) * (-1 if match["sign"] == "-" else 1)
     )
     if match["h"] is None:
