@@ -6,6 +6,8 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
@@ -189,9 +191,6 @@ def test_the_import_pages_keep_their_query_count_as_the_directory_grows(staff_cl
     205 organisations in the directory. The preview is a dry run of the import in a
     transaction rolled back (each row looked up by its own key, saved with its history and
     links): its count follows the rows of the file, never the size of the directory."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     text = (
         "name;kind;postcode;city;country;pitch\n"
         "Ligne Une;company;25000;Besançon;France;Pitch\n"

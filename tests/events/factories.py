@@ -1,8 +1,8 @@
 from datetime import timedelta
 
 import factory
-from django.utils import timezone
 
+from core.demo import when
 from events.models import Event, Registration
 from tests.factories import UserFactory
 
@@ -22,11 +22,7 @@ class EventFactory(factory.django.DjangoModelFactory):
     description = "Une **description**."
     # 14:00 in Paris whatever the hour the suite runs: an event starting at 23:00 would end
     # the next day, and its page would then read "du … au …" instead of "de … à …".
-    start = factory.LazyFunction(
-        lambda: timezone.localtime(timezone.now() + timedelta(days=10)).replace(
-            hour=14, minute=0, second=0, microsecond=0
-        )
-    )
+    start = factory.LazyFunction(lambda: when("today+10 14:00"))
     end = factory.LazyAttribute(lambda o: o.start + timedelta(hours=3))
     city = "Besançon"
     venue_name = "Salle des machines"
